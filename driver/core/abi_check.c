@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "abi_check.h"
+
+#define ZERO(field)	lkrg_all_zero(&(field), sizeof(field))
+
+bool lkrg_all_zero(const void *p, size_t n)
+{
+	const __u8 *b = p;
+
+	while (n--)
+		if (*b++)
+			return false;
+	return true;
+}
+
+int lkrg_check_hello(const struct lkrg_hello *a)
+{
+	if (a->flags || a->reserved0 || !ZERO(a->reserved))
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_check(const struct lkrg_check *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_rebaseline(const struct lkrg_rebaseline *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	if (a->scope & ~(__u64)LKRG_SCOPE_ALL)
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_block_get(const struct lkrg_block_modules *a)
+{
+	if (a->flags || a->reserved0 || !ZERO(a->reserved))
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_block_set(const struct lkrg_block_modules *a)
+{
+	int ret = lkrg_check_block_get(a);
+
+	if (ret)
+		return ret;
+	if (a->mode > LKRG_BLOCK_LOCK)
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_status(const struct lkrg_status *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_policy_get(const struct lkrg_policy_get *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	if (a->count && a->knob_size < LKRG_KNOB_SIZE_VER0)
+		return -EINVAL;
+	/* Bound the copy the module may be asked to do. */
+	if (a->knob_size > 4096)
+		return -E2BIG;
+	return 0;
+}
+
+int lkrg_check_policy_set(const struct lkrg_policy_set *a)
+{
+	size_t n = 0;
+
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	while (n < sizeof(a->name) && a->name[n])
+		n++;
+	if (n == 0 || n == sizeof(a->name))
+		return -EINVAL;
+	/* Bytes after the terminator are reserved too. */
+	if (!lkrg_all_zero(a->name + n, sizeof(a->name) - n))
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_knob_check(const struct lkrg_knob *k, __s64 value)
+{
+	if (k->flags & LKRG_KNOB_F_LOAD_ONLY)
+		return -EPERM;
+	if (value < k->min || value > k->max)
+		return -ERANGE;
+	if (k->flags & LKRG_KNOB_F_ENUM) {
+		if (value < 0 || value > 63 ||
+		    !(k->allowed & ((__u64)1 << value)))
+			return -ERANGE;
+	}
+	return 0;
+}
+
+int lkrg_block_transition(__u32 old_mode, __s64 new_mode)
+{
+	if (new_mode < LKRG_BLOCK_OFF || new_mode > LKRG_BLOCK_LOCK)
+		return -ERANGE;
+	if (old_mode == LKRG_BLOCK_LOCK && new_mode != LKRG_BLOCK_LOCK)
+		return -EPERM;
+	return 0;
+}

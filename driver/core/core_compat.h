@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Lets the pure core compile in the module and on the host (libclkrg, unit
+ * tests) from the same source: only types, string and errno functions.
+ */
+#ifndef CLKRG_CORE_COMPAT_H
+#define CLKRG_CORE_COMPAT_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#include <linux/string.h>
+#include <linux/errno.h>
+#else
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <errno.h>
+#include <linux/types.h>
+#endif
+
+#include "../../include/uapi/linux/lkrg.h"
+
+#endif

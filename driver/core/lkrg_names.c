@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "lkrg_names.h"
+
+#define NAME_AT(tbl, i) \
+	((i) < sizeof(tbl) / sizeof((tbl)[0]) && (tbl)[i] ? (tbl)[i] : "unknown")
+
+static const char * const type_names[] = {
+	[LKRG_EV_LOST] = "lost",
+	[LKRG_EV_VIOLATION] = "violation",
+	[LKRG_EV_ADMIN] = "admin",
+	[LKRG_EV_BLOCK] = "block",
+	[LKRG_EV_INFO] = "info",
+};
+
+static const char * const sev_names[] = {
+	[LKRG_SEV_ALERT] = "alert",
+	[LKRG_SEV_WARN] = "warn",
+	[LKRG_SEV_NOTICE] = "notice",
+	[LKRG_SEV_INFO] = "info",
+};
+
+static const char * const sev_log[] = {
+	[LKRG_SEV_ALERT] = "ALERT",
+	[LKRG_SEV_WARN] = "WARN",
+	[LKRG_SEV_NOTICE] = "NOTICE",
+	[LKRG_SEV_INFO] = "INFO",
+};
+
+static const char * const cat_names[] = {
+	[LKRG_CAT_KERNEL] = "kernel",
+	[LKRG_CAT_MODULE] = "module",
+	[LKRG_CAT_CPU] = "cpu",
+	[LKRG_CAT_TASK] = "task",
+	[LKRG_CAT_GUARD] = "guard",
+};
+
+static const char * const obj_names[] = {
+	[LKRG_OBJ_NONE] = "none",
+	[LKRG_OBJ_KTEXT] = "ktext",
+	[LKRG_OBJ_RODATA] = "rodata",
+	[LKRG_OBJ_EXTABLE] = "extable",
+	[LKRG_OBJ_IDT] = "idt",
+	[LKRG_OBJ_MSR] = "msr",
+	[LKRG_OBJ_CR] = "cr",
+	[LKRG_OBJ_MODULE] = "module",
+	[LKRG_OBJ_MODULE_LIST] = "module_list",
+	[LKRG_OBJ_TASK_CRED] = "task_cred",
+	[LKRG_OBJ_POLICY] = "policy",
+	[LKRG_OBJ_BASELINE] = "baseline",
+	[LKRG_OBJ_GUARD] = "guard",
+};
+
+static const char * const act_names[] = {
+	[LKRG_ACT_NONE] = "none",
+	[LKRG_ACT_LOGGED] = "logged",
+	[LKRG_ACT_ACCEPTED] = "accepted",
+	[LKRG_ACT_RESTORED] = "restored",
+	[LKRG_ACT_BLOCKED] = "blocked",
+	[LKRG_ACT_KILLED] = "killed",
+	[LKRG_ACT_PANIC] = "panic",
+	[LKRG_ACT_CHANGED] = "changed",
+};
+
+static const char * const act_log[] = {
+	[LKRG_ACT_NONE] = "INFO",
+	[LKRG_ACT_LOGGED] = "DETECT",
+	[LKRG_ACT_ACCEPTED] = "ALLOW",
+	[LKRG_ACT_RESTORED] = "RESTORE",
+	[LKRG_ACT_BLOCKED] = "BLOCK",
+	[LKRG_ACT_KILLED] = "KILL",
+	[LKRG_ACT_PANIC] = "PANIC",
+	[LKRG_ACT_CHANGED] = "CHANGE",
+};
+
+static const char * const trig_names[] = {
+	[LKRG_TRIGGER_NONE] = "none",
+	[LKRG_TRIGGER_MANUAL] = "manual",
+	[LKRG_TRIGGER_TIMER] = "timer",
+	[LKRG_TRIGGER_MODULE] = "module",
+	[LKRG_TRIGGER_LOAD] = "load",
+};
+
+static const char * const block_names[] = {
+	[LKRG_BLOCK_OFF] = "off",
+	[LKRG_BLOCK_ON] = "on",
+	[LKRG_BLOCK_LOCK] = "lock",
+};
+
+static const char * const enforce_names[] = {
+	[LKRG_ENFORCE_LOG_ACCEPT] = "log_accept",
+	[LKRG_ENFORCE_LOG_ONLY] = "log_only",
+	[LKRG_ENFORCE_RESTORE] = "restore",
+	[LKRG_ENFORCE_KILL] = "kill",
+	[LKRG_ENFORCE_PANIC] = "panic",
+};
+
+const char *lkrg_name_type(unsigned int v)
+{
+	return NAME_AT(type_names, v);
+}
+
+const char *lkrg_name_severity(unsigned int v)
+{
+	return NAME_AT(sev_names, v);
+}
+
+const char *lkrg_name_category(unsigned int v)
+{
+	return NAME_AT(cat_names, v);
+}
+
+const char *lkrg_name_object(unsigned int v)
+{
+	return NAME_AT(obj_names, v);
+}
+
+const char *lkrg_name_action(unsigned int v)
+{
+	return NAME_AT(act_names, v);
+}
+
+const char *lkrg_name_trigger(unsigned int v)
+{
+	return NAME_AT(trig_names, v);
+}
+
+const char *lkrg_name_block_mode(unsigned int v)
+{
+	return NAME_AT(block_names, v);
+}
+
+const char *lkrg_name_enforce(unsigned int v)
+{
+	return NAME_AT(enforce_names, v);
+}
+
+const char *lkrg_log_severity(unsigned int v)
+{
+	return NAME_AT(sev_log, v);
+}
+
+const char *lkrg_log_action(unsigned int v)
+{
+	return NAME_AT(act_log, v);
+}
+
+int lkrg_parse_block_mode(const char *s)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(block_names) / sizeof(block_names[0]); i++)
+		if (!strcmp(s, block_names[i]))
+			return (int)i;
+	return -EINVAL;
+}

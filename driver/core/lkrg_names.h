@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Stable lower-case names of the ABI's enumerations (logs, JSON, CLI). */
+#ifndef CLKRG_LKRG_NAMES_H
+#define CLKRG_LKRG_NAMES_H
+
+#include "core_compat.h"
+
+const char *lkrg_name_type(unsigned int type);
+const char *lkrg_name_severity(unsigned int sev);
+const char *lkrg_name_category(unsigned int cat);
+const char *lkrg_name_object(unsigned int obj);
+const char *lkrg_name_action(unsigned int act);
+const char *lkrg_name_trigger(unsigned int trig);
+const char *lkrg_name_block_mode(unsigned int mode);
+const char *lkrg_name_enforce(unsigned int level);
+
+/* Upper-case words for the kernel-log line: "ALERT", "DETECT"... */
+const char *lkrg_log_severity(unsigned int sev);
+const char *lkrg_log_action(unsigned int act);
+
+/* Reverse lookup of lkrg_name_block_mode(); -EINVAL when unknown. */
+int lkrg_parse_block_mode(const char *s);
+
+#endif
