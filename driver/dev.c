@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/capability.h>
+#include <linux/fs.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/uaccess.h>
+#include "core/abi_check.h"
+#include "events.h"
+#include "policy.h"
+#include "modblock.h"
+#include "check_engine.h"
+#include "dev.h"
+
+#define CLKRG_VERSION	"0.1.0"
+
+static bool shutting_down;
+
+/* Largest command struct of this module; bounds the stack buffer. */
+union ioc_buf {
+	struct lkrg_hello hello;
+	struct lkrg_check check;
+	struct lkrg_rebaseline rebaseline;
+	struct lkrg_block_modules block;
+	struct lkrg_status status;
+	struct lkrg_policy_get pget;
+	struct lkrg_policy_set pset;
+};
+
+/*
+ * A command with a size-first struct: the handler sees the struct with
+ * copy_struct_from_user() semantics applied and fills it for write-back.
+ */
+struct ioc_cmd {
+	long (*handler)(void *arg);
+	size_t ksize;
+	size_t ver0;
+	bool admin;		/* CAP_SYS_ADMIN at call time */
+};
+
+static long do_hello(void *p)
+{
+	struct lkrg_hello *a = p;
+	static const u8 nrs[] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
+				  0x07, 0x10, 0x11 };
+	long ret = lkrg_check_hello(a);
+	unsigned int i;
+
+	if (ret)
+		return ret;
+	a->api_version = LKRG_API_VERSION;
+	a->schema_version = LKRG_SCHEMA_VERSION;
+	a->features = LKRG_FEAT_EVENTS | LKRG_FEAT_KINT_TEXT |
+		      LKRG_FEAT_KINT_RODATA | LKRG_FEAT_KINT_EXTABLE |
+		      LKRG_FEAT_BLOCK_MODULES;
+	if (capable(CAP_SYSLOG))
+		a->features |= LKRG_FEAT_ADDRESSES;
+	for (i = 0; i < ARRAY_SIZE(nrs); i++)
+		a->ioctls[nrs[i] / 64] |= 1ULL << (nrs[i] % 64);
+	a->max_event_size = LKRG_EV_MAX_RECORD_SIZE;
+	return 0;
+}
+
+static long do_force_run(void *p)
+{
+	struct lkrg_check *a = p;
+	long ret = lkrg_check_check(a);
+
+	return ret ? ret : clkrg_engine_force_run(a);
+}
+
+static long do_rebaseline(void *p)
+{
+	struct lkrg_rebaseline *a = p;
+	long ret = lkrg_check_rebaseline(a);
+
+	if (ret)
+		return ret;
+	a->generation = clkrg_engine_rebaseline(a->scope);
+	return 0;
+}
+
+static long do_block_get(void *p)
+{
+	struct lkrg_block_modules *a = p;
+	long ret = lkrg_check_block_get(a);
+
+	if (ret)
+		return ret;
+	a->mode = clkrg_policy(KNOB_BLOCK_MODULES);
+	a->refused = clkrg_modblock_refused();
+	return 0;
+}
+
+static long do_block_set(void *p)
+{
+	struct lkrg_block_modules *a = p;
+	long ret = lkrg_check_block_set(a);
+	s64 old;
+
+	if (ret)
+		return ret;
+	ret = clkrg_policy_set_id(KNOB_BLOCK_MODULES, a->mode, &old);
+	a->refused = clkrg_modblock_refused();
+	return ret;
+}
+
+static long do_status(void *p)
+{
+	struct lkrg_status *a = p;
+	struct clkrg_engine_status st;
+	long ret = lkrg_check_status(a);
+
+	if (ret)
+		return ret;
+	clkrg_engine_status(&st);
+	lkrg_ev_set_str(a->module_version, sizeof(a->module_version),
+			CLKRG_VERSION);
+	a->api_version = LKRG_API_VERSION;
+	a->schema_version = LKRG_SCHEMA_VERSION;
+	memcpy(a->instance_uuid, clkrg_instance_uuid(),
+	       sizeof(a->instance_uuid));
+	a->generation = st.generation;
+	a->loaded_real_ns = clkrg_instance_loaded_ns();
+	a->checks = st.checks;
+	a->last_check_id = st.last_check_id;
+	a->last_check_real_ns = st.last_check_real_ns;
+	a->last_check_duration_ns = st.last_check_duration_ns;
+	a->last_check_violations = st.last_check_violations;
+	a->block_modules = clkrg_policy(KNOB_BLOCK_MODULES);
+	a->events_produced = clkrg_ev_next_seq();
+	a->events_oldest = clkrg_ev_oldest_seq();
+	a->violations_total = st.violations_total;
+	a->shutting_down = READ_ONCE(shutting_down);
+	a->interval_s = clkrg_policy(KNOB_INTERVAL);
+	return 0;
+}
+
+static long do_policy_get(void *p)
+{
+	struct lkrg_policy_get *a = p;
+	unsigned int i, n = clkrg_policy_count();
+	u8 __user *base = u64_to_user_ptr(a->knobs);
+	size_t len = min_t(size_t, a->knob_size, sizeof(struct lkrg_knob));
+	struct lkrg_knob k;
+	long ret = lkrg_check_policy_get(a);
+
+	if (ret)
+		return ret;
+	a->generation = clkrg_policy_generation();
+	if (a->count && a->count < n) {
+		a->count = n;
+		return -ENOSPC;
+	}
+	for (i = 0; a->count && i < n; i++) {
+		u8 __user *dst = base + (size_t)i * a->knob_size;
+
+		clkrg_policy_describe(i, &k);
+		if (copy_to_user(dst, &k, len) ||
+		    clear_user(dst + len, a->knob_size - len))
+			return -EFAULT;
+	}
+	a->count = n;
+	return 0;
+}
+
+static long do_policy_set(void *p)
+{
+	struct lkrg_policy_set *a = p;
+	long ret = lkrg_check_policy_set(a);
+
+	if (ret)
+		return ret;
+	ret = clkrg_policy_set((const char *)a->name, a->value,
+			       &a->old_value);
+	a->generation = clkrg_policy_generation();
+	return ret;
+}
+
+#define CMD(nr, fn, type, v0, adm) \
+	[nr] = { fn, sizeof(type), v0, adm }
+
+static const struct ioc_cmd cmds[] = {
+	CMD(0x01, do_hello, struct lkrg_hello, LKRG_HELLO_SIZE_VER0, false),
+	CMD(0x02, do_force_run, struct lkrg_check, LKRG_CHECK_SIZE_VER0, true),
+	CMD(0x03, do_rebaseline, struct lkrg_rebaseline,
+	    LKRG_REBASELINE_SIZE_VER0, true),
+	CMD(0x04, do_block_get, struct lkrg_block_modules,
+	    LKRG_BLOCK_MODULES_SIZE_VER0, false),
+	CMD(0x05, do_block_set, struct lkrg_block_modules,
+	    LKRG_BLOCK_MODULES_SIZE_VER0, true),
+	CMD(0x06, do_status, struct lkrg_status, LKRG_STATUS_SIZE_VER0, false),
+	CMD(0x10, do_policy_get, struct lkrg_policy_get,
+	    LKRG_POLICY_GET_SIZE_VER0, false),
+	CMD(0x11, do_policy_set, struct lkrg_policy_set,
+	    LKRG_POLICY_SET_SIZE_VER0, true),
+};
+
+/* Runs @c on the size-first struct at @uarg. */
+static long struct_ioctl(const struct ioc_cmd *c, void __user *uarg)
+{
+	u32 __user *usizep = uarg;
+	union ioc_buf kbuf;
+	u32 usize, osize;
+	long ret;
+
+	BUILD_BUG_ON(sizeof(kbuf) > 256);
+	if (get_user(usize, usizep))
+		return -EFAULT;
+	if (usize < c->ver0)
+		return -EINVAL;
+	if (usize > PAGE_SIZE)
+		ret = -E2BIG;
+	else
+		ret = copy_struct_from_user(&kbuf, c->ksize, uarg, usize);
+	if (ret == -E2BIG) {
+		/* Tell the caller the size this module knows (perf style). */
+		if (put_user((u32)c->ksize, usizep))
+			return -EFAULT;
+		return -E2BIG;
+	}
+	if (ret)
+		return ret;
+	ret = c->handler(&kbuf);
+	/* Results are written back on success and for -ENOSPC counts. */
+	if (ret && ret != -ENOSPC)
+		return ret;
+	osize = min_t(u32, usize, c->ksize);
+	*(u32 *)&kbuf = osize;
+	if (copy_to_user(uarg, &kbuf, osize))
+		return -EFAULT;
+	return ret;
+}
+
+static long clkrg_ioctl(struct file *file, unsigned int cmd,
+			unsigned long arg)
+{
+	unsigned int nr = _IOC_NR(cmd);
+	const struct ioc_cmd *c;
+
+	if (_IOC_TYPE(cmd) != LKRG_IOC_MAGIC)
+		return -ENOTTY;
+	if (nr == 0x00 || nr == 0x07) {
+		if (nr == 0x07 && !capable(CAP_SYS_ADMIN))
+			return -EPERM;
+		if (arg)
+			return -EINVAL;
+		if (READ_ONCE(shutting_down))
+			return -ENODEV;
+		if (nr == 0x00)
+			return LKRG_API_VERSION;
+		WRITE_ONCE(shutting_down, true);
+		clkrg_events_shutdown();
+		return 0;
+	}
+	if (nr >= ARRAY_SIZE(cmds) || !cmds[nr].handler)
+		return -ENOTTY;
+	c = &cmds[nr];
+	if (c->admin && !capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (READ_ONCE(shutting_down))
+		return -ENODEV;
+	return struct_ioctl(c, (void __user *)arg);
+}
+
+static int clkrg_open(struct inode *inode, struct file *file)
+{
+	struct clkrg_reader *rd;
+
+	if (READ_ONCE(shutting_down))
+		return -ENODEV;
+	/* Like %pK: only CAP_SYSLOG openers see kernel addresses. */
+	rd = clkrg_reader_new(capable(CAP_SYSLOG));
+	if (!rd)
+		return -ENOMEM;
+	file->private_data = rd;
+	return nonseekable_open(inode, file);
+}
+
+static int clkrg_release(struct inode *inode, struct file *file)
+{
+	clkrg_reader_free(file->private_data);
+	return 0;
+}
+
+static ssize_t clkrg_read(struct file *file, char __user *buf, size_t count,
+			  loff_t *ppos)
+{
+	return clkrg_reader_read(file->private_data, buf, count,
+				 file->f_flags & O_NONBLOCK);
+}
+
+static __poll_t clkrg_poll(struct file *file, poll_table *wait)
+{
+	return clkrg_reader_poll(file->private_data, file, wait);
+}
+
+static const struct file_operations clkrg_fops = {
+	.owner = THIS_MODULE,
+	.open = clkrg_open,
+	.release = clkrg_release,
+	.read = clkrg_read,
+	.poll = clkrg_poll,
+	.unlocked_ioctl = clkrg_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+	.llseek = no_llseek,
+};
+
+static struct miscdevice clkrg_misc = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "lkrg",
+	.fops = &clkrg_fops,
+	.mode = 0600,
+};
+
+int clkrg_dev_init(void)
+{
+	return misc_register(&clkrg_misc);
+}
+
+void clkrg_dev_exit(void)
+{
+	misc_deregister(&clkrg_misc);
+}

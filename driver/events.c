@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/cred.h>
+#include <linux/irq_work.h>
+#include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
+#include <linux/random.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/ktime.h>
+#include <linux/uaccess.h>
+#include <linux/user_namespace.h>
+#include <linux/uuid.h>
+#include <linux/vmalloc.h>
+#include <linux/wait.h>
+#include <net/net_namespace.h>
+#include "core/lkrg_names.h"
+#include "events.h"
+
+/*
+ * Sequence numbers start at 1 (0 marks synthetic records). Record seq s
+ * lives in slot (s - 1) % nslots until overwritten.
+ */
+struct clkrg_ring {
+	spinlock_t lock;
+	u64 next_seq;
+	unsigned int nslots;
+	struct lkrg_event_record *slots;
+	wait_queue_head_t wq;
+	/* Wakes readers from any context, even under foreign locks. */
+	struct irq_work wake;
+	bool shutdown;
+	int log_level;
+	u8 instance[16];
+	u64 loaded_ns;
+};
+
+struct clkrg_reader {
+	u64 cursor;
+	bool privileged;
+	union {
+		struct lkrg_event_record rec;
+		u8 lost[LKRG_EV_LOST_RECORD_SIZE];
+	} buf;
+};
+
+static struct clkrg_ring ring;
+
+static void ring_wake(struct irq_work *w)
+{
+	wake_up_interruptible_all(&ring.wq);
+}
+
+int clkrg_events_init(unsigned int slots)
+{
+	ring.slots = vzalloc(array_size(slots, sizeof(*ring.slots)));
+	if (!ring.slots)
+		return -ENOMEM;
+	spin_lock_init(&ring.lock);
+	init_waitqueue_head(&ring.wq);
+	init_irq_work(&ring.wake, ring_wake);
+	ring.nslots = slots;
+	ring.next_seq = 1;
+	ring.shutdown = false;
+	ring.log_level = LKRG_SEV_INFO;
+	generate_random_uuid(ring.instance);
+	ring.loaded_ns = ktime_get_real_ns();
+	return 0;
+}
+
+void clkrg_events_exit(void)
+{
+	irq_work_sync(&ring.wake);
+	vfree(ring.slots);
+	ring.slots = NULL;
+}
+
+const u8 *clkrg_instance_uuid(void)
+{
+	return ring.instance;
+}
+
+u64 clkrg_instance_loaded_ns(void)
+{
+	return ring.loaded_ns;
+}
+
+void clkrg_events_set_log_level(int level)
+{
+	WRITE_ONCE(ring.log_level, level);
+}
+
+static u32 ns_inum_pid(void)
+{
+	struct pid_namespace *ns = task_active_pid_ns(current);
+
+	return ns ? ns->ns.inum : 0;
+}
+
+static void fill_task(struct lkrg_event_detail *d)
+{
+	const struct cred *cred = current_cred();
+	struct nsproxy *nsp = current->nsproxy;
+
+	d->pid = task_pid_nr(current);
+	d->tgid = task_tgid_nr(current);
+	d->uid = from_kuid_munged(&init_user_ns, cred->uid);
+	d->euid = from_kuid_munged(&init_user_ns, cred->euid);
+	d->ns_user = cred->user_ns->ns.inum;
+	d->ns_pid = ns_inum_pid();
+	/* nsproxy is NULL once an exiting task dropped it. */
+	if (nsp && nsp->net_ns)
+		d->ns_net = nsp->net_ns->ns.inum;
+	BUILD_BUG_ON(sizeof(d->comm) != TASK_COMM_LEN);
+	__get_task_comm((char *)d->comm, sizeof(d->comm), current);
+}
+
+void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
+		      u16 cat, u16 obj, u16 act, bool with_task)
+{
+	lkrg_ev_init(r, type);
+	r->d.severity = sev;
+	r->d.category = cat;
+	r->d.object = obj;
+	r->d.action = act;
+	if (with_task && !in_interrupt())
+		fill_task(&r->d);
+}
+
+static void log_line(const struct lkrg_event_record *r)
+{
+	const struct lkrg_event_detail *d = &r->d;
+	static const char * const level[] = {
+		KERN_ALERT, KERN_WARNING, KERN_NOTICE, KERN_INFO,
+	};
+	const char *lvl = d->severity < ARRAY_SIZE(level) ?
+			  level[d->severity] : KERN_INFO;
+
+	if (d->severity > READ_ONCE(ring.log_level))
+		return;
+	printk("%sclkrg: %s: %s: %s/%s %s%s%s count=%u check=%llu seq=%llu pid=%d comm=%s uid=%d\n",
+	       lvl, lkrg_log_severity(d->severity),
+	       lkrg_log_action(d->action), lkrg_name_category(d->category),
+	       lkrg_name_object(d->object), d->name,
+	       d->location[0] ? " at " : "", d->location, d->count,
+	       d->check_id, r->hdr.seq, d->pid, d->pid >= 0 ? (char *)d->comm : "-",
+	       d->pid >= 0 ? (int)d->uid : -1);
+}
+
+void clkrg_ev_emit(struct lkrg_event_record *r)
+{
+	unsigned long flags;
+
+	r->hdr.mono_ns = ktime_get_ns();
+	r->hdr.real_ns = ktime_get_real_ns();
+	r->hdr.cpu = raw_smp_processor_id();
+	memcpy(r->d.instance_uuid, ring.instance, sizeof(ring.instance));
+	get_random_bytes(r->d.event_uuid, sizeof(r->d.event_uuid));
+	/* RFC 4122 version 4, variant 1 */
+	r->d.event_uuid[6] = (r->d.event_uuid[6] & 0x0f) | 0x40;
+	r->d.event_uuid[8] = (r->d.event_uuid[8] & 0x3f) | 0x80;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	r->hdr.seq = ring.next_seq;
+	ring.slots[(r->hdr.seq - 1) % ring.nslots] = *r;
+	/* Readers test next_seq without the lock. */
+	smp_store_release(&ring.next_seq, ring.next_seq + 1);
+	spin_unlock_irqrestore(&ring.lock, flags);
+
+	irq_work_queue(&ring.wake);
+	log_line(r);
+}
+
+static u64 oldest_locked(void)
+{
+	return ring.next_seq > ring.nslots ? ring.next_seq - ring.nslots : 1;
+}
+
+u64 clkrg_ev_next_seq(void)
+{
+	return smp_load_acquire(&ring.next_seq);
+}
+
+u64 clkrg_ev_oldest_seq(void)
+{
+	unsigned long flags;
+	u64 seq;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	seq = oldest_locked();
+	spin_unlock_irqrestore(&ring.lock, flags);
+	return seq;
+}
+
+void clkrg_events_shutdown(void)
+{
+	WRITE_ONCE(ring.shutdown, true);
+	wake_up_interruptible_all(&ring.wq);
+}
+
+struct clkrg_reader *clkrg_reader_new(bool privileged)
+{
+	struct clkrg_reader *rd = kzalloc(sizeof(*rd), GFP_KERNEL);
+
+	if (!rd)
+		return NULL;
+	rd->privileged = privileged;
+	rd->cursor = clkrg_ev_oldest_seq();
+	return rd;
+}
+
+void clkrg_reader_free(struct clkrg_reader *rd)
+{
+	kfree(rd);
+}
+
+/*
+ * Copies the reader's next record into its buffer. Returns the record
+ * length and the cursor value to commit once the copy to user space
+ * succeeded, or 0 when the reader is caught up.
+ */
+static size_t reader_next(struct clkrg_reader *rd, u64 *new_cursor)
+{
+	unsigned long flags;
+	size_t len = 0;
+	u64 oldest;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	oldest = oldest_locked();
+	if (rd->cursor < oldest) {
+		len = lkrg_ev_make_lost(rd->buf.lost, rd->cursor,
+					oldest - rd->cursor, ktime_get_ns(),
+					ktime_get_real_ns(),
+					raw_smp_processor_id());
+		*new_cursor = oldest;
+	} else if (rd->cursor < ring.next_seq) {
+		rd->buf.rec = ring.slots[(rd->cursor - 1) % ring.nslots];
+		len = rd->buf.rec.hdr.len;
+		*new_cursor = rd->cursor + 1;
+	}
+	spin_unlock_irqrestore(&ring.lock, flags);
+
+	if (len && rd->buf.rec.hdr.type != LKRG_EV_LOST && !rd->privileged)
+		lkrg_ev_redact(&rd->buf.rec);
+	return len;
+}
+
+static bool reader_ready(struct clkrg_reader *rd)
+{
+	return rd->cursor < clkrg_ev_next_seq() || READ_ONCE(ring.shutdown);
+}
+
+ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
+			  size_t count, bool nonblock)
+{
+	size_t copied = 0, len;
+	u64 next;
+	int ret;
+
+	for (;;) {
+		while ((len = reader_next(rd, &next))) {
+			if (len > count - copied) {
+				/* Records are never split. */
+				if (!copied)
+					return -EINVAL;
+				return copied;
+			}
+			if (copy_to_user(buf + copied, &rd->buf, len))
+				return copied ? copied : -EFAULT;
+			copied += len;
+			rd->cursor = next;
+		}
+		if (copied)
+			return copied;
+		if (READ_ONCE(ring.shutdown))
+			return 0;
+		if (nonblock)
+			return -EAGAIN;
+		ret = wait_event_interruptible(ring.wq, reader_ready(rd));
+		if (ret)
+			return ret;
+	}
+}
+
+__poll_t clkrg_reader_poll(struct clkrg_reader *rd, struct file *file,
+			   poll_table *wait)
+{
+	__poll_t mask = 0;
+
+	poll_wait(file, &ring.wq, wait);
+	if (rd->cursor < clkrg_ev_next_seq() ||
+	    rd->cursor < clkrg_ev_oldest_seq())
+		mask |= EPOLLIN | EPOLLRDNORM;
+	if (READ_ONCE(ring.shutdown))
+		mask |= EPOLLIN | EPOLLRDNORM | EPOLLHUP;
+	return mask;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The event stream: a preallocated ring that producers in any context
+ * (except NMI) append to without sleeping or allocating, and readers with
+ * their own cursors (as /dev/kmsg). Every event is also one kernel-log line.
+ */
+#ifndef CLKRG_EVENTS_H
+#define CLKRG_EVENTS_H
+
+#include <linux/types.h>
+#include <linux/poll.h>
+#include "core/event_codec.h"
+
+struct clkrg_reader;
+
+int clkrg_events_init(unsigned int slots);
+void clkrg_events_exit(void);
+
+/* Instance UUID of this load, stamped into every event. */
+const u8 *clkrg_instance_uuid(void);
+/* CLOCK_REALTIME when this instance started. */
+u64 clkrg_instance_loaded_ns(void);
+
+/*
+ * Prepares @r for @type with severity/category/object/action set and the
+ * current task's identity filled in when @with_task.
+ */
+void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
+		      u16 cat, u16 obj, u16 act, bool with_task);
+
+/* Stamps seq, time, cpu and UUIDs, appends @r and logs it. */
+void clkrg_ev_emit(struct lkrg_event_record *r);
+
+/* Kernel-log lines are written for severities <= level. */
+void clkrg_events_set_log_level(int level);
+
+u64 clkrg_ev_next_seq(void);
+u64 clkrg_ev_oldest_seq(void);
+
+/* After this, readers drain what is left, then get EOF. */
+void clkrg_events_shutdown(void);
+
+struct clkrg_reader *clkrg_reader_new(bool privileged);
+void clkrg_reader_free(struct clkrg_reader *rd);
+ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
+			  size_t count, bool nonblock);
+__poll_t clkrg_reader_poll(struct clkrg_reader *rd, struct file *file,
+			   poll_table *wait);
+
+#endif

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Kernel integrity guard: keyed hashes of core .text, .rodata and the
+ * exception table in small blocks, so a change is located to
+ * symbol+offset. Callers serialize check and rebaseline (check_engine).
+ */
+#ifndef CLKRG_KINT_H
+#define CLKRG_KINT_H
+
+#include <linux/types.h>
+
+struct clkrg_check_ctx {
+	u64 check_id;
+	u64 generation;
+	u16 trigger;
+	u16 enforce;		/* LKRG_ENFORCE_* in force */
+	/* out */
+	u32 violations;
+	u64 regions;
+	u64 bytes;
+};
+
+int clkrg_kint_init(void);
+void clkrg_kint_exit(void);
+
+/* Hashes the regions in @scope (LKRG_SCOPE_*) as the new baseline. */
+void clkrg_kint_rebaseline(u64 scope);
+
+/* Compares against the baseline, emits one event per changed run. */
+void clkrg_kint_check(struct clkrg_check_ctx *ctx);
+
+#endif

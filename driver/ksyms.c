@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kallsyms_lookup_name() is not exported since 5.7. A kprobe registered on
+ * it resolves its address through kallsyms itself; the probe is removed at
+ * once, before any baseline is taken.
+ */
+#include <linux/kprobes.h>
+#include <linux/printk.h>
+#include "ksyms.h"
+
+typedef unsigned long (*lookup_fn)(const char *name);
+
+static lookup_fn clkrg_lookup;
+
+int clkrg_ksyms_init(void)
+{
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	int ret;
+
+	ret = register_kprobe(&kp);
+	if (ret) {
+		pr_err("clkrg: FAULT: cannot resolve kallsyms_lookup_name (%d)\n",
+		       ret);
+		return ret;
+	}
+	clkrg_lookup = (lookup_fn)kp.addr;
+	unregister_kprobe(&kp);
+	return clkrg_lookup ? 0 : -ENOENT;
+}
+
+unsigned long clkrg_ksym(const char *name)
+{
+	unsigned long addr = clkrg_lookup ? clkrg_lookup(name) : 0;
+
+	if (!addr)
+		pr_warn("clkrg: WARN: symbol %s not found\n", name);
+	return addr;
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clkrg: Linux Kernel Runtime Guard. Load order: symbols, events, policy,
+ * our own hooks, then the baseline (so our hooks are part of it), then
+ * the periodic engine and last the device users talk to.
+ */
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include "events.h"
+#include "ksyms.h"
+#include "policy.h"
+#include "kint.h"
+#include "modblock.h"
+#include "check_engine.h"
+#include "dev.h"
+
+/* Load-time only (mode 0): at run time policy changes go through the
+ * ioctl, which checks CAP_SYS_ADMIN and emits an event. */
+static int interval = 15;
+module_param(interval, int, 0);
+MODULE_PARM_DESC(interval, "seconds between periodic checks (5-1800)");
+static int kint_validate = LKRG_VALIDATE_PERIODIC;
+module_param(kint_validate, int, 0);
+MODULE_PARM_DESC(kint_validate, "0 off, 1 on demand, 2 + periodic");
+static int kint_enforce = LKRG_ENFORCE_LOG_ONLY;
+module_param(kint_enforce, int, 0);
+MODULE_PARM_DESC(kint_enforce, "0 log and accept, 1 log only, 4 panic");
+static int block_modules = LKRG_BLOCK_OFF;
+module_param(block_modules, int, 0);
+MODULE_PARM_DESC(block_modules, "0 off, 1 on, 2 lock");
+static int log_level = LKRG_SEV_INFO;
+module_param(log_level, int, 0);
+MODULE_PARM_DESC(log_level, "kernel-log severities: 0 alert .. 3 info");
+static int heartbeat;
+module_param(heartbeat, int, 0);
+MODULE_PARM_DESC(heartbeat, "1: clean checks emit an info event");
+static uint event_slots = 4096;
+module_param(event_slots, uint, 0);
+MODULE_PARM_DESC(event_slots, "records the event ring retains (64-65536)");
+
+static void knob_changed(enum clkrg_knob_id id, s64 value)
+{
+	switch (id) {
+	case KNOB_INTERVAL:
+	case KNOB_KINT_VALIDATE:
+		clkrg_engine_rearm();
+		break;
+	case KNOB_BLOCK_MODULES:
+		if (value == LKRG_BLOCK_LOCK)
+			clkrg_modblock_lock();
+		break;
+	case KNOB_LOG_LEVEL:
+		clkrg_events_set_log_level(value);
+		break;
+	default:
+		break;
+	}
+}
+
+static void module_activity(void)
+{
+	clkrg_engine_request(LKRG_TRIGGER_MODULE);
+}
+
+static void emit_lifecycle(const char *what)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_INFO, LKRG_SEV_NOTICE, LKRG_CAT_GUARD,
+			 LKRG_OBJ_GUARD, LKRG_ACT_NONE, true);
+	r.d.trigger = LKRG_TRIGGER_LOAD;
+	r.d.generation = 1;
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), what);
+	clkrg_ev_emit(&r);
+}
+
+static int __init clkrg_init(void)
+{
+	s64 initial[KNOB_COUNT] = {
+		[KNOB_INTERVAL] = interval,
+		[KNOB_KINT_VALIDATE] = kint_validate,
+		[KNOB_KINT_ENFORCE] = kint_enforce,
+		[KNOB_BLOCK_MODULES] = block_modules,
+		[KNOB_LOG_LEVEL] = log_level,
+		[KNOB_HEARTBEAT] = heartbeat,
+	};
+	int ret;
+
+	if (event_slots < 64 || event_slots > 65536) {
+		pr_err("clkrg: FAULT: parameter event_slots=%u is invalid (64-65536)\n",
+		       event_slots);
+		return -EINVAL;
+	}
+	ret = clkrg_ksyms_init();
+	if (ret)
+		return ret;
+	ret = clkrg_events_init(event_slots);
+	if (ret)
+		return ret;
+	ret = clkrg_policy_init(initial, knob_changed);
+	if (ret)
+		goto out_events;
+	clkrg_events_set_log_level(log_level);
+	ret = clkrg_modblock_init(module_activity);
+	if (ret)
+		goto out_events;
+	ret = clkrg_kint_init();
+	if (ret)
+		goto out_modblock;
+	ret = clkrg_engine_init();
+	if (ret)
+		goto out_kint;
+	if (block_modules == LKRG_BLOCK_LOCK)
+		clkrg_modblock_lock();
+	ret = clkrg_dev_init();
+	if (ret)
+		goto out_engine;
+	emit_lifecycle("loaded, baseline taken");
+	return 0;
+
+out_engine:
+	clkrg_engine_exit();
+out_kint:
+	clkrg_kint_exit();
+out_modblock:
+	clkrg_modblock_exit();
+out_events:
+	clkrg_events_exit();
+	return ret;
+}
+
+static void __exit clkrg_exit(void)
+{
+	clkrg_dev_exit();
+	clkrg_engine_exit();
+	clkrg_modblock_exit();
+	clkrg_kint_exit();
+	pr_notice("clkrg: NOTICE: INFO: guard/guard unloaded\n");
+	clkrg_events_exit();
+}
+
+module_init(clkrg_init);
+module_exit(clkrg_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("clkrg: Linux Kernel Runtime Guard");
+MODULE_VERSION("0.1.0");

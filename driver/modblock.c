@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/atomic.h>
+#include <linux/fcntl.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/notifier.h>
+#include <linux/ptrace.h>
+#include <linux/uaccess.h>
+#include "events.h"
+#include "policy.h"
+#include "modblock.h"
+
+static atomic64_t refused = ATOMIC64_INIT(0);
+static int pinned;
+static clkrg_module_activity on_activity;
+
+static void report_block(const struct module *mod)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_BLOCK, LKRG_SEV_WARN, LKRG_CAT_MODULE,
+			 LKRG_OBJ_MODULE, LKRG_ACT_BLOCKED, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), mod->name);
+	lkrg_ev_add_value(&r.d, "block_modules", LKRG_BLOCK_OFF,
+			  clkrg_policy(KNOB_BLOCK_MODULES));
+	clkrg_ev_emit(&r);
+}
+
+static int module_event(struct notifier_block *nb, unsigned long state,
+			void *data)
+{
+	struct module *mod = data;
+
+	if (mod == THIS_MODULE)
+		return NOTIFY_DONE;
+	if (state == MODULE_STATE_COMING &&
+	    clkrg_policy(KNOB_BLOCK_MODULES) != LKRG_BLOCK_OFF) {
+		atomic64_inc(&refused);
+		report_block(mod);
+		/* load_module() unwinds and fails with this error. */
+		return notifier_from_errno(-EPERM);
+	}
+	if ((state == MODULE_STATE_LIVE || state == MODULE_STATE_GOING) &&
+	    on_activity)
+		on_activity();
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block module_nb = {
+	.notifier_call = module_event,
+	/* Refuse before any other notifier prepares for the module. */
+	.priority = INT_MAX,
+};
+
+/*
+ * A forced delete_module (rmmod -f, O_TRUNC) ignores the reference count.
+ * While locked, strip O_TRUNC from requests naming clkrg so the pinned
+ * reference makes them fail with EWOULDBLOCK. The caller sees its flags
+ * register cleared of that bit on return.
+ */
+/* Reads a module name from user memory without sleeping or faulting. */
+static bool user_name_nofault(char name[MODULE_NAME_LEN],
+			      const char __user *u)
+{
+	size_t len = MODULE_NAME_LEN;
+
+	if (copy_from_user_nofault(name, u, len)) {
+		/* A short name may end just before an unmapped page. */
+		len = PAGE_SIZE - offset_in_page(u);
+		if (len >= MODULE_NAME_LEN || copy_from_user_nofault(name, u, len))
+			return false;
+	}
+	name[min_t(size_t, len, MODULE_NAME_LEN - 1)] = 0;
+	return true;
+}
+
+static int delete_module_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	struct pt_regs *uregs = (struct pt_regs *)regs->di;
+	char name[MODULE_NAME_LEN];
+
+	if (!READ_ONCE(pinned) || !(uregs->si & O_TRUNC))
+		return 0;
+	if (!user_name_nofault(name, (const char __user *)uregs->di))
+		return 0;
+	if (!strcmp(name, THIS_MODULE->name))
+		uregs->si &= ~(unsigned long)O_TRUNC;
+	return 0;
+}
+
+static struct kprobe delete_module_kp = {
+	.symbol_name = "__x64_sys_delete_module",
+	.pre_handler = delete_module_pre,
+};
+
+int clkrg_modblock_init(clkrg_module_activity activity)
+{
+	int ret;
+
+	on_activity = activity;
+	ret = register_kprobe(&delete_module_kp);
+	if (ret) {
+		pr_err("clkrg: FAULT: cannot hook delete_module (%d)\n", ret);
+		return ret;
+	}
+	ret = register_module_notifier(&module_nb);
+	if (ret)
+		unregister_kprobe(&delete_module_kp);
+	return ret;
+}
+
+void clkrg_modblock_exit(void)
+{
+	unregister_module_notifier(&module_nb);
+	unregister_kprobe(&delete_module_kp);
+}
+
+void clkrg_modblock_lock(void)
+{
+	/* Never put back: the lock holds until reboot. */
+	if (!xchg(&pinned, 1))
+		__module_get(THIS_MODULE);
+}
+
+u64 clkrg_modblock_refused(void)
+{
+	return atomic64_read(&refused);
+}

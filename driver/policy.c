@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/printk.h>
+#include "core/abi_check.h"
+#include "events.h"
+#include "policy.h"
+
+#define BIT64(n)	((u64)1 << (n))
+
+struct knob_def {
+	const char *name;
+	const char *desc;
+	s64 min, max;
+	u64 allowed;	/* ENUM knobs */
+	u32 flags;
+};
+
+static const struct knob_def knobs[KNOB_COUNT] = {
+	[KNOB_INTERVAL] = {
+		"interval", "seconds between periodic integrity checks",
+		5, 1800, 0, 0 },
+	[KNOB_KINT_VALIDATE] = {
+		"kint_validate",
+		"0 off, 1 on demand and module events, 2 + periodic timer",
+		LKRG_VALIDATE_OFF, LKRG_VALIDATE_PERIODIC, 0, 0 },
+	[KNOB_KINT_ENFORCE] = {
+		"kint_enforce",
+		"on kernel integrity violation: log_accept, log_only or panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC,
+		BIT64(LKRG_ENFORCE_LOG_ACCEPT) | BIT64(LKRG_ENFORCE_LOG_ONLY) |
+		BIT64(LKRG_ENFORCE_PANIC), LKRG_KNOB_F_ENUM },
+	[KNOB_BLOCK_MODULES] = {
+		"block_modules",
+		"module loading: off, on (refused) or lock (until reboot)",
+		LKRG_BLOCK_OFF, LKRG_BLOCK_LOCK,
+		BIT64(LKRG_BLOCK_OFF) | BIT64(LKRG_BLOCK_ON) |
+		BIT64(LKRG_BLOCK_LOCK), LKRG_KNOB_F_ENUM },
+	[KNOB_LOG_LEVEL] = {
+		"log_level",
+		"kernel-log lines up to severity 0 alert, 1 warn, 2 notice, 3 info",
+		LKRG_SEV_ALERT, LKRG_SEV_INFO, 0, 0 },
+	[KNOB_HEARTBEAT] = {
+		"heartbeat", "1: a clean check emits an info event",
+		0, 1, 0, 0 },
+};
+
+static DEFINE_MUTEX(policy_lock);
+static s64 values[KNOB_COUNT];
+static u64 generation;
+static clkrg_knob_hook knob_hook;
+
+static void describe(unsigned int i, struct lkrg_knob *k)
+{
+	memset(k, 0, sizeof(*k));
+	lkrg_ev_set_str(k->name, sizeof(k->name), knobs[i].name);
+	lkrg_ev_set_str(k->desc, sizeof(k->desc), knobs[i].desc);
+	k->value = READ_ONCE(values[i]);
+	k->min = knobs[i].min;
+	k->max = knobs[i].max;
+	k->allowed = knobs[i].allowed;
+	k->flags = knobs[i].flags;
+}
+
+int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook)
+{
+	struct lkrg_knob k;
+	unsigned int i;
+
+	for (i = 0; i < KNOB_COUNT; i++) {
+		describe(i, &k);
+		if (lkrg_knob_check(&k, initial[i])) {
+			pr_err("clkrg: FAULT: parameter %s=%lld is invalid (%s)\n",
+			       knobs[i].name, initial[i], knobs[i].desc);
+			return -EINVAL;
+		}
+	}
+	for (i = 0; i < KNOB_COUNT; i++)
+		values[i] = initial[i];
+	knob_hook = hook;
+	generation = 1;
+	return 0;
+}
+
+s64 clkrg_policy(enum clkrg_knob_id id)
+{
+	return READ_ONCE(values[id]);
+}
+
+u64 clkrg_policy_generation(void)
+{
+	return READ_ONCE(generation);
+}
+
+unsigned int clkrg_policy_count(void)
+{
+	return KNOB_COUNT;
+}
+
+void clkrg_policy_describe(unsigned int index, struct lkrg_knob *out)
+{
+	describe(index, out);
+}
+
+static void emit_change(unsigned int i, s64 old, s64 value)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_ADMIN, LKRG_SEV_NOTICE, LKRG_CAT_GUARD,
+			 LKRG_OBJ_POLICY, LKRG_ACT_CHANGED, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), knobs[i].name);
+	lkrg_ev_add_value(&r.d, "value", (u64)old, (u64)value);
+	clkrg_ev_emit(&r);
+}
+
+int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
+{
+	struct lkrg_knob k;
+	int ret;
+
+	mutex_lock(&policy_lock);
+	describe(id, &k);
+	ret = lkrg_knob_check(&k, value);
+	if (!ret && id == KNOB_BLOCK_MODULES)
+		ret = lkrg_block_transition(k.value, value);
+	if (ret) {
+		mutex_unlock(&policy_lock);
+		return ret;
+	}
+	*old = k.value;
+	WRITE_ONCE(values[id], value);
+	WRITE_ONCE(generation, generation + 1);
+	emit_change(id, k.value, value);
+	if (knob_hook)
+		knob_hook(id, value);
+	mutex_unlock(&policy_lock);
+	return 0;
+}
+
+int clkrg_policy_set(const char *name, s64 value, s64 *old)
+{
+	unsigned int i;
+
+	for (i = 0; i < KNOB_COUNT; i++)
+		if (!strcmp(name, knobs[i].name))
+			return clkrg_policy_set_id(i, value, old);
+	return -ENOENT;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Named integer knobs: the one place policy lives. Module parameters seed
+ * them at load; afterwards only LKRG_IOC_POLICY_SET (CAP_SYS_ADMIN) changes
+ * them, and every change is an event.
+ */
+#ifndef CLKRG_POLICY_H
+#define CLKRG_POLICY_H
+
+#include <linux/types.h>
+#include "core/core_compat.h"
+
+enum clkrg_knob_id {
+	KNOB_INTERVAL,
+	KNOB_KINT_VALIDATE,
+	KNOB_KINT_ENFORCE,
+	KNOB_BLOCK_MODULES,
+	KNOB_LOG_LEVEL,
+	KNOB_HEARTBEAT,
+	KNOB_COUNT
+};
+
+/* Called after a knob changed; runs in process context, may sleep. */
+typedef void (*clkrg_knob_hook)(enum clkrg_knob_id id, s64 value);
+
+/* Validates and applies the load-time values; -EINVAL names the bad one. */
+int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook);
+
+s64 clkrg_policy(enum clkrg_knob_id id);
+u64 clkrg_policy_generation(void);
+unsigned int clkrg_policy_count(void);
+
+/* Fills @out with knob @index (0..count-1). */
+void clkrg_policy_describe(unsigned int index, struct lkrg_knob *out);
+
+/*
+ * Sets a knob by name: -ENOENT, -ERANGE, -EPERM as in the ABI. On success
+ * *@old holds the previous value, an admin event was emitted and the hook
+ * ran.
+ */
+int clkrg_policy_set(const char *name, s64 value, s64 *old);
+
+/* Sets block_modules on behalf of BLOCK_MODULES_SET (same rules). */
+int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old);
+
+#endif
