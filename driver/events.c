@@ -126,24 +126,35 @@ void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
 		fill_task(&r->d);
 }
 
+/* The kernel-log twin of an event: "clkrg: <SEV>: <ACTION>: ...". */
 static void log_line(const struct lkrg_event_record *r)
 {
 	const struct lkrg_event_detail *d = &r->d;
-	static const char * const level[] = {
-		KERN_ALERT, KERN_WARNING, KERN_NOTICE, KERN_INFO,
-	};
-	const char *lvl = d->severity < ARRAY_SIZE(level) ?
-			  level[d->severity] : KERN_INFO;
+	char line[320];
 
 	if (d->severity > READ_ONCE(ring.log_level))
 		return;
-	printk("%sclkrg: %s: %s: %s/%s %s%s%s count=%u check=%llu seq=%llu pid=%d comm=%s uid=%d\n",
-	       lvl, lkrg_log_severity(d->severity),
-	       lkrg_log_action(d->action), lkrg_name_category(d->category),
-	       lkrg_name_object(d->object), d->name,
-	       d->location[0] ? " at " : "", d->location, d->count,
-	       d->check_id, r->hdr.seq, d->pid, d->pid >= 0 ? (char *)d->comm : "-",
-	       d->pid >= 0 ? (int)d->uid : -1);
+	snprintf(line, sizeof(line),
+		 "%s: %s: %s/%s %s%s%s count=%u check=%llu seq=%llu pid=%d comm=%s uid=%d",
+		 lkrg_log_severity(d->severity), lkrg_log_action(d->action),
+		 lkrg_name_category(d->category), lkrg_name_object(d->object),
+		 d->name, d->location[0] ? " at " : "", d->location, d->count,
+		 d->check_id, r->hdr.seq, d->pid,
+		 d->pid >= 0 ? (const char *)d->comm : "-",
+		 d->pid >= 0 ? (int)d->uid : -1);
+	switch (d->severity) {
+	case LKRG_SEV_ALERT:
+		pr_alert("clkrg: %s\n", line);
+		break;
+	case LKRG_SEV_WARN:
+		pr_warn("clkrg: %s\n", line);
+		break;
+	case LKRG_SEV_NOTICE:
+		pr_notice("clkrg: %s\n", line);
+		break;
+	default:
+		pr_info("clkrg: %s\n", line);
+	}
 }
 
 void clkrg_ev_emit(struct lkrg_event_record *r)
@@ -162,7 +173,7 @@ void clkrg_ev_emit(struct lkrg_event_record *r)
 	spin_lock_irqsave(&ring.lock, flags);
 	r->hdr.seq = ring.next_seq;
 	ring.slots[(r->hdr.seq - 1) % ring.nslots] = *r;
-	/* Readers test next_seq without the lock. */
+	/* Lockless readers of next_seq must see the slot written. */
 	smp_store_release(&ring.next_seq, ring.next_seq + 1);
 	spin_unlock_irqrestore(&ring.lock, flags);
 
@@ -177,6 +188,7 @@ static u64 oldest_locked(void)
 
 u64 clkrg_ev_next_seq(void)
 {
+	/* Pairs with the release in clkrg_ev_emit(): the slot is written. */
 	return smp_load_acquire(&ring.next_seq);
 }
 

@@ -14,8 +14,10 @@
 #include "check_engine.h"
 #include "dev.h"
 
-/* Load-time only (mode 0): at run time policy changes go through the
- * ioctl, which checks CAP_SYS_ADMIN and emits an event. */
+/*
+ * Load-time only (mode 0): at run time policy changes go through the
+ * ioctl, which checks CAP_SYS_ADMIN and emits an event.
+ */
 static int interval = 15;
 module_param(interval, int, 0);
 MODULE_PARM_DESC(interval, "seconds between periodic checks (5-1800)");

@@ -7,6 +7,7 @@
 #define CLKRG_CORE_COMPAT_H
 
 #ifdef __KERNEL__
+#include <linux/kernel.h>
 #include <linux/types.h>
 #include <linux/string.h>
 #include <linux/errno.h>
@@ -17,6 +18,9 @@
 #include <string.h>
 #include <errno.h>
 #include <linux/types.h>
+#ifndef ARRAY_SIZE
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#endif
 #endif
 
 #include "../../include/uapi/linux/lkrg.h"

@@ -2,7 +2,7 @@
 #include "lkrg_names.h"
 
 #define NAME_AT(tbl, i) \
-	((i) < sizeof(tbl) / sizeof((tbl)[0]) && (tbl)[i] ? (tbl)[i] : "unknown")
+	((i) < ARRAY_SIZE(tbl) && (tbl)[i] ? (tbl)[i] : "unknown")
 
 static const char * const type_names[] = {
 	[LKRG_EV_LOST] = "lost",
@@ -148,7 +148,7 @@ int lkrg_parse_block_mode(const char *s)
 {
 	unsigned int i;
 
-	for (i = 0; i < sizeof(block_names) / sizeof(block_names[0]); i++)
+	for (i = 0; i < ARRAY_SIZE(block_names); i++)
 		if (!strcmp(s, block_names[i]))
 			return (int)i;
 	return -EINVAL;

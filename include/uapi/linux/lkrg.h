@@ -62,8 +62,8 @@ struct lkrg_hello {
 	__u32 api_version;	/* out: LKRG_API_VERSION */
 	__u32 schema_version;	/* out: LKRG_SCHEMA_VERSION */
 	__u64 features;		/* out: LKRG_FEAT_* */
-	__u64 ioctls[4];	/* out: bit (nr % 64) of word (nr / 64) set
-				 * when ioctl number nr is supported */
+	/* out: bit (nr % 64) of word (nr / 64) set when ioctl nr exists */
+	__u64 ioctls[4];
 	__u32 max_event_size;	/* out: largest record read() returns */
 	__u32 reserved0;	/* must be 0 */
 	__u64 reserved[4];	/* must be 0 */
@@ -208,8 +208,8 @@ struct lkrg_knob {
 struct lkrg_policy_get {
 	__u32 size;		/* in */
 	__u32 flags;		/* in: must be 0 */
-	__u32 count;		/* in: entries the array holds;
-				 * out: knobs the module has */
+	/* in: entries the array holds; out: knobs the module has */
+	__u32 count;
 	__u32 knob_size;	/* in: stride of the array, >= VER0 */
 	__u64 knobs;		/* in: user pointer, may be 0 when count is 0 */
 	__u64 generation;	/* out: bumped by every POLICY_SET */

@@ -1,0 +1,54 @@
+# clkrg top-level build. `make` builds everything in the tree; `make check`
+# runs every test and ends with "N passed, N failed".
+KVER ?= $(shell scripts/pick-kver.sh)
+PREFIX ?= /usr/local
+DESTDIR ?=
+export PREFIX DESTDIR
+
+all: driver libclkrg cli tui
+
+driver:
+	$(MAKE) -C driver KVER=$(KVER)
+
+libclkrg:
+	$(MAKE) -C libclkrg
+
+cli tui: libclkrg
+	$(MAKE) -C $@
+
+# Host unit tests (Check, ASan/UBSan).
+unit:
+	$(MAKE) -C tests/unit run
+
+# The kernel suite: QEMU boots Debian's kernel with the module.
+kernel-suite: all
+	tests/kernel-suite.sh --kver $(KVER)
+
+# Kernel coding style, sparse and W=1 over the module.
+lint:
+	scripts/lint-driver.sh $(KVER)
+
+check: all
+	scripts/run-checks.sh $(KVER)
+
+# Boots a VM, loads the module, tampers with the kernel, shows the event.
+demo: all
+	tests/kernel-suite.sh --kver $(KVER) --demo
+
+install: all
+	install -D -m 0644 driver/clkrg.ko \
+		$(DESTDIR)/lib/modules/$(KVER)/extra/clkrg.ko
+	$(MAKE) -C libclkrg install
+	$(MAKE) -C cli install
+	$(MAKE) -C tui install
+
+clean:
+	$(MAKE) -C driver clean KVER=$(KVER)
+	$(MAKE) -C libclkrg clean
+	$(MAKE) -C cli clean
+	$(MAKE) -C tui clean
+	$(MAKE) -C tests/unit clean
+	rm -rf build
+
+.PHONY: all driver libclkrg cli tui unit kernel-suite lint check demo \
+	install clean

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs every Debian package the build and the tests need. Idempotent.
+set -eu
+pkgs="build-essential pkg-config check libjson-c-dev uuid-dev libcap-dev
+libncurses-dev linux-image-amd64 linux-headers-amd64 linux-source-6.1
+qemu-system-x86 busybox-static cpio sparse perl python3"
+missing=""
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+	echo "install-deps: installing:$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	# shellcheck disable=SC2086
+	apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+echo "install-deps: all packages present"
