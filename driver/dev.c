@@ -232,6 +232,17 @@ static long struct_ioctl(const struct ioc_cmd *c, void __user *uarg)
 	return ret;
 }
 
+/* The last record readers get before EOF says who shut the device down. */
+static void emit_shutdown(void)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_ADMIN, LKRG_SEV_NOTICE, LKRG_CAT_GUARD,
+			 LKRG_OBJ_GUARD, LKRG_ACT_CHANGED, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), "shutdown");
+	clkrg_ev_emit(&r);
+}
+
 static long clkrg_ioctl(struct file *file, unsigned int cmd,
 			unsigned long arg)
 {
@@ -249,6 +260,7 @@ static long clkrg_ioctl(struct file *file, unsigned int cmd,
 			return -ENODEV;
 		if (nr == 0x00)
 			return LKRG_API_VERSION;
+		emit_shutdown();
 		WRITE_ONCE(shutting_down, true);
 		clkrg_events_shutdown();
 		return 0;
