@@ -14,7 +14,8 @@
 
 #define CLKRG_VERSION	"0.1.0"
 
-static bool shutting_down;
+/* Set once by LKRG_IOC_SHUTDOWN; the device stays dead until unload. */
+static int shutting_down;
 
 /* Largest command struct of this module; bounds the stack buffer. */
 union ioc_buf {
@@ -260,8 +261,9 @@ static long clkrg_ioctl(struct file *file, unsigned int cmd,
 			return -ENODEV;
 		if (nr == 0x00)
 			return LKRG_API_VERSION;
+		if (xchg(&shutting_down, 1))
+			return -ENODEV;
 		emit_shutdown();
-		WRITE_ONCE(shutting_down, true);
 		clkrg_events_shutdown();
 		return 0;
 	}
