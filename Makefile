@@ -28,11 +28,17 @@ kernel-suite: all
 lint:
 	scripts/lint-driver.sh $(KVER)
 
-check: all
+# Installs the Debian packages the build and tests need (root).
+deps:
+	scripts/install-deps.sh
+
+check: deps
+	$(MAKE) all
 	scripts/run-checks.sh $(KVER)
 
 # Boots a VM, loads the module, tampers with the kernel, shows the event.
-demo: all
+demo: deps
+	$(MAKE) all
 	tests/kernel-suite.sh --kver $(KVER) --demo
 
 install: all
@@ -50,5 +56,5 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all driver libclkrg cli tui unit kernel-suite lint check demo \
+.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check demo \
 	install clean

@@ -10,6 +10,11 @@ for p in $pkgs; do
 		missing="$missing $p"
 done
 if [ -n "$missing" ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "install-deps: missing packages:$missing" >&2
+		echo "install-deps: run as root (sudo make deps) to install them" >&2
+		exit 1
+	fi
 	echo "install-deps: installing:$missing"
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq
