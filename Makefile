@@ -32,13 +32,20 @@ lint:
 deps:
 	scripts/install-deps.sh
 
+# Sub-makes: KVER can only be picked once the headers are installed.
 check: deps
 	$(MAKE) all
+	$(MAKE) check-run
+
+check-run:
 	scripts/run-checks.sh $(KVER)
 
 # Boots a VM, loads the module, tampers with the kernel, shows the event.
 demo: deps
 	$(MAKE) all
+	$(MAKE) demo-run
+
+demo-run:
 	tests/kernel-suite.sh --kver $(KVER) --demo
 
 install: all
@@ -56,5 +63,6 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check demo \
+.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo \
+	demo-run \
 	install clean
