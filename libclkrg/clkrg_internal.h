@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What the library's source files share; nothing here is exported. */
+#ifndef CLKRG_INTERNAL_H
+#define CLKRG_INTERNAL_H
+
+#include "clkrg.h"
+
+struct clkrg {
+	int fd;
+	struct lkrg_hello hello;
+	/* Event reader: records are taken from buf[start..end). */
+	unsigned char *buf;
+	size_t cap;
+	size_t start;
+	size_t end;
+};
+
+/*
+ * Wraps an fd whose handshake is done (or, in the unit tests, a pipe that
+ * stands in for the event stream). Takes ownership of @fd on success.
+ */
+int clkrg__adopt_fd(int fd, const struct lkrg_hello *hello,
+		    struct clkrg **out);
+
+/* Copies a kernel string of at most @cap bytes into @dst (@cap + 1 bytes),
+ * replacing bytes outside printable ASCII with '?'. */
+void clkrg__clean_str(char *dst, const uint8_t *src, size_t cap);
+
+/* Name of @v in @set (a clkrg_name_set, or <0 for none); NULL if it has none. */
+const char *clkrg__value_name(int set, int64_t v);
+
+#endif

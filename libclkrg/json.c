@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/* JSON for status, check results and knobs: the field names are a stable
+ * contract (scripts and the VM tests read them). */
+#include <errno.h>
+
+#include "jbuild.h"
+#include "../driver/core/lkrg_names.h"
+
+/* Knob values that can have a name or an allowed bit. */
+#define KNOB_SMALL_VALUES	64
+
+CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
+				   size_t len)
+{
+	json_object *o;
+	bool ok = true;
+
+	if (!st)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_kstr(o, "module_version", st->module_version,
+		sizeof(st->module_version), &ok);
+	jb_u64(o, "api_version", st->api_version, &ok);
+	jb_u64(o, "schema_version", st->schema_version, &ok);
+	jb_uuid(o, "instance", st->instance_uuid, &ok);
+	jb_u64(o, "generation", st->generation, &ok);
+	jb_u64(o, "loaded_real_ns", st->loaded_real_ns, &ok);
+	jb_u64(o, "checks", st->checks, &ok);
+	jb_u64(o, "last_check_id", st->last_check_id, &ok);
+	jb_u64(o, "last_check_real_ns", st->last_check_real_ns, &ok);
+	jb_u64(o, "last_check_duration_ns", st->last_check_duration_ns, &ok);
+	jb_u64(o, "last_check_violations", st->last_check_violations, &ok);
+	jb_str(o, "block_modules", lkrg_name_block_mode(st->block_modules),
+	       &ok);
+	jb_u64(o, "events_produced", st->events_produced, &ok);
+	jb_u64(o, "events_oldest", st->events_oldest, &ok);
+	jb_u64(o, "violations_total", st->violations_total, &ok);
+	jb_bool(o, "shutting_down", st->shutting_down != 0, &ok);
+	jb_u64(o, "interval_s", st->interval_s, &ok);
+	return jb_finish(o, ok, buf, len);
+}
+
+CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
+				  size_t len)
+{
+	json_object *o;
+	bool ok = true;
+
+	if (!ck)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_u64(o, "check_id", ck->check_id, &ok);
+	jb_u64(o, "start_ns", ck->start_ns, &ok);
+	jb_u64(o, "duration_ns", ck->duration_ns, &ok);
+	jb_u64(o, "regions", ck->regions, &ok);
+	jb_u64(o, "bytes", ck->bytes, &ok);
+	jb_u64(o, "violations", ck->violations, &ok);
+	jb_str(o, "trigger", lkrg_name_trigger(ck->trigger), &ok);
+	jb_u64(o, "generation", ck->generation, &ok);
+	return jb_finish(o, ok, buf, len);
+}
+
+/* "allowed" (enum knobs) and "allowed_names" (when the names are known). */
+static void add_allowed(json_object *o, const struct lkrg_knob *k, int set,
+			bool *ok)
+{
+	json_object *nums = NULL, *names = NULL;
+	const char *name;
+	int v;
+
+	if (k->flags & LKRG_KNOB_F_ENUM)
+		nums = json_object_new_array();
+	if (set >= 0)
+		names = json_object_new_array();
+	for (v = 0; v < KNOB_SMALL_VALUES; v++) {
+		if (!clkrg_knob_allows(k, v))
+			continue;
+		if (nums)
+			jb_push(nums, json_object_new_int(v), ok);
+		name = clkrg__value_name(set, v);
+		if (names && name)
+			jb_push(names, json_object_new_string(name), ok);
+	}
+	if (nums)
+		jb_add(o, "allowed", nums, ok);
+	if (names)
+		jb_add(o, "allowed_names", names, ok);
+}
+
+CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
+				 size_t len)
+{
+	const char *value_name;
+	json_object *o;
+	bool ok = true;
+	int set;
+
+	if (!k)
+		return -EINVAL;
+	set = clkrg_knob_name_set(k);
+	value_name = clkrg__value_name(set, k->value);
+	o = json_object_new_object();
+	jb_kstr(o, "name", k->name, sizeof(k->name), &ok);
+	jb_i64(o, "value", k->value, &ok);
+	if (value_name)
+		jb_str(o, "value_name", value_name, &ok);
+	jb_i64(o, "min", k->min, &ok);
+	jb_i64(o, "max", k->max, &ok);
+	jb_bool(o, "enum", k->flags & LKRG_KNOB_F_ENUM, &ok);
+	jb_bool(o, "load_only", k->flags & LKRG_KNOB_F_LOAD_ONLY, &ok);
+	add_allowed(o, k, set, &ok);
+	jb_kstr(o, "description", k->desc, sizeof(k->desc), &ok);
+	return jb_finish(o, ok, buf, len);
+}

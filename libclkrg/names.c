@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Public access to the module's name tables, and knob value parsing. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clkrg_internal.h"
+#include "../driver/core/abi_check.h"
+#include "../driver/core/lkrg_names.h"
+
+/* Every table is indexed by small ABI constants, all below this. */
+#define NAME_VALUES_MAX	64
+
+typedef const char *(*namer_fn)(unsigned int);
+
+static const namer_fn namers[] = {
+	[CLKRG_NAMES_TYPE] = lkrg_name_type,
+	[CLKRG_NAMES_SEVERITY] = lkrg_name_severity,
+	[CLKRG_NAMES_CATEGORY] = lkrg_name_category,
+	[CLKRG_NAMES_OBJECT] = lkrg_name_object,
+	[CLKRG_NAMES_ACTION] = lkrg_name_action,
+	[CLKRG_NAMES_TRIGGER] = lkrg_name_trigger,
+	[CLKRG_NAMES_BLOCK] = lkrg_name_block_mode,
+	[CLKRG_NAMES_ENFORCE] = lkrg_name_enforce,
+};
+
+#define UNKNOWN	"unknown"
+
+CLKRG_API const char *clkrg_name(enum clkrg_name_set set, unsigned int value)
+{
+	if ((unsigned int)set >= sizeof(namers) / sizeof(namers[0]))
+		return UNKNOWN;
+	return namers[set](value);
+}
+
+CLKRG_API int clkrg_name_value(enum clkrg_name_set set, const char *name)
+{
+	int v;
+
+	if (!name || !strcmp(name, UNKNOWN))
+		return -EINVAL;
+	for (v = 0; v < NAME_VALUES_MAX; v++)
+		if (!strcmp(clkrg_name(set, (unsigned int)v), name))
+			return v;
+	return -EINVAL;
+}
+
+const char *clkrg__value_name(int set, int64_t v)
+{
+	const char *s;
+
+	if (set < 0 || v < 0 || v >= NAME_VALUES_MAX)
+		return NULL;
+	s = clkrg_name((enum clkrg_name_set)set, (unsigned int)v);
+	return strcmp(s, UNKNOWN) ? s : NULL;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && !strcmp(s + n - t, tail);
+}
+
+/*
+ * The ABI does not say which names an enum knob's values have, so this
+ * goes by the knob's name: "block_modules" takes block modes, "*_enforce"
+ * and every other enum knob take enforcement levels.
+ */
+CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
+{
+	char name[LKRG_KNOB_NAME_LEN + 1];
+
+	if (!k)
+		return -EINVAL;
+	memcpy(name, k->name, LKRG_KNOB_NAME_LEN);
+	name[LKRG_KNOB_NAME_LEN] = 0;
+	if (strstr(name, "block"))
+		return CLKRG_NAMES_BLOCK;
+	if ((k->flags & LKRG_KNOB_F_ENUM) || ends_with(name, "_enforce"))
+		return CLKRG_NAMES_ENFORCE;
+	return -ENOENT;
+}
+
+CLKRG_API bool clkrg_knob_allows(const struct lkrg_knob *k, int64_t value)
+{
+	struct lkrg_knob rw;
+
+	if (!k)
+		return false;
+	/* The module's own rule, asked about the value alone. */
+	rw = *k;
+	rw.flags &= ~LKRG_KNOB_F_LOAD_ONLY;
+	return lkrg_knob_check(&rw, value) == 0;
+}
+
+CLKRG_API int clkrg_parse_value(int set, const char *s, int64_t *value)
+{
+	char *end;
+	long long v;
+	int n;
+
+	if (!s || !value)
+		return -EINVAL;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (*s && !isspace((unsigned char)*s) && !*end && !errno) {
+		*value = v;
+		return 0;
+	}
+	n = set >= 0 ? clkrg_name_value((enum clkrg_name_set)set, s) : -EINVAL;
+	if (n < 0)
+		return -EINVAL;
+	*value = n;
+	return 0;
+}
