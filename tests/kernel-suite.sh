@@ -1,0 +1,119 @@
+#!/bin/sh
+# In-VM kernel test suite for clkrg.
+#
+#   tests/kernel-suite.sh [--kver KVER] [--only NAME]... [--timeout S]
+#
+# Needs the top-level "make" products: driver/clkrg.ko, cli/lkrg-cli,
+# libclkrg/libclkrg.so.1 (override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
+# Builds the test-only modules (tests/modules), the static guest programs
+# (tests/guest) and one initramfs under build/vm/, then boots every
+# tests/guest/scenarios/*.sh (or those named by --only: "02-tamper",
+# "02-tamper.sh" or "02") in its own QEMU guest (TCG, -cpu max).
+#
+# Output: TAP, one result per scenario with the guest's results as a
+# subtest, then "kernel: N passed, N failed" (guest results; every harness
+# problem such as a hang, a panic or a wrong result count is one more
+# failure). The counts also go to tests/kernel-result.txt. Logs of each
+# boot: build/vm/out/<scenario>/{console.log,results.tap,qemu.log}.
+set -eu
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+tests=$top/tests
+build=$top/build/vm
+
+die() {
+	echo "kernel-suite: $*" >&2
+	exit 2
+}
+
+kver=${KVER:-}
+only=
+timeout_s=120
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kver) kver=${2:?--kver needs a value}; shift ;;
+	--only) only="$only ${2:?--only needs a value}"; shift ;;
+	--timeout) timeout_s=${2:?--timeout needs a value}; shift ;;
+	-h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown argument $1 (see --help)" ;;
+	esac
+	shift
+done
+if [ -z "$kver" ]; then
+	if [ -x "$top/scripts/pick-kver.sh" ]; then
+		kver=$("$top/scripts/pick-kver.sh")
+	else
+		kver=$(uname -r)
+	fi
+fi
+
+# ---- prerequisites -----------------------------------------------------------
+for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc; do
+	command -v "$tool" >/dev/null ||
+		die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
+done
+[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
+[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
+ko=${CLKRG_KO:-$top/driver/clkrg.ko}
+cli=${LKRG_CLI:-$top/cli/lkrg-cli}
+lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
+for f in "$ko" "$cli" "$lib"; do
+	[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
+done
+vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
+[ "$vermagic" = "$kver" ] ||
+	die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+
+# ---- scenarios -----------------------------------------------------------------
+selected=
+for f in "$tests"/guest/scenarios/*.sh; do
+	n=$(basename "$f" .sh)
+	if [ -n "$only" ]; then
+		keep=0
+		for want in $only; do
+			case $want in
+			"$n" | "$n.sh" | "${n%%-*}") keep=1 ;;
+			esac
+		done
+		[ "$keep" -eq 1 ] || continue
+	fi
+	selected="$selected $f"
+done
+[ -n "$selected" ] || die "no scenario matches:$only"
+
+# ---- build -------------------------------------------------------------------
+mkdir -p "$build"
+echo "# building test modules, guest programs and initramfs for $kver"
+make -s -C "$tests/modules" KVER="$kver" OUT="$build/modules" >"$build/make.log" 2>&1 ||
+	{ cat "$build/make.log" >&2; die "building tests/modules failed"; }
+make -s -C "$tests/guest" OUT="$build/guest" >>"$build/make.log" 2>&1 ||
+	{ cat "$build/make.log" >&2; die "building tests/guest failed"; }
+"$tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \
+	--root "$build/rootfs" --module "$ko" --cli "$cli" --lib "$lib" \
+	--guest-bin "$build/guest" --test-modules "$build/modules"
+
+# ---- run -----------------------------------------------------------------------
+total=$(echo $selected | wc -w)
+echo "TAP version 13"
+echo "1..$total"
+passed=0
+failed=0
+i=0
+suite_start=$(date +%s)
+for f in $selected; do
+	i=$((i + 1))
+	n=$(basename "$f" .sh)
+	"$tests/vm/boot-scenario.sh" --kver "$kver" --initrd "$build/initramfs.cpio.gz" \
+		--scenario "$f" --out "$build/out/$n" --index "$i" --timeout "$timeout_s" || true
+	if [ -r "$build/out/$n/counts" ]; then
+		read -r p fl <"$build/out/$n/counts"
+	else
+		p=0 fl=1
+	fi
+	passed=$((passed + p))
+	failed=$((failed + fl))
+done
+echo "# $total scenarios in $(($(date +%s) - suite_start))s"
+echo "$passed $failed" >"$tests/kernel-result.txt"
+echo "kernel: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,144 @@
+#!/bin/sh
+# Boots one scenario in a fresh QEMU guest and judges it.
+#
+#   boot-scenario.sh --kver KVER --initrd FILE --scenario FILE --out DIR \
+#       [--index N] [--timeout S]
+#
+# Prints the guest's TAP results indented as a subtest, then one line
+# "ok N - NAME" or "not ok N - NAME", and writes "<passed> <failed>" to
+# DIR/counts: passed/failed guest results plus one failure per harness
+# problem (no or wrong KVER, bail out, result count != plan, misnumbered
+# result, guest verdict missing or failed, hang, unexpected or missing
+# panic). On any failure the tail of the console log is printed.
+#
+# Scenario headers read here: "# plan: N", "# expect: panic",
+# "# qemu-mem: SIZE", "# append: ARGS", "# timeout: SECONDS".
+set -eu
+
+DEFAULT_APPEND="console=ttyS0 panic=-1 oops=panic panic_on_warn=1 softlockup_panic=1"
+
+die() {
+	echo "boot-scenario: $*" >&2
+	exit 2
+}
+
+kver= initrd= scenario= out= index=1 timeout_s=120
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kver) kver=$2 ;;
+	--initrd) initrd=$2 ;;
+	--scenario) scenario=$2 ;;
+	--out) out=$2 ;;
+	--index) index=$2 ;;
+	--timeout) timeout_s=$2 ;;
+	*) die "unknown option $1" ;;
+	esac
+	shift 2
+done
+[ -n "$kver" ] && [ -f "$initrd" ] && [ -f "$scenario" ] && [ -n "$out" ] ||
+	die "usage: --kver KVER --initrd FILE --scenario FILE --out DIR"
+kernel=/boot/vmlinuz-$kver
+[ -r "$kernel" ] || die "cannot read $kernel"
+
+name=$(basename "$scenario" .sh)
+header() {
+	sed -n "s/^# $1: *\\(.*[^ ]\\) *\$/\\1/p" "$scenario" | head -n 1
+}
+plan=$(header plan)
+expect=$(header expect)
+mem=$(header qemu-mem)
+extra=$(header append)
+t=$(header timeout)
+[ -n "$t" ] && timeout_s=$t
+case $plan in
+'' | *[!0-9]*) die "$scenario: missing or bad '# plan: N' header" ;;
+esac
+
+rm -rf "$out"
+mkdir -p "$out"
+console=$out/console.log
+results=$out/results.tap
+: >"$console"
+: >"$results"
+
+start=$(date +%s)
+rc=0
+timeout -k 5 "$timeout_s" qemu-system-x86_64 \
+	-M pc -accel tcg -cpu max -smp 2 -m "${mem:-512M}" \
+	-nodefaults -display none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "$DEFAULT_APPEND clkrg_scenario=$name${extra:+ $extra}" \
+	-serial "file:$console" -serial "file:$results" \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	</dev/null >"$out/qemu.log" 2>&1 || rc=$?
+secs=$(($(date +%s) - start))
+
+# ---- judge -----------------------------------------------------------------
+tr -d '\r' <"$results" >"$out/results.clean"
+problems=
+nproblems=0
+problem() {
+	problems="${problems:+$problems; }$1"
+	nproblems=$((nproblems + 1))
+}
+
+passed=$(grep -c '^ok ' "$out/results.clean" || true)
+failed=$(grep -c '^not ok ' "$out/results.clean" || true)
+ran=$((passed + failed))
+
+got_kver=$(sed -n 's/^KVER=//p' "$out/results.clean" | head -n 1)
+if [ -z "$got_kver" ]; then
+	problem "guest never reported KVER"
+elif [ "$got_kver" != "$kver" ]; then
+	problem "guest booted $got_kver, expected $kver"
+fi
+grep -q '^Bail out!' "$out/results.clean" &&
+	problem "$(grep -m1 '^Bail out!' "$out/results.clean")"
+[ "$ran" -eq "$plan" ] || problem "$ran results, plan is $plan"
+bad_num=$(grep -E '^(not )?ok ' "$out/results.clean" |
+	awk '{ n = ($1 == "not") ? $3 : $2; if (n != NR) { print NR; exit } }')
+[ -z "$bad_num" ] || problem "result $bad_num is misnumbered"
+
+panicked=0
+grep -q 'Kernel panic - not syncing' "$console" && panicked=1
+case $rc in
+124 | 137) problem "hang: no verdict within ${timeout_s}s" ;;
+esac
+if [ "$expect" = panic ]; then
+	if [ "$panicked" -eq 0 ]; then
+		[ "$rc" -eq 124 ] || [ "$rc" -eq 137 ] ||
+			problem "expected a kernel panic, got none (qemu exit $rc)"
+	elif [ "$rc" -ne 0 ]; then
+		problem "kernel panicked but qemu exited $rc"
+	fi
+else
+	if [ "$panicked" -eq 1 ]; then
+		problem "unexpected kernel panic: $(grep -m1 'Kernel panic - not syncing' "$console" | sed 's/^\[[^]]*\] //')"
+	fi
+	case $rc in
+	1) ;;	# guest wrote verdict 0
+	3) [ "$failed" -gt 0 ] || problem "guest verdict: fail, though no result failed" ;;
+	124 | 137) ;;
+	0) [ "$panicked" -eq 1 ] || problem "guest stopped without a verdict (qemu exit 0)" ;;
+	*) problem "qemu exit $rc (guest verdict garbled or qemu error: $(tail -n 1 "$out/qemu.log"))" ;;
+	esac
+fi
+
+# ---- report ----------------------------------------------------------------
+echo "# $name: plan $plan, ${secs}s, qemu exit $rc"
+grep -E '^(not )?ok |^#|^Bail out!' "$out/results.clean" | sed 's/^/    /' || true
+if [ -n "$problems" ]; then
+	echo "not ok $index - $name # $problems"
+	echo "# --- tail of $console ---"
+	tail -n 40 "$console" | tr -d '\r' | sed 's/^/#   /'
+	echo "# --- end of console log ---"
+elif [ "$failed" -gt 0 ]; then
+	echo "not ok $index - $name ($failed of $plan failed)"
+	echo "# --- tail of $console ---"
+	tail -n 20 "$console" | tr -d '\r' | sed 's/^/#   /'
+	echo "# --- end of console log ---"
+else
+	echo "ok $index - $name ($passed/$plan)"
+fi
+echo "$passed $((failed + nproblems))" >"$out/counts"
+[ -z "$problems" ] && [ "$failed" -eq 0 ]

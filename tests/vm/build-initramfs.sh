@@ -1,0 +1,108 @@
+#!/bin/sh
+# Builds the kernel-suite initramfs (gzip -1 newc cpio).
+#
+#   build-initramfs.sh --kver KVER --out FILE --root DIR \
+#       --module clkrg.ko --cli lkrg-cli --lib libclkrg.so.1 \
+#       --guest-bin DIR --test-modules DIR
+#
+# Layout in the guest:
+#   /init, /bin/busybox + applet links
+#   /lib/tests/{lib.sh,run-scenario.sh,scenarios/*.sh,bin/*}
+#   /lib/clkrg/clkrg.ko, /lib/clkrg/test/*.ko   (test-only modules)
+#   /lib/modules/KVER/kernel/lib/{crc7,crc-itu-t}.ko   (real Debian modules)
+#   /usr/bin/lkrg-cli, its shared libraries (ldd) and the dynamic loader
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+guest=$(cd "$here/../guest" && pwd)
+REAL_MODULES="kernel/lib/crc7.ko kernel/lib/crc-itu-t.ko"
+
+die() {
+	echo "build-initramfs: $*" >&2
+	exit 1
+}
+
+kver= out= root= module= cli= lib= guest_bin= test_modules=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--kver) kver=$2 ;;
+	--out) out=$2 ;;
+	--root) root=$2 ;;
+	--module) module=$2 ;;
+	--cli) cli=$2 ;;
+	--lib) lib=$2 ;;
+	--guest-bin) guest_bin=$2 ;;
+	--test-modules) test_modules=$2 ;;
+	*) die "unknown option $1" ;;
+	esac
+	shift 2
+done
+for v in kver out root module cli lib guest_bin test_modules; do
+	eval "[ -n \"\$$v\" ]" || die "missing --$(echo $v | tr _ -)"
+done
+for f in "$module" "$cli" "$lib"; do
+	[ -f "$f" ] || die "missing $f (run 'make' at the top level first)"
+done
+busybox=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
+ldd "$busybox" 2>&1 | grep -q "not a dynamic executable" ||
+	die "$busybox is not static (apt-get install busybox-static)"
+
+rm -rf "$root"
+mkdir -p "$root"
+cd "$root"
+mkdir -p bin sbin usr/bin usr/sbin proc sys dev tmp root etc \
+	lib/tests/scenarios lib/tests/bin lib/clkrg/test \
+	usr/lib/x86_64-linux-gnu
+
+# busybox and its applets
+cp "$busybox" bin/busybox
+for applet in $("$busybox" --list); do
+	[ -e "bin/$applet" ] || ln -s busybox "bin/$applet"
+done
+
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >etc/passwd
+printf 'root:x:0:\nnogroup:x:65534:\n' >etc/group
+
+# guest side of the suite
+install -m 0755 "$guest/init" init
+install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
+install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" lib/tests/
+install -m 0755 "$guest"/scenarios/*.sh lib/tests/scenarios/
+for prog in "$guest_bin"/*; do
+	[ -x "$prog" ] && [ -f "$prog" ] && install -m 0755 "$prog" lib/tests/bin/
+done
+
+# modules
+install -m 0644 "$module" lib/clkrg/clkrg.ko
+for ko in "$test_modules"/*.ko; do
+	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
+done
+for rel in $REAL_MODULES; do
+	src=/lib/modules/$kver/$rel
+	[ -f "$src" ] || die "missing $src (linux-image-$kver's modules)"
+	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
+	cp "$src" "lib/modules/$kver/$rel"
+done
+
+# lkrg-cli and every shared library it needs, at the paths ldd reports;
+# libclkrg itself goes to a default search directory of the loader.
+install -m 0755 "$cli" usr/bin/lkrg-cli
+install -m 0755 "$lib" "usr/lib/x86_64-linux-gnu/$(basename "$lib")"
+libdir=$(cd "$(dirname "$lib")" && pwd)
+LD_LIBRARY_PATH=$libdir ldd "$cli" >ldd.out 2>&1 || die "ldd $cli failed: $(cat ldd.out)"
+if grep -q 'not found' ldd.out; then
+	die "unresolved libraries for $cli: $(grep 'not found' ldd.out)"
+fi
+sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
+	while read -r so; do
+		case $so in
+		"$libdir"/*) continue ;;
+		esac
+		mkdir -p ".$(dirname "$so")"
+		cp -L "$so" ".$so"
+	done
+rm -f ldd.out
+
+mkdir -p "$(dirname "$out")"
+find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out.tmp"
+mv "$out.tmp" "$out"
