@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/capability.h>
+#include <linux/cdev.h>
+#include <linux/device.h>
 #include <linux/fs.h>
-#include <linux/miscdevice.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -134,6 +135,8 @@ static long do_status(void *p)
 	a->violations_total = st.violations_total;
 	a->shutting_down = READ_ONCE(shutting_down);
 	a->interval_s = clkrg_policy(KNOB_INTERVAL);
+	a->events_suppressed = clkrg_ev_suppressed();
+	a->objects = clkrg_objects();
 	return 0;
 }
 
@@ -288,7 +291,7 @@ static int clkrg_open(struct inode *inode, struct file *file)
 	if (!rd)
 		return -ENOMEM;
 	file->private_data = rd;
-	return nonseekable_open(inode, file);
+	return 0;
 }
 
 static int clkrg_release(struct inode *inode, struct file *file)
@@ -304,6 +307,11 @@ static ssize_t clkrg_read(struct file *file, char __user *buf, size_t count,
 				 file->f_flags & O_NONBLOCK);
 }
 
+static loff_t clkrg_llseek(struct file *file, loff_t offset, int whence)
+{
+	return clkrg_reader_seek(file->private_data, offset, whence);
+}
+
 static __poll_t clkrg_poll(struct file *file, poll_table *wait)
 {
 	return clkrg_reader_poll(file->private_data, file, wait);
@@ -315,24 +323,88 @@ static const struct file_operations clkrg_fops = {
 	.release = clkrg_release,
 	.read = clkrg_read,
 	.poll = clkrg_poll,
+	.llseek = clkrg_llseek,
 	.unlocked_ioctl = clkrg_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
-	.llseek = no_llseek,
 };
 
-static struct miscdevice clkrg_misc = {
-	.minor = MISC_DYNAMIC_MINOR,
-	.name = "lkrg",
-	.fops = &clkrg_fops,
-	.mode = 0600,
-};
+/*
+ * A class of our own rather than a misc device: its device type names the
+ * node's group, so devtmpfs creates /dev/lkrg 0640 root:<read_gid> when a
+ * reader group is configured, 0600 root:root otherwise.
+ */
+static dev_t lkrg_devt;
+static struct cdev lkrg_cdev;
+static struct class *lkrg_class;
+static struct device lkrg_device;
+static kgid_t read_group;
 
-int clkrg_dev_init(void)
+static char *lkrg_devnode(struct device *dev, umode_t *mode, kuid_t *uid,
+			  kgid_t *gid)
 {
-	return misc_register(&clkrg_misc);
+	if (mode)
+		*mode = gid_valid(read_group) ? 0640 : 0600;
+	if (gid && gid_valid(read_group))
+		*gid = read_group;
+	return NULL;
+}
+
+static const struct device_type lkrg_type = {
+	.name = "lkrg",
+	.devnode = lkrg_devnode,
+};
+
+/* The device is static; nothing to free when its last reference goes. */
+static void lkrg_release(struct device *dev)
+{
+}
+
+int clkrg_dev_init(int read_gid)
+{
+	int ret;
+
+	read_group = read_gid >= 0 ? make_kgid(&init_user_ns, read_gid) :
+				     INVALID_GID;
+	ret = alloc_chrdev_region(&lkrg_devt, 0, 1, "lkrg");
+	if (ret)
+		return ret;
+	cdev_init(&lkrg_cdev, &clkrg_fops);
+	lkrg_cdev.owner = THIS_MODULE;
+	ret = cdev_add(&lkrg_cdev, lkrg_devt, 1);
+	if (ret)
+		goto out_region;
+	lkrg_class = class_create(THIS_MODULE, "clkrg");
+	if (IS_ERR(lkrg_class)) {
+		ret = PTR_ERR(lkrg_class);
+		goto out_cdev;
+	}
+	device_initialize(&lkrg_device);
+	lkrg_device.devt = lkrg_devt;
+	lkrg_device.class = lkrg_class;
+	lkrg_device.type = &lkrg_type;
+	lkrg_device.release = lkrg_release;
+	ret = dev_set_name(&lkrg_device, "lkrg");
+	if (!ret)
+		ret = device_add(&lkrg_device);
+	if (ret)
+		goto out_device;
+	return 0;
+
+out_device:
+	put_device(&lkrg_device);
+	class_destroy(lkrg_class);
+out_cdev:
+	cdev_del(&lkrg_cdev);
+out_region:
+	unregister_chrdev_region(lkrg_devt, 1);
+	return ret;
 }
 
 void clkrg_dev_exit(void)
 {
-	misc_deregister(&clkrg_misc);
+	device_del(&lkrg_device);
+	put_device(&lkrg_device);
+	class_destroy(lkrg_class);
+	cdev_del(&lkrg_cdev);
+	unregister_chrdev_region(lkrg_devt, 1);
 }

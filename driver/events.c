@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/cred.h>
 #include <linux/irq_work.h>
+#include <linux/mutex.h>
 #include <linux/nsproxy.h>
 #include <linux/pid_namespace.h>
 #include <linux/random.h>
@@ -14,14 +15,17 @@
 #include <linux/wait.h>
 #include <net/net_namespace.h>
 #include "core/lkrg_names.h"
+#include "core/ratelimit.h"
 #include "events.h"
 
 /*
  * Sequence numbers start at 1 (0 marks synthetic records). Record seq s
  * lives in slot (s - 1) % nslots until overwritten.
  */
+#define RL_SLOTS	256
+
 struct clkrg_ring {
-	spinlock_t lock;
+	spinlock_t lock;	/* guards the slots and the rate limiter */
 	u64 next_seq;
 	unsigned int nslots;
 	struct lkrg_event_record *slots;
@@ -30,11 +34,21 @@ struct clkrg_ring {
 	struct irq_work wake;
 	bool shutdown;
 	int log_level;
+	bool expose_addresses;
+	u32 rl_interval_ms;
+	u32 rl_burst;
+	u64 suppressed_total;
+	struct lkrg_rl_slot rl[RL_SLOTS];
 	u8 instance[16];
 	u64 loaded_ns;
 };
 
+/* Live allocations of this module, for leak tests (status.objects). */
+static atomic64_t objects = ATOMIC64_INIT(0);
+
 struct clkrg_reader {
+	/* Serializes read() and lseek() on one open file. */
+	struct mutex lock;
 	u64 cursor;
 	bool privileged;
 	union {
@@ -89,6 +103,37 @@ void clkrg_events_set_log_level(int level)
 	WRITE_ONCE(ring.log_level, level);
 }
 
+void clkrg_events_set_ratelimit(u32 interval_s, u32 burst)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	ring.rl_interval_ms = interval_s * 1000;
+	ring.rl_burst = burst;
+	spin_unlock_irqrestore(&ring.lock, flags);
+}
+
+void clkrg_events_set_expose_addresses(bool on)
+{
+	WRITE_ONCE(ring.expose_addresses, on);
+}
+
+u64 clkrg_ev_suppressed(void)
+{
+	unsigned long flags;
+	u64 n;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	n = ring.suppressed_total;
+	spin_unlock_irqrestore(&ring.lock, flags);
+	return n;
+}
+
+u64 clkrg_objects(void)
+{
+	return atomic64_read(&objects);
+}
+
 static u32 ns_inum_pid(void)
 {
 	struct pid_namespace *ns = task_active_pid_ns(current);
@@ -131,17 +176,39 @@ static void log_line(const struct lkrg_event_record *r)
 {
 	const struct lkrg_event_detail *d = &r->d;
 	char line[320];
+	int n, i;
 
 	if (d->severity > READ_ONCE(ring.log_level))
 		return;
-	snprintf(line, sizeof(line),
-		 "%s: %s: %s/%s %s%s%s count=%u check=%llu seq=%llu pid=%d comm=%s uid=%d",
-		 lkrg_log_severity(d->severity), lkrg_log_action(d->action),
-		 lkrg_name_category(d->category), lkrg_name_object(d->object),
-		 d->name, d->location[0] ? " at " : "", d->location, d->count,
-		 d->check_id, r->hdr.seq, d->pid,
-		 d->pid >= 0 ? (const char *)d->comm : "-",
-		 d->pid >= 0 ? (int)d->uid : -1);
+	n = scnprintf(line, sizeof(line), "%s: %s: %s/%s %s",
+		      lkrg_log_severity(d->severity),
+		      lkrg_log_action(d->action),
+		      lkrg_name_category(d->category),
+		      lkrg_name_object(d->object), (const char *)d->name);
+	if (d->location[0])
+		n += scnprintf(line + n, sizeof(line) - n, " at %s",
+			       (const char *)d->location);
+	if (d->count)
+		n += scnprintf(line + n, sizeof(line) - n, " count=%u",
+			       d->count);
+	if (d->suppressed)
+		n += scnprintf(line + n, sizeof(line) - n, " suppressed=%u",
+			       d->suppressed);
+	if (d->check_id)
+		n += scnprintf(line + n, sizeof(line) - n, " check=%llu",
+			       d->check_id);
+	/* Hash values mean nothing to a reader of the log; admin ones do. */
+	for (i = 0; r->hdr.type == LKRG_EV_ADMIN && i < d->nvalues; i++)
+		n += scnprintf(line + n, sizeof(line) - n, " %s=%lld->%lld",
+			       (const char *)d->values[i].field,
+			       (s64)d->values[i].expected,
+			       (s64)d->values[i].actual);
+	if (d->pid >= 0)
+		n += scnprintf(line + n, sizeof(line) - n,
+			       " pid=%d comm=%s uid=%u", d->pid,
+			       (const char *)d->comm, d->uid);
+	scnprintf(line + n, sizeof(line) - n, " seq=%llu", r->hdr.seq);
+
 	switch (d->severity) {
 	case LKRG_SEV_ALERT:
 		pr_alert("clkrg: %s\n", line);
@@ -157,9 +224,43 @@ static void log_line(const struct lkrg_event_record *r)
 	}
 }
 
-void clkrg_ev_emit(struct lkrg_event_record *r)
+/* Violations and refusals repeat; admin and info records never do. */
+static bool rate_limited_type(u16 type)
+{
+	return type == LKRG_EV_VIOLATION || type == LKRG_EV_BLOCK;
+}
+
+/* Appends @r unless rate-limited; returns false when dropped. */
+static bool append(struct lkrg_event_record *r, u64 key)
 {
 	unsigned long flags;
+	u32 evicted = 0;
+	long carried = 0;
+
+	spin_lock_irqsave(&ring.lock, flags);
+	if (key)
+		carried = lkrg_rl_admit(ring.rl, RL_SLOTS, key,
+					div_u64(r->hdr.mono_ns, NSEC_PER_MSEC),
+					ring.rl_interval_ms, ring.rl_burst,
+					&evicted);
+	ring.suppressed_total += evicted;
+	if (carried < 0) {
+		ring.suppressed_total++;
+		spin_unlock_irqrestore(&ring.lock, flags);
+		return false;
+	}
+	r->d.suppressed = carried;
+	r->hdr.seq = ring.next_seq;
+	ring.slots[(r->hdr.seq - 1) % ring.nslots] = *r;
+	/* Lockless readers of next_seq must see the slot written. */
+	smp_store_release(&ring.next_seq, ring.next_seq + 1);
+	spin_unlock_irqrestore(&ring.lock, flags);
+	return true;
+}
+
+void clkrg_ev_emit(struct lkrg_event_record *r)
+{
+	u64 key = 0;
 
 	r->hdr.mono_ns = ktime_get_ns();
 	r->hdr.real_ns = ktime_get_real_ns();
@@ -169,14 +270,12 @@ void clkrg_ev_emit(struct lkrg_event_record *r)
 	/* RFC 4122 version 4, variant 1 */
 	r->d.event_uuid[6] = (r->d.event_uuid[6] & 0x0f) | 0x40;
 	r->d.event_uuid[8] = (r->d.event_uuid[8] & 0x3f) | 0x80;
+	if (rate_limited_type(r->hdr.type))
+		key = lkrg_rl_key(&r->hdr, &r->d);
 
-	spin_lock_irqsave(&ring.lock, flags);
-	r->hdr.seq = ring.next_seq;
-	ring.slots[(r->hdr.seq - 1) % ring.nslots] = *r;
-	/* Lockless readers of next_seq must see the slot written. */
-	smp_store_release(&ring.next_seq, ring.next_seq + 1);
-	spin_unlock_irqrestore(&ring.lock, flags);
-
+	/* The kernel-log line is limited with the record it mirrors. */
+	if (!append(r, key))
+		return;
 	irq_work_queue(&ring.wake);
 	log_line(r);
 }
@@ -215,6 +314,8 @@ struct clkrg_reader *clkrg_reader_new(bool privileged)
 
 	if (!rd)
 		return NULL;
+	atomic64_inc(&objects);
+	mutex_init(&rd->lock);
 	rd->privileged = privileged;
 	rd->cursor = clkrg_ev_oldest_seq();
 	return rd;
@@ -222,6 +323,9 @@ struct clkrg_reader *clkrg_reader_new(bool privileged)
 
 void clkrg_reader_free(struct clkrg_reader *rd)
 {
+	if (!rd)
+		return;
+	atomic64_dec(&objects);
 	kfree(rd);
 }
 
@@ -251,7 +355,8 @@ static size_t reader_next(struct clkrg_reader *rd, u64 *new_cursor)
 	}
 	spin_unlock_irqrestore(&ring.lock, flags);
 
-	if (len && rd->buf.rec.hdr.type != LKRG_EV_LOST && !rd->privileged)
+	if (len && rd->buf.rec.hdr.type != LKRG_EV_LOST && !rd->privileged &&
+	    !READ_ONCE(ring.expose_addresses))
 		lkrg_ev_redact(&rd->buf.rec);
 	return len;
 }
@@ -261,28 +366,35 @@ static bool reader_ready(struct clkrg_reader *rd)
 	return rd->cursor < clkrg_ev_next_seq() || READ_ONCE(ring.shutdown);
 }
 
-ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
-			  size_t count, bool nonblock)
+/* Copies whole records while they fit; 0 when none is waiting. */
+static ssize_t drain(struct clkrg_reader *rd, char __user *buf, size_t count)
 {
 	size_t copied = 0, len;
 	u64 next;
-	int ret;
+
+	while ((len = reader_next(rd, &next))) {
+		if (len > count - copied)
+			/* Records are never split. */
+			return copied ? copied : -EINVAL;
+		if (copy_to_user(buf + copied, &rd->buf, len))
+			return copied ? copied : -EFAULT;
+		copied += len;
+		rd->cursor = next;
+	}
+	return copied;
+}
+
+ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
+			  size_t count, bool nonblock)
+{
+	ssize_t ret;
 
 	for (;;) {
-		while ((len = reader_next(rd, &next))) {
-			if (len > count - copied) {
-				/* Records are never split. */
-				if (!copied)
-					return -EINVAL;
-				return copied;
-			}
-			if (copy_to_user(buf + copied, &rd->buf, len))
-				return copied ? copied : -EFAULT;
-			copied += len;
-			rd->cursor = next;
-		}
-		if (copied)
-			return copied;
+		mutex_lock(&rd->lock);
+		ret = drain(rd, buf, count);
+		mutex_unlock(&rd->lock);
+		if (ret)
+			return ret;
 		if (READ_ONCE(ring.shutdown))
 			return 0;
 		if (nonblock)
@@ -291,6 +403,41 @@ ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
 		if (ret)
 			return ret;
 	}
+}
+
+loff_t clkrg_reader_seek(struct clkrg_reader *rd, loff_t offset, int whence)
+{
+	unsigned long flags;
+	loff_t ret = -EINVAL;
+
+	mutex_lock(&rd->lock);
+	spin_lock_irqsave(&ring.lock, flags);
+	switch (whence) {
+	case SEEK_SET:
+		/* 0: the oldest record kept; N: record N, or a lost range. */
+		if (offset == 0) {
+			rd->cursor = oldest_locked();
+			ret = rd->cursor;
+		} else if (offset > 0 && offset <= ring.next_seq) {
+			rd->cursor = offset;
+			ret = offset;
+		}
+		break;
+	case SEEK_END:
+		if (offset == 0) {
+			rd->cursor = ring.next_seq;
+			ret = rd->cursor;
+		}
+		break;
+	case SEEK_CUR:
+		/* Only "where am I", for checkpoints. */
+		if (offset == 0)
+			ret = rd->cursor;
+		break;
+	}
+	spin_unlock_irqrestore(&ring.lock, flags);
+	mutex_unlock(&rd->lock);
+	return ret;
 }
 
 __poll_t clkrg_reader_poll(struct clkrg_reader *rd, struct file *file,

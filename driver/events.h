@@ -34,6 +34,18 @@ void clkrg_ev_emit(struct lkrg_event_record *r);
 /* Kernel-log lines are written for severities <= level. */
 void clkrg_events_set_log_level(int level);
 
+/* Repeated violations/refusals: @burst per @interval_s (0: no limit). */
+void clkrg_events_set_ratelimit(u32 interval_s, u32 burst);
+
+/* When set, readers without CAP_SYSLOG see addresses too. */
+void clkrg_events_set_expose_addresses(bool on);
+
+/* Records dropped by the rate limit since load. */
+u64 clkrg_ev_suppressed(void);
+
+/* Live allocations owned by clkrg (readers, ...), for leak tests. */
+u64 clkrg_objects(void);
+
 u64 clkrg_ev_next_seq(void);
 u64 clkrg_ev_oldest_seq(void);
 
@@ -44,6 +56,12 @@ struct clkrg_reader *clkrg_reader_new(bool privileged);
 void clkrg_reader_free(struct clkrg_reader *rd);
 ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
 			  size_t count, bool nonblock);
+/*
+ * SEEK_SET 0: oldest retained; SEEK_SET N: sequence number N (a lost range
+ * first if N is gone); SEEK_END 0: after the newest; SEEK_CUR 0: tell.
+ * Returns the new cursor or -EINVAL.
+ */
+loff_t clkrg_reader_seek(struct clkrg_reader *rd, loff_t offset, int whence);
 __poll_t clkrg_reader_poll(struct clkrg_reader *rd, struct file *file,
 			   poll_table *wait);
 

@@ -36,6 +36,18 @@ MODULE_PARM_DESC(log_level, "kernel-log severities: 0 alert .. 3 info");
 static int heartbeat;
 module_param(heartbeat, int, 0);
 MODULE_PARM_DESC(heartbeat, "1: clean checks emit an info event");
+static int ratelimit_interval = 60;
+module_param(ratelimit_interval, int, 0);
+MODULE_PARM_DESC(ratelimit_interval, "rate-limit window in seconds, 0 off");
+static int ratelimit_burst = 5;
+module_param(ratelimit_burst, int, 0);
+MODULE_PARM_DESC(ratelimit_burst, "identical events passed per window");
+static int expose_addresses;
+module_param(expose_addresses, int, 0);
+MODULE_PARM_DESC(expose_addresses, "1: all readers see kernel addresses");
+static int read_gid = -1;
+module_param(read_gid, int, 0);
+MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
 static uint event_slots = 4096;
 module_param(event_slots, uint, 0);
 MODULE_PARM_DESC(event_slots, "records the event ring retains (64-65536)");
@@ -53,6 +65,14 @@ static void knob_changed(enum clkrg_knob_id id, s64 value)
 		break;
 	case KNOB_LOG_LEVEL:
 		clkrg_events_set_log_level(value);
+		break;
+	case KNOB_RATELIMIT_INTERVAL:
+	case KNOB_RATELIMIT_BURST:
+		clkrg_events_set_ratelimit(clkrg_policy(KNOB_RATELIMIT_INTERVAL),
+					   clkrg_policy(KNOB_RATELIMIT_BURST));
+		break;
+	case KNOB_EXPOSE_ADDRESSES:
+		clkrg_events_set_expose_addresses(value);
 		break;
 	default:
 		break;
@@ -85,6 +105,9 @@ static int __init clkrg_init(void)
 		[KNOB_BLOCK_MODULES] = block_modules,
 		[KNOB_LOG_LEVEL] = log_level,
 		[KNOB_HEARTBEAT] = heartbeat,
+		[KNOB_RATELIMIT_INTERVAL] = ratelimit_interval,
+		[KNOB_RATELIMIT_BURST] = ratelimit_burst,
+		[KNOB_EXPOSE_ADDRESSES] = expose_addresses,
 	};
 	int ret;
 
@@ -103,6 +126,8 @@ static int __init clkrg_init(void)
 	if (ret)
 		goto out_events;
 	clkrg_events_set_log_level(log_level);
+	clkrg_events_set_ratelimit(ratelimit_interval, ratelimit_burst);
+	clkrg_events_set_expose_addresses(expose_addresses);
 	ret = clkrg_modblock_init(module_activity);
 	if (ret)
 		goto out_events;
@@ -114,7 +139,7 @@ static int __init clkrg_init(void)
 		goto out_kint;
 	if (block_modules == LKRG_BLOCK_LOCK)
 		clkrg_modblock_lock();
-	ret = clkrg_dev_init();
+	ret = clkrg_dev_init(read_gid);
 	if (ret)
 		goto out_engine;
 	emit_lifecycle("loaded, baseline taken");

@@ -43,6 +43,18 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_HEARTBEAT] = {
 		"heartbeat", "1: a clean check emits an info event",
 		0, 1, 0, 0 },
+	[KNOB_RATELIMIT_INTERVAL] = {
+		"ratelimit_interval",
+		"seconds of the window for repeated identical events, 0 no limit",
+		0, 3600, 0, 0 },
+	[KNOB_RATELIMIT_BURST] = {
+		"ratelimit_burst",
+		"identical violations or refusals passed per window",
+		1, 10000, 0, 0 },
+	[KNOB_EXPOSE_ADDRESSES] = {
+		"expose_addresses",
+		"1: readers without CAP_SYSLOG see kernel addresses too",
+		0, 1, 0, 0 },
 };
 
 static DEFINE_MUTEX(policy_lock);

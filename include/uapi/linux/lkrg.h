@@ -161,7 +161,9 @@ struct lkrg_status {
 	__u64 violations_total;	/* out: since load */
 	__u32 shutting_down;	/* out: 1 after LKRG_IOC_SHUTDOWN */
 	__u32 interval_s;	/* out: periodic check interval */
-	__u64 reserved[6];	/* must be 0 */
+	__u64 events_suppressed;	/* out: dropped by the rate limit */
+	__u64 objects;		/* out: live allocations of the module */
+	__u64 reserved[4];	/* must be 0 */
 };
 #define LKRG_STATUS_SIZE_VER0	200
 #define LKRG_IOC_GET_STATUS	_IOWR(LKRG_IOC_MAGIC, 0x06, __u8[LKRG_STATUS_SIZE_VER0])
@@ -342,7 +344,8 @@ struct lkrg_event_detail {
 	__u64 address;		/* 0 when redacted or not applicable */
 	__u64 length;		/* bytes covered at address/location */
 	__u32 count;		/* e.g. blocks changed in the region */
-	__u32 reserved0;
+	/* identical records dropped by the rate limit since the last one */
+	__u32 suppressed;
 	struct lkrg_event_value values[LKRG_EV_VALUES];
 };
 #define LKRG_EVENT_DETAIL_SIZE_VER0	488
