@@ -100,6 +100,12 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 /* One human-readable line without newline, same return convention. */
 CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 				  size_t len);
+/* Aligned columns: name, value, allowed values or range, description. */
+CLKRG_API int clkrg_knob_to_text(const struct lkrg_knob *k, char *buf,
+				 size_t len);
+/* @value of knob @k as "1 (log_only)", or "15" when it has no name. */
+CLKRG_API int clkrg_knob_value_text(const struct lkrg_knob *k, int64_t value,
+				    char *buf, size_t len);
 
 /* Lower-case "8-4-4-4-12" form into @out[CLKRG_UUID_STR_LEN]. */
 CLKRG_API void clkrg_uuid_format(const uint8_t uuid[16], char *out);
@@ -128,6 +134,9 @@ CLKRG_API const char *clkrg_name(enum clkrg_name_set set, unsigned int value);
 CLKRG_API int clkrg_name_value(enum clkrg_name_set set, const char *name);
 /* Which names a knob's values have, or -ENOENT for plain integers. */
 CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k);
+/* Name of @value of knob @k, or NULL when it has none. */
+CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,
+					    int64_t value);
 /* Whether @value passes the knob's min/max and allowed set. */
 CLKRG_API bool clkrg_knob_allows(const struct lkrg_knob *k, int64_t value);
 /* A decimal integer or, when @set >= 0, a name of @set; else -EINVAL. */

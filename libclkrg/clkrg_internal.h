@@ -5,6 +5,9 @@
 
 #include "clkrg.h"
 
+/* ABI enumeration values and enum-knob bits (knob.allowed) are below this. */
+#define SMALL_VALUES	64
+
 struct clkrg {
 	int fd;
 	struct lkrg_hello hello;
@@ -25,8 +28,5 @@ int clkrg__adopt_fd(int fd, const struct lkrg_hello *hello,
 /* Copies a kernel string of at most @cap bytes into @dst (@cap + 1 bytes),
  * replacing bytes outside printable ASCII with '?'. */
 void clkrg__clean_str(char *dst, const uint8_t *src, size_t cap);
-
-/* Name of @v in @set (a clkrg_name_set, or <0 for none); NULL if it has none. */
-const char *clkrg__value_name(int set, int64_t v);
 
 #endif

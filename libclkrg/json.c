@@ -6,9 +6,6 @@
 #include "jbuild.h"
 #include "../driver/core/lkrg_names.h"
 
-/* Knob values that can have a name or an allowed bit. */
-#define KNOB_SMALL_VALUES	64
-
 CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
 				   size_t len)
 {
@@ -61,8 +58,7 @@ CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
 }
 
 /* "allowed" (enum knobs) and "allowed_names" (when the names are known). */
-static void add_allowed(json_object *o, const struct lkrg_knob *k, int set,
-			bool *ok)
+static void add_allowed(json_object *o, const struct lkrg_knob *k, bool *ok)
 {
 	json_object *nums = NULL, *names = NULL;
 	const char *name;
@@ -70,14 +66,14 @@ static void add_allowed(json_object *o, const struct lkrg_knob *k, int set,
 
 	if (k->flags & LKRG_KNOB_F_ENUM)
 		nums = json_object_new_array();
-	if (set >= 0)
+	if (clkrg_knob_name_set(k) >= 0)
 		names = json_object_new_array();
-	for (v = 0; v < KNOB_SMALL_VALUES; v++) {
+	for (v = 0; v < SMALL_VALUES; v++) {
 		if (!clkrg_knob_allows(k, v))
 			continue;
 		if (nums)
 			jb_push(nums, json_object_new_int(v), ok);
-		name = clkrg__value_name(set, v);
+		name = clkrg_knob_value_name(k, v);
 		if (names && name)
 			jb_push(names, json_object_new_string(name), ok);
 	}
@@ -93,12 +89,10 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 	const char *value_name;
 	json_object *o;
 	bool ok = true;
-	int set;
 
 	if (!k)
 		return -EINVAL;
-	set = clkrg_knob_name_set(k);
-	value_name = clkrg__value_name(set, k->value);
+	value_name = clkrg_knob_value_name(k, k->value);
 	o = json_object_new_object();
 	jb_kstr(o, "name", k->name, sizeof(k->name), &ok);
 	jb_i64(o, "value", k->value, &ok);
@@ -108,7 +102,7 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 	jb_i64(o, "max", k->max, &ok);
 	jb_bool(o, "enum", k->flags & LKRG_KNOB_F_ENUM, &ok);
 	jb_bool(o, "load_only", k->flags & LKRG_KNOB_F_LOAD_ONLY, &ok);
-	add_allowed(o, k, set, &ok);
+	add_allowed(o, k, &ok);
 	jb_kstr(o, "description", k->desc, sizeof(k->desc), &ok);
 	return jb_finish(o, ok, buf, len);
 }

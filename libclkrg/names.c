@@ -9,9 +9,6 @@
 #include "../driver/core/abi_check.h"
 #include "../driver/core/lkrg_names.h"
 
-/* Every table is indexed by small ABI constants, all below this. */
-#define NAME_VALUES_MAX	64
-
 typedef const char *(*namer_fn)(unsigned int);
 
 static const namer_fn namers[] = {
@@ -40,20 +37,10 @@ CLKRG_API int clkrg_name_value(enum clkrg_name_set set, const char *name)
 
 	if (!name || !strcmp(name, UNKNOWN))
 		return -EINVAL;
-	for (v = 0; v < NAME_VALUES_MAX; v++)
+	for (v = 0; v < SMALL_VALUES; v++)
 		if (!strcmp(clkrg_name(set, (unsigned int)v), name))
 			return v;
 	return -EINVAL;
-}
-
-const char *clkrg__value_name(int set, int64_t v)
-{
-	const char *s;
-
-	if (set < 0 || v < 0 || v >= NAME_VALUES_MAX)
-		return NULL;
-	s = clkrg_name((enum clkrg_name_set)set, (unsigned int)v);
-	return strcmp(s, UNKNOWN) ? s : NULL;
 }
 
 static bool ends_with(const char *s, const char *tail)
@@ -81,6 +68,18 @@ CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
 	if ((k->flags & LKRG_KNOB_F_ENUM) || ends_with(name, "_enforce"))
 		return CLKRG_NAMES_ENFORCE;
 	return -ENOENT;
+}
+
+CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,
+					    int64_t value)
+{
+	int set = clkrg_knob_name_set(k);
+	const char *s;
+
+	if (set < 0 || value < 0 || value >= SMALL_VALUES)
+		return NULL;
+	s = clkrg_name((enum clkrg_name_set)set, (unsigned int)value);
+	return strcmp(s, UNKNOWN) ? s : NULL;
 }
 
 CLKRG_API bool clkrg_knob_allows(const struct lkrg_knob *k, int64_t value)

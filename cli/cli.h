@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* What lkrg-cli's commands share: their signature and the output helpers. */
+#ifndef LKRG_CLI_H
+#define LKRG_CLI_H
+
+#include <json-c/json.h>
+
+#include "args.h"
+#include "exit_codes.h"
+
+#define CLI_MSG_LOCKED \
+	"module loading is locked until reboot: the mode cannot be lowered"
+
+/* Each returns an exit code; errors are already reported on stderr. */
+typedef int (*cli_cmd_fn)(struct clkrg *c, const struct cli_args *a);
+
+int cmd_status(struct clkrg *c, const struct cli_args *a);
+int cmd_force_run(struct clkrg *c, const struct cli_args *a);
+int cmd_rebaseline(struct clkrg *c, const struct cli_args *a);
+int cmd_block_modules(struct clkrg *c, const struct cli_args *a);
+int cmd_policy_get(struct clkrg *c, const struct cli_args *a);
+int cmd_policy_set(struct clkrg *c, const struct cli_args *a);
+int cmd_events(struct clkrg *c, const struct cli_args *a);
+int cmd_shutdown(struct clkrg *c, const struct cli_args *a);
+
+/* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */
+int cli_fail(const struct cli_args *a, int err, enum cli_stage stage);
+/* The same with our own reason and exit code. */
+__attribute__((format(printf, 3, 4)))
+int cli_failf(const struct cli_args *a, int code, const char *fmt, ...);
+/* "lkrg-cli: <command>: <note>" on stderr, not an error. */
+__attribute__((format(printf, 2, 3)))
+void cli_note(const struct cli_args *a, const char *fmt, ...);
+
+/* Prints the result of a clkrg_*_to_json/_to_text call as one line. */
+int cli_put_line(const struct cli_args *a, int len, const char *buf);
+/* Prints @o as one compact JSON line and releases it. */
+int cli_put_json(const struct cli_args *a, json_object *o);
+
+#endif

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+/* errno -> exit code and the message people read for it. */
+#include <errno.h>
+#include <stdio.h>
+
+#include <clkrg.h>
+
+#include "exit_codes.h"
+
+int cli_exit_code(int err, enum cli_stage stage)
+{
+	if (err < 0)
+		err = -err;
+	switch (err) {
+	case 0:
+		return CLI_EXIT_OK;
+	case ENOENT:
+		return stage == CLI_AT_OPEN ? CLI_EXIT_NOT_LOADED
+					    : CLI_EXIT_ERROR;
+	case ENXIO:
+	case ENODEV:	/* after open: the module is shutting down */
+		return CLI_EXIT_NOT_LOADED;
+	case EACCES:
+	case EPERM:
+		return CLI_EXIT_PERM;
+	case EPROTO:
+		return stage == CLI_AT_OPEN ? CLI_EXIT_ABI : CLI_EXIT_ERROR;
+	default:
+		return CLI_EXIT_ERROR;
+	}
+}
+
+static const char *open_reason(int err, const char *dev, char *buf,
+			       size_t len)
+{
+	switch (err) {
+	case ENOENT:
+		snprintf(buf, len, "module not loaded (%s missing): load "
+			 "clkrg.ko first", dev);
+		return buf;
+	case ENXIO:
+	case ENODEV:
+		snprintf(buf, len, "module not loaded (%s has no driver, or "
+			 "clkrg is shutting down): load clkrg.ko first", dev);
+		return buf;
+	case EACCES:
+	case EPERM:
+		snprintf(buf, len, "permission denied opening %s: run as root",
+			 dev);
+		return buf;
+	case EPROTO:
+		snprintf(buf, len, "ABI mismatch: %s does not speak lkrg API "
+			 "version %d: install matching clkrg.ko and lkrg-cli",
+			 dev, LKRG_API_VERSION);
+		return buf;
+	}
+	return NULL;
+}
+
+static const char *command_reason(int err)
+{
+	switch (err) {
+	case EACCES:
+	case EPERM:
+		return "permission denied: this command needs CAP_SYS_ADMIN";
+	case ENODEV:
+	case ENXIO:
+		return "clkrg is shutting down: reload clkrg.ko";
+	case ENOTTY:
+		return "not supported by the loaded clkrg module";
+	}
+	return NULL;
+}
+
+const char *cli_reason(int err, enum cli_stage stage, const char *devnode,
+		       char *buf, size_t len)
+{
+	const char *s;
+
+	if (err < 0)
+		err = -err;
+	if (!devnode)
+		devnode = LKRG_DEVICE_PATH;
+	s = stage == CLI_AT_OPEN ? open_reason(err, devnode, buf, len)
+				 : command_reason(err);
+	return s ? s : clkrg_strerror(err);
+}

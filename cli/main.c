@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-2.0
+/* lkrg-cli: parse, open /dev/lkrg, run one command, map the result. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_cmd_fn handlers[CLI_CMD_COUNT] = {
+	[CLI_CMD_STATUS] = cmd_status,
+	[CLI_CMD_FORCE_RUN] = cmd_force_run,
+	[CLI_CMD_REBASELINE] = cmd_rebaseline,
+	[CLI_CMD_BLOCK_MODULES] = cmd_block_modules,
+	[CLI_CMD_POLICY_GET] = cmd_policy_get,
+	[CLI_CMD_POLICY_SET] = cmd_policy_set,
+	[CLI_CMD_EVENTS] = cmd_events,
+	[CLI_CMD_SHUTDOWN] = cmd_shutdown,
+};
+
+static int run(const struct cli_args *a)
+{
+	struct clkrg *c;
+	int ret;
+
+	if (a->cmd == CLI_CMD_HELP) {
+		cli_usage(stdout);
+		return CLI_EXIT_OK;
+	}
+	if (a->cmd == CLI_CMD_VERSION) {
+		printf("lkrg-cli %s (lkrg API %d, event schema %d)\n",
+		       CLKRG_VERSION, LKRG_API_VERSION, LKRG_SCHEMA_VERSION);
+		return CLI_EXIT_OK;
+	}
+	ret = clkrg_open(a->device, &c);
+	if (ret)
+		return cli_fail(a, ret, CLI_AT_OPEN);
+	ret = handlers[a->cmd](c, a);
+	clkrg_close(c);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli_args a;
+	int ret = cli_parse(argc, argv, &a);
+
+	if (ret) {
+		fprintf(stderr, "lkrg-cli: %s\n", a.err);
+		return ret;
+	}
+	ret = run(&a);
+	/* Output that did not reach its reader is a failure too. */
+	if (fflush(stdout) || ferror(stdout))
+		return cli_failf(&a, CLI_EXIT_ERROR, "cannot write output: %s",
+				 strerror(errno));
+	return ret;
+}
