@@ -11,6 +11,7 @@
 #include "policy.h"
 #include "modblock.h"
 #include "check_engine.h"
+#include "test_hooks.h"
 #include "dev.h"
 
 #define CLKRG_VERSION	"0.1.0"
@@ -291,6 +292,7 @@ static int clkrg_open(struct inode *inode, struct file *file)
 	if (!rd)
 		return -ENOMEM;
 	file->private_data = rd;
+	clkrg_test_on_open();
 	return 0;
 }
 

@@ -129,6 +129,11 @@ u64 clkrg_ev_suppressed(void)
 	return n;
 }
 
+void clkrg_objects_add(long n)
+{
+	atomic64_add(n, &objects);
+}
+
 u64 clkrg_objects(void)
 {
 	return atomic64_read(&objects);
@@ -314,7 +319,7 @@ struct clkrg_reader *clkrg_reader_new(bool privileged)
 
 	if (!rd)
 		return NULL;
-	atomic64_inc(&objects);
+	clkrg_objects_add(1);
 	mutex_init(&rd->lock);
 	rd->privileged = privileged;
 	rd->cursor = clkrg_ev_oldest_seq();
@@ -325,7 +330,7 @@ void clkrg_reader_free(struct clkrg_reader *rd)
 {
 	if (!rd)
 		return;
-	atomic64_dec(&objects);
+	clkrg_objects_add(-1);
 	kfree(rd);
 }
 

@@ -45,6 +45,7 @@ u64 clkrg_ev_suppressed(void);
 
 /* Live allocations owned by clkrg (readers, ...), for leak tests. */
 u64 clkrg_objects(void);
+void clkrg_objects_add(long n);
 
 u64 clkrg_ev_next_seq(void);
 u64 clkrg_ev_oldest_seq(void);

@@ -13,6 +13,7 @@
 #include "modblock.h"
 #include "check_engine.h"
 #include "dev.h"
+#include "test_hooks.h"
 
 /*
  * Load-time only (mode 0): at run time policy changes go through the
@@ -48,6 +49,12 @@ MODULE_PARM_DESC(expose_addresses, "1: all readers see kernel addresses");
 static int read_gid = -1;
 module_param(read_gid, int, 0);
 MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
+static bool test_hooks;
+module_param(test_hooks, bool, 0);
+MODULE_PARM_DESC(test_hooks, "test suite only: allow clkrg_test_emit()");
+static bool test_leak;
+module_param(test_leak, bool, 0);
+MODULE_PARM_DESC(test_leak, "test suite only: leak one object per open");
 static uint event_slots = 4096;
 module_param(event_slots, uint, 0);
 MODULE_PARM_DESC(event_slots, "records the event ring retains (64-65536)");
@@ -116,6 +123,7 @@ static int __init clkrg_init(void)
 		       event_slots);
 		return -EINVAL;
 	}
+	clkrg_test_hooks_init(test_hooks, test_leak);
 	ret = clkrg_ksyms_init();
 	if (ret)
 		return ret;
@@ -162,6 +170,7 @@ static void __exit clkrg_exit(void)
 	clkrg_engine_exit();
 	clkrg_modblock_exit();
 	clkrg_kint_exit();
+	clkrg_test_hooks_exit();
 	pr_notice("clkrg: NOTICE: INFO: guard/guard unloaded\n");
 	clkrg_events_exit();
 }
