@@ -130,14 +130,17 @@ run_tap() {
 	fi
 }
 
-# json_field JSON FIELD: prints the value of "FIELD" in a flat JSON object:
-# strings unquoted (escapes kept), numbers and literals as written; an
-# absent field prints "".
+# json_field JSON FIELD: prints the first value of "FIELD" in JSON text
+# (one object, on one line or many): strings unquoted (escapes kept),
+# numbers and literals as written; an absent field prints "". Every key
+# starts a line first, so fields of nested objects (values[]) come after
+# the top-level ones that precede them.
 json_field() {
-	printf '%s\n' "$1" | sed -n \
-		-e "s/.*\"$2\"[[:space:]]*:[[:space:]]*\"\(\([^\"\\\\]\|\\\\.\)*\)\".*/\1/p" \
+	printf '%s\n' "$1" | sed 's/\([{,]\)[[:space:]]*"/\1\n"/g' | sed -n \
+		-e "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\"\(\([^\"\\\\]\|\\\\.\)*\)\".*/\1/p" \
 		-e 't' \
-		-e "s/.*\"$2\"[[:space:]]*:[[:space:]]*\([^,}\"[:space:]][^,}[:space:]]*\).*/\1/p"
+		-e "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\([^,}\"[:space:]][^,}[:space:]]*\).*/\1/p" |
+		head -n 1
 }
 
 # json_lines_where FIELD VALUE: JSON lines on stdin whose FIELD is VALUE.

@@ -66,7 +66,7 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >etc/group
 # guest side of the suite
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
-install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" lib/tests/
+install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh lib/tests/scenarios/
 for prog in "$guest_bin"/*; do
 	[ -x "$prog" ] && [ -f "$prog" ] && install -m 0755 "$prog" lib/tests/bin/
