@@ -43,9 +43,12 @@ static void print_status(const struct lkrg_status *st)
 	       (uint64_t)st->violations_total);
 	printf("%-15s %s\n", "block-modules",
 	       clkrg_name(CLKRG_NAMES_BLOCK, st->block_modules));
-	printf("%-15s oldest retained %" PRIu64 ", next %" PRIu64 "\n",
-	       "events", (uint64_t)st->events_oldest,
-	       (uint64_t)st->events_produced);
+	printf("%-15s oldest retained %" PRIu64 ", next %" PRIu64
+	       ", %" PRIu64 " suppressed by the rate limit\n", "events",
+	       (uint64_t)st->events_oldest, (uint64_t)st->events_produced,
+	       (uint64_t)st->events_suppressed);
+	printf("%-15s %" PRIu64 " live allocations\n", "objects",
+	       (uint64_t)st->objects);
 	printf("%-15s %s\n", "state",
 	       st->shutting_down ? "shutting down" : "running");
 }

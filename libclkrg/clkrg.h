@@ -78,6 +78,11 @@ CLKRG_API int clkrg_policy_set(struct clkrg *c, const char *name,
  */
 CLKRG_API int clkrg_event_next(struct clkrg *c, int timeout_ms,
 			       const struct lkrg_event_hdr **ev);
+/* Moves the stream cursor and drops buffered records: @seq 0 = the oldest
+ * retained record, CLKRG_SEQ_END = only records made from now on. Use this,
+ * never lseek() on clkrg_fd(), while reading with clkrg_event_next(). */
+#define CLKRG_SEQ_END	UINT64_MAX
+CLKRG_API int clkrg_event_seek(struct clkrg *c, uint64_t seq);
 /* Payload of VIOLATION/ADMIN/BLOCK/INFO records, fields an older writer did
  * not send read as zero; -EINVAL for other types or a bad payload. */
 CLKRG_API int clkrg_event_detail(const struct lkrg_event_hdr *ev,

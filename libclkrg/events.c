@@ -130,6 +130,22 @@ CLKRG_API int clkrg_event_next(struct clkrg *c, int timeout_ms,
 	}
 }
 
+CLKRG_API int clkrg_event_seek(struct clkrg *c, uint64_t seq)
+{
+	off_t ret;
+
+	if (!c || (seq > INT64_MAX && seq != CLKRG_SEQ_END))
+		return -EINVAL;
+	if (seq == CLKRG_SEQ_END)
+		ret = lseek(c->fd, 0, SEEK_END);
+	else
+		ret = lseek(c->fd, (off_t)seq, SEEK_SET);
+	if (ret < 0)
+		return -errno;
+	drop_buffer(c);
+	return 0;
+}
+
 CLKRG_API int clkrg_event_detail(const struct lkrg_event_hdr *ev,
 				 struct lkrg_event_detail *out)
 {

@@ -34,6 +34,8 @@ CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
 	jb_u64(o, "violations_total", st->violations_total, &ok);
 	jb_bool(o, "shutting_down", st->shutting_down != 0, &ok);
 	jb_u64(o, "interval_s", st->interval_s, &ok);
+	jb_u64(o, "events_suppressed", st->events_suppressed, &ok);
+	jb_u64(o, "objects", st->objects, &ok);
 	return jb_finish(o, ok, buf, len);
 }
 

@@ -71,6 +71,7 @@ static void add_detail(json_object *o, const struct lkrg_event_detail *d,
 		jb_hex(o, "address", d->address, ok);
 	jb_u64(o, "length", d->length, ok);
 	jb_u64(o, "count", d->count, ok);
+	jb_u64(o, "suppressed", d->suppressed, ok);
 	add_values(o, d, ok);
 }
 

@@ -30,6 +30,8 @@ static void put_detail(struct linebuf *l, unsigned int type,
 	lb_put(l, " action=%s", lkrg_name_action(d->action));
 	if (d->check_id)
 		lb_put(l, " check=%" PRIu64, (uint64_t)d->check_id);
+	if (d->suppressed)
+		lb_put(l, " suppressed=%u", d->suppressed);
 	if (d->pid >= 0) {
 		lb_put(l, " pid=%d uid=%u", d->pid, d->uid);
 		lb_kstr(l, " comm=", d->comm, sizeof(d->comm));
