@@ -2,6 +2,7 @@
 # In-VM kernel test suite for clkrg.
 #
 #   tests/kernel-suite.sh [--kver KVER] [--only NAME]... [--timeout S]
+#   tests/kernel-suite.sh [--kver KVER] --demo
 #
 # Needs the top-level "make" products: driver/clkrg.ko, cli/lkrg-cli,
 # libclkrg/libclkrg.so.1 (override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
@@ -15,6 +16,9 @@
 # problem such as a hang, a panic or a wrong result count is one more
 # failure). The counts also go to tests/kernel-result.txt. Logs of each
 # boot: build/vm/out/<scenario>/{console.log,results.tap,qemu.log}.
+#
+# --demo boots tests/guest/demo.sh instead: it flips a byte of kernel .text
+# and prints what lkrg-cli and the kernel log report (no result file).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,12 +32,14 @@ die() {
 
 kver=${KVER:-}
 only=
+demo=0
 timeout_s=120
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=${2:?--kver needs a value}; shift ;;
 	--only) only="$only ${2:?--only needs a value}"; shift ;;
 	--timeout) timeout_s=${2:?--timeout needs a value}; shift ;;
+	--demo) demo=1 ;;
 	-h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument $1 (see --help)" ;;
 	esac
@@ -91,6 +97,23 @@ make -s -C "$tests/guest" OUT="$build/guest" >>"$build/make.log" 2>&1 ||
 "$tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \
 	--root "$build/rootfs" --module "$ko" --cli "$cli" --lib "$lib" \
 	--guest-bin "$build/guest" --test-modules "$build/modules"
+
+# ---- demo ----------------------------------------------------------------------
+if [ "$demo" -eq 1 ]; then
+	echo "# booting $kver under QEMU (TCG) with clkrg.ko ..."
+	rc=0
+	"$tests/vm/boot-scenario.sh" --kver "$kver" --initrd "$build/initramfs.cpio.gz" \
+		--scenario "$tests/guest/demo.sh" --out "$build/out/demo" \
+		--timeout "$timeout_s" >"$build/demo.log" 2>&1 || rc=$?
+	sed -n 's/^# \{0,1\}//p' "$build/out/demo/results.clean" | grep -v '^results: '
+	if [ "$rc" -ne 0 ]; then
+		cat "$build/demo.log"
+		die "the demo failed; logs in $build/out/demo"
+	fi
+	echo
+	echo "demo: ok (logs in $build/out/demo)"
+	exit 0
+fi
 
 # ---- run -----------------------------------------------------------------------
 total=$(echo $selected | wc -w)

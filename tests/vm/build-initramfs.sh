@@ -67,7 +67,7 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >etc/group
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" lib/tests/
-install -m 0755 "$guest"/scenarios/*.sh lib/tests/scenarios/
+install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
 for prog in "$guest_bin"/*; do
 	[ -x "$prog" ] && [ -f "$prog" ] && install -m 0755 "$prog" lib/tests/bin/
 done
@@ -95,9 +95,7 @@ if grep -q 'not found' ldd.out; then
 fi
 sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
 	while read -r so; do
-		case $so in
-		"$libdir"/*) continue ;;
-		esac
+		[ "$(basename "$so")" = "$(basename "$lib")" ] && continue
 		mkdir -p ".$(dirname "$so")"
 		cp -L "$so" ".$so"
 	done

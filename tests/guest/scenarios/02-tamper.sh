@@ -5,7 +5,7 @@
 # keeps finding it, accepts it after rebaseline, finds the restore, and
 # accepts that after a second rebaseline. Every rebaseline leaves an admin
 # event with uid 0 and the caller's pid.
-# plan: 36
+# plan: 34
 . /lib/tests/clkrg.sh
 . /lib/tests/tamper.sh
 
