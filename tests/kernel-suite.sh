@@ -1,7 +1,7 @@
 #!/bin/sh
 # In-VM kernel test suite for clkrg.
 #
-#   tests/kernel-suite.sh [--kver KVER] [--only NAME]... [--timeout S]
+#   tests/kernel-suite.sh [--kver KVER] [--only NAME...]... [--timeout S]
 #   tests/kernel-suite.sh [--kver KVER] --demo
 #
 # Needs the top-level "make" products: driver/clkrg.ko, cli/lkrg-cli,
@@ -37,7 +37,13 @@ timeout_s=120
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=${2:?--kver needs a value}; shift ;;
-	--only) only="$only ${2:?--only needs a value}"; shift ;;
+	--only)
+		[ -n "${2:-}" ] || die "--only needs a scenario name"
+		while [ -n "${2:-}" ] && [ "${2#--}" = "$2" ]; do
+			only="$only $2"
+			shift
+		done
+		;;
 	--timeout) timeout_s=${2:?--timeout needs a value}; shift ;;
 	--demo) demo=1 ;;
 	-h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -116,7 +122,7 @@ if [ "$demo" -eq 1 ]; then
 fi
 
 # ---- run -----------------------------------------------------------------------
-total=$(echo $selected | wc -w)
+total=$(echo "$selected" | wc -w)
 echo "TAP version 13"
 echo "1..$total"
 passed=0

@@ -7,7 +7,9 @@
 #   module_loaded NAME        NAME is in /proc/modules
 #   run_as_pid FILE CMD...    runs CMD with its pid written to FILE first
 
+# shellcheck disable=SC2034 # used by the scenarios
 CLKRG_KO=/lib/clkrg/clkrg.ko
+# shellcheck disable=SC2034
 REAL_MODULE_DIR=/lib/modules/$(uname -r)/kernel/lib
 
 status_field() {

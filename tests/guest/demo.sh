@@ -3,7 +3,9 @@
 # function with clkrg_tamper.ko and shows what clkrg reports. The
 # transcript goes out as TAP diagnostics; the host prints it.
 # plan: 6
+# shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
+# shellcheck source=tests/guest/tamper.sh
 . /lib/tests/tamper.sh
 
 # show EXPECTED_EXIT CMD...: prints "$ CMD", its output and exit status.

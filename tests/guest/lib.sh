@@ -17,6 +17,7 @@
 #   dmesg_clean                        no BUG:/WARNING:/Oops/Call Trace
 #   done_testing                       summary; exit 1 unless all passed
 
+# shellcheck disable=SC2034 # TAP_DONE is read by run-scenario.sh's trap
 TAP_N=0
 TAP_FAILED=0
 TAP_DONE=0

@@ -22,7 +22,7 @@ die() {
 	exit 2
 }
 
-kver= initrd= scenario= out= index=1 timeout_s=120
+kver='' initrd='' scenario='' out='' index=1 timeout_s=120
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=$2 ;;
@@ -35,8 +35,9 @@ while [ $# -gt 0 ]; do
 	esac
 	shift 2
 done
-[ -n "$kver" ] && [ -f "$initrd" ] && [ -f "$scenario" ] && [ -n "$out" ] ||
+if [ -z "$kver" ] || [ ! -f "$initrd" ] || [ ! -f "$scenario" ] || [ -z "$out" ]; then
 	die "usage: --kver KVER --initrd FILE --scenario FILE --out DIR"
+fi
 kernel=/boot/vmlinuz-$kver
 [ -r "$kernel" ] || die "cannot read $kernel"
 

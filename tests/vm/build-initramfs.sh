@@ -22,7 +22,7 @@ die() {
 	exit 1
 }
 
-kver= out= root= module= cli= lib= guest_bin= test_modules=
+kver='' out='' root='' module='' cli='' lib='' guest_bin='' test_modules=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=$2 ;;

@@ -6,7 +6,9 @@
 # accepts that after a second rebaseline. Every rebaseline leaves an admin
 # event with uid 0 and the caller's pid.
 # plan: 34
+# shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
+# shellcheck source=tests/guest/tamper.sh
 . /lib/tests/tamper.sh
 
 # rebaseline_logged: lkrg-cli rebaseline exits 0 and leaves an admin event.
@@ -46,7 +48,9 @@ tamper_round() {
 		_a=$(json_field "$_ev" address)
 		_l=$(json_field "$_ev" length)
 		_seen="$_seen address=${_a:-none} length=${_l:-none};"
-		[ -n "$_a" ] && [ -n "$_l" ] || continue
+		if [ -z "$_a" ] || [ -z "$_l" ]; then
+			continue
+		fi
 		if hex_le "$_a" "$_patched" && ! hex_le "$(hex_add "$_a" "$_l")" "$_patched"; then
 			_hit=$_ev
 			break

@@ -3,6 +3,7 @@
 # protocol: an open reader keeps clkrg loaded, "lkrg-cli shutdown" ends the
 # reader on its own, then rmmod works and clkrg loads again.
 # plan: 20
+# shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 
 MOD=crc7

@@ -5,6 +5,7 @@
 # restores. Runs without clkrg.
 # plan: 28
 # no-autoload
+# shellcheck source=tests/guest/tamper.sh
 . /lib/tests/tamper.sh
 
 ksym() {

@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The ABI's layout: sizes, offsets and ioctl numbers never move. The
+ * static asserts stop the build; the tests report the same facts. */
+#include <linux/ioctl.h>
+
+#include "tests.h"
+#include "abi_check.h"
+
+#define SIZE_IS(type, n) \
+	_Static_assert(sizeof(struct type) == (n), #type " size")
+#define AT(type, field, off) \
+	_Static_assert(offsetof(struct type, field) == (off), \
+		       #type "." #field " offset")
+/* Every command struct starts with size, then flags. */
+#define HEAD(type) AT(type, size, 0); AT(type, flags, 4)
+
+SIZE_IS(lkrg_hello, LKRG_HELLO_SIZE_VER0);
+SIZE_IS(lkrg_check, LKRG_CHECK_SIZE_VER0);
+SIZE_IS(lkrg_rebaseline, LKRG_REBASELINE_SIZE_VER0);
+SIZE_IS(lkrg_block_modules, LKRG_BLOCK_MODULES_SIZE_VER0);
+SIZE_IS(lkrg_status, LKRG_STATUS_SIZE_VER0);
+SIZE_IS(lkrg_knob, LKRG_KNOB_SIZE_VER0);
+SIZE_IS(lkrg_policy_get, LKRG_POLICY_GET_SIZE_VER0);
+SIZE_IS(lkrg_policy_set, LKRG_POLICY_SET_SIZE_VER0);
+SIZE_IS(lkrg_event_hdr, LKRG_EVENT_HDR_SIZE);
+SIZE_IS(lkrg_event_detail, LKRG_EVENT_DETAIL_SIZE_VER0);
+SIZE_IS(lkrg_event_lost, LKRG_EVENT_LOST_SIZE_VER0);
+SIZE_IS(lkrg_event_value, 40);
+
+HEAD(lkrg_hello);
+HEAD(lkrg_check);
+HEAD(lkrg_rebaseline);
+HEAD(lkrg_block_modules);
+HEAD(lkrg_status);
+HEAD(lkrg_policy_get);
+HEAD(lkrg_policy_set);
+
+AT(lkrg_hello, features, 16);
+AT(lkrg_hello, ioctls, 24);
+AT(lkrg_hello, max_event_size, 56);
+AT(lkrg_check, check_id, 8);
+AT(lkrg_check, violations, 48);
+AT(lkrg_check, generation, 56);
+AT(lkrg_rebaseline, scope, 8);
+AT(lkrg_block_modules, mode, 8);
+AT(lkrg_block_modules, refused, 16);
+AT(lkrg_status, module_version, 8);
+AT(lkrg_status, instance_uuid, 48);
+AT(lkrg_status, block_modules, 116);
+AT(lkrg_status, events_produced, 120);
+AT(lkrg_status, shutting_down, 144);
+AT(lkrg_status, reserved, 168);
+AT(lkrg_knob, value, 32);
+AT(lkrg_knob, allowed, 56);
+AT(lkrg_knob, flags, 64);
+AT(lkrg_knob, desc, 72);
+AT(lkrg_policy_get, count, 8);
+AT(lkrg_policy_get, knobs, 16);
+AT(lkrg_policy_set, name, 8);
+AT(lkrg_policy_set, value, 40);
+AT(lkrg_policy_set, old_value, 48);
+AT(lkrg_event_hdr, len, 0);
+AT(lkrg_event_hdr, type, 4);
+AT(lkrg_event_hdr, seq, 8);
+AT(lkrg_event_hdr, real_ns, 24);
+AT(lkrg_event_hdr, flags, 36);
+AT(lkrg_event_detail, check_id, 16);
+AT(lkrg_event_detail, instance_uuid, 32);
+AT(lkrg_event_detail, pid, 64);
+AT(lkrg_event_detail, comm, 96);
+AT(lkrg_event_detail, name, 112);
+AT(lkrg_event_detail, location, 176);
+AT(lkrg_event_detail, address, 304);
+AT(lkrg_event_detail, values, 328);
+AT(lkrg_event_lost, first_seq, 8);
+AT(lkrg_event_lost, count, 16);
+_Static_assert(LKRG_EV_DETAIL_RECORD_SIZE % 8 == 0, "detail record len");
+_Static_assert(LKRG_EV_LOST_RECORD_SIZE % 8 == 0, "lost record len");
+
+START_TEST(sizes)
+{
+	ck_assert_uint_eq(sizeof(struct lkrg_hello), 96);
+	ck_assert_uint_eq(sizeof(struct lkrg_check), 96);
+	ck_assert_uint_eq(sizeof(struct lkrg_rebaseline), 56);
+	ck_assert_uint_eq(sizeof(struct lkrg_block_modules), 40);
+	ck_assert_uint_eq(sizeof(struct lkrg_status), 200);
+	ck_assert_uint_eq(sizeof(struct lkrg_knob), 168);
+	ck_assert_uint_eq(sizeof(struct lkrg_policy_get), 64);
+	ck_assert_uint_eq(sizeof(struct lkrg_policy_set), 96);
+	ck_assert_uint_eq(sizeof(struct lkrg_event_hdr), 40);
+	ck_assert_uint_eq(sizeof(struct lkrg_event_detail), 488);
+	ck_assert_uint_eq(sizeof(struct lkrg_event_lost), 24);
+	ck_assert_uint_eq(LKRG_EV_DETAIL_RECORD_SIZE, 528);
+	ck_assert_uint_eq(LKRG_EV_LOST_RECORD_SIZE, 64);
+}
+END_TEST
+
+struct ioc {
+	unsigned long req;
+	unsigned int nr;
+	unsigned int dir;
+	unsigned int size;
+};
+
+START_TEST(ioctl_numbers)
+{
+	static const struct ioc t[] = {
+		{ LKRG_IOC_API_VERSION, 0x00, _IOC_NONE, 0 },
+		{ LKRG_IOC_HELLO, 0x01, _IOC_READ | _IOC_WRITE, 96 },
+		{ LKRG_IOC_FORCE_RUN, 0x02, _IOC_READ | _IOC_WRITE, 96 },
+		{ LKRG_IOC_REBASELINE, 0x03, _IOC_READ | _IOC_WRITE, 56 },
+		{ LKRG_IOC_BLOCK_MODULES_GET, 0x04, _IOC_READ | _IOC_WRITE, 40 },
+		{ LKRG_IOC_BLOCK_MODULES_SET, 0x05, _IOC_READ | _IOC_WRITE, 40 },
+		{ LKRG_IOC_GET_STATUS, 0x06, _IOC_READ | _IOC_WRITE, 200 },
+		{ LKRG_IOC_SHUTDOWN, 0x07, _IOC_NONE, 0 },
+		{ LKRG_IOC_POLICY_GET, 0x10, _IOC_READ | _IOC_WRITE, 64 },
+		{ LKRG_IOC_POLICY_SET, 0x11, _IOC_READ | _IOC_WRITE, 96 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		ck_assert_uint_eq(_IOC_TYPE(t[i].req), LKRG_IOC_MAGIC);
+		ck_assert_uint_eq(_IOC_TYPE(t[i].req), 0xD7);
+		ck_assert_uint_eq(_IOC_NR(t[i].req), t[i].nr);
+		ck_assert_uint_eq(_IOC_DIR(t[i].req), t[i].dir);
+		ck_assert_uint_eq(_IOC_SIZE(t[i].req), t[i].size);
+		ck_assert_uint_le(_IOC_NR(t[i].req), LKRG_IOC_NR_MAX);
+	}
+}
+END_TEST
+
+START_TEST(constants)
+{
+	ck_assert_int_eq(LKRG_API_VERSION, 1);
+	ck_assert_int_eq(LKRG_SCHEMA_VERSION, 1);
+	ck_assert_str_eq(LKRG_DEVICE_PATH, "/dev/lkrg");
+	ck_assert_uint_eq(LKRG_SCOPE_ALL, 7);
+	ck_assert_uint_eq(LKRG_BLOCK_LOCK, 2);
+	ck_assert_uint_eq(LKRG_ENFORCE_PANIC, 4);
+}
+END_TEST
+
+Suite *layout_suite(void)
+{
+	Suite *s = suite_create("abi/layout");
+	TCase *tc = tcase_create("layout");
+
+	tcase_add_test(tc, sizes);
+	tcase_add_test(tc, ioctl_numbers);
+	tcase_add_test(tc, constants);
+	suite_add_tcase(s, tc);
+	return s;
+}
