@@ -8,6 +8,7 @@
 #include <linux/timer.h>
 #include <linux/wait.h>
 #include <linux/workqueue.h>
+#include "core/lkrg_names.h"
 #include "events.h"
 #include "policy.h"
 #include "kint.h"
@@ -23,6 +24,7 @@ struct engine {
 	u64 done_id;
 	struct lkrg_check last;
 	struct clkrg_engine_status st;
+	struct lkrg_stats_row stats[LKRG_TRIGGER_COUNT];
 };
 
 static DEFINE_SPINLOCK(eng_lock);
@@ -42,9 +44,13 @@ static u64 request(u16 trigger)
 
 	spin_lock_irqsave(&eng_lock, flags);
 	target = eng.started_id + 1;
+	eng.stats[trigger].fired++;
+	eng.stats[trigger].last_fired_ns = ktime_get_ns();
 	if (!eng.pending) {
 		eng.pending = true;
 		eng.pending_trigger = trigger;
+	} else {
+		eng.stats[trigger].coalesced++;
 	}
 	if (!eng.running && !eng.stopping) {
 		eng.running = true;
@@ -121,6 +127,7 @@ static void engine_work(struct work_struct *w)
 		eng.pending = false;
 		trigger = eng.pending_trigger;
 		id = ++eng.started_id;
+		eng.stats[trigger].started++;
 		spin_unlock_irq(&eng_lock);
 
 		run_check(id, trigger, &res);
@@ -134,6 +141,10 @@ static void engine_work(struct work_struct *w)
 		eng.st.last_check_duration_ns = res.duration_ns;
 		eng.st.last_check_violations = res.violations;
 		eng.st.violations_total += res.violations;
+		eng.stats[trigger].violations += res.violations;
+		eng.stats[trigger].total_ns += res.duration_ns;
+		eng.stats[trigger].max_ns = max(eng.stats[trigger].max_ns,
+						res.duration_ns);
 		spin_unlock_irq(&eng_lock);
 		wake_up_all(&eng_wq);
 	}
@@ -225,6 +236,15 @@ void clkrg_engine_exit(void)
 	spin_unlock_irq(&eng_lock);
 	del_timer_sync(&eng_timer);
 	cancel_work_sync(&eng_work);
+}
+
+void clkrg_engine_stats(unsigned int id, struct lkrg_stats_row *out)
+{
+	spin_lock_irq(&eng_lock);
+	*out = eng.stats[id];
+	spin_unlock_irq(&eng_lock);
+	lkrg_ev_set_str(out->name, sizeof(out->name), lkrg_name_trigger(id));
+	out->id = id;
 }
 
 void clkrg_engine_status(struct clkrg_engine_status *out)

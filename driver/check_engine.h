@@ -41,4 +41,7 @@ void clkrg_engine_rearm(void);
 
 void clkrg_engine_status(struct clkrg_engine_status *out);
 
+/* Statistics row of trigger @id (0..LKRG_TRIGGER_COUNT-1). */
+void clkrg_engine_stats(unsigned int id, struct lkrg_stats_row *out);
+
 #endif

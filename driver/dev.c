@@ -28,6 +28,7 @@ union ioc_buf {
 	struct lkrg_status status;
 	struct lkrg_policy_get pget;
 	struct lkrg_policy_set pset;
+	struct lkrg_stats stats;
 };
 
 /*
@@ -45,7 +46,7 @@ static long do_hello(void *p)
 {
 	struct lkrg_hello *a = p;
 	static const u8 nrs[] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
-				  0x07, 0x10, 0x11 };
+				  0x07, 0x10, 0x11, 0x20 };
 	long ret = lkrg_check_hello(a);
 	unsigned int i;
 
@@ -141,32 +142,71 @@ static long do_status(void *p)
 	return 0;
 }
 
+/* Fills one row of an array output; @buf is large enough for the row. */
+typedef void (*row_fill)(unsigned int index, void *buf);
+
+/*
+ * The array protocol of POLICY_GET and STATS: @count == 0 asks for the
+ * number of rows, a smaller count is -ENOSPC with *@count set; rows are
+ * written at @stride bytes with the tail past our row size zeroed.
+ */
+static long copy_rows(u64 uptr, u32 *count, u32 stride, unsigned int n,
+		      row_fill fill, void *buf, size_t row_size)
+{
+	u8 __user *base = u64_to_user_ptr(uptr);
+	size_t len = min_t(size_t, stride, row_size);
+	unsigned int i;
+
+	if (*count && *count < n) {
+		*count = n;
+		return -ENOSPC;
+	}
+	for (i = 0; *count && i < n; i++) {
+		u8 __user *dst = base + (size_t)i * stride;
+
+		fill(i, buf);
+		if (copy_to_user(dst, buf, len) ||
+		    clear_user(dst + len, stride - len))
+			return -EFAULT;
+	}
+	*count = n;
+	return 0;
+}
+
+static void fill_knob(unsigned int i, void *buf)
+{
+	clkrg_policy_describe(i, buf);
+}
+
 static long do_policy_get(void *p)
 {
 	struct lkrg_policy_get *a = p;
-	unsigned int i, n = clkrg_policy_count();
-	u8 __user *base = u64_to_user_ptr(a->knobs);
-	size_t len = min_t(size_t, a->knob_size, sizeof(struct lkrg_knob));
 	struct lkrg_knob k;
 	long ret = lkrg_check_policy_get(a);
 
 	if (ret)
 		return ret;
 	a->generation = clkrg_policy_generation();
-	if (a->count && a->count < n) {
-		a->count = n;
-		return -ENOSPC;
-	}
-	for (i = 0; a->count && i < n; i++) {
-		u8 __user *dst = base + (size_t)i * a->knob_size;
+	return copy_rows(a->knobs, &a->count, a->knob_size,
+			 clkrg_policy_count(), fill_knob, &k, sizeof(k));
+}
 
-		clkrg_policy_describe(i, &k);
-		if (copy_to_user(dst, &k, len) ||
-		    clear_user(dst + len, a->knob_size - len))
-			return -EFAULT;
-	}
-	a->count = n;
-	return 0;
+static void fill_stats(unsigned int i, void *buf)
+{
+	clkrg_engine_stats(i + 1, buf);
+}
+
+static long do_stats(void *p)
+{
+	struct lkrg_stats *a = p;
+	struct lkrg_stats_row row;
+	long ret = lkrg_check_stats(a);
+
+	if (ret)
+		return ret;
+	/* Row i is trigger i + 1: LKRG_TRIGGER_NONE fires nothing. */
+	return copy_rows(a->rows, &a->count, a->row_size,
+			 LKRG_TRIGGER_COUNT - 1, fill_stats, &row, sizeof(row));
 }
 
 static long do_policy_set(void *p)
@@ -199,6 +239,7 @@ static const struct ioc_cmd cmds[] = {
 	    LKRG_POLICY_GET_SIZE_VER0, false),
 	CMD(0x11, do_policy_set, struct lkrg_policy_set,
 	    LKRG_POLICY_SET_SIZE_VER0, true),
+	CMD(0x20, do_stats, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
 };
 
 /* Runs @c on the size-first struct at @uarg. */

@@ -61,16 +61,29 @@ int lkrg_check_status(const struct lkrg_status *a)
 	return 0;
 }
 
+int lkrg_check_rows(__u32 count, __u32 stride, __u32 ver0)
+{
+	if (count && stride < ver0)
+		return -EINVAL;
+	/* Bound the copy the module may be asked to do. */
+	if (stride > 4096)
+		return -E2BIG;
+	return 0;
+}
+
 int lkrg_check_policy_get(const struct lkrg_policy_get *a)
 {
 	if (a->flags || !ZERO(a->reserved))
 		return -EINVAL;
-	if (a->count && a->knob_size < LKRG_KNOB_SIZE_VER0)
+	return lkrg_check_rows(a->count, a->knob_size, LKRG_KNOB_SIZE_VER0);
+}
+
+int lkrg_check_stats(const struct lkrg_stats *a)
+{
+	if (a->flags || !ZERO(a->reserved))
 		return -EINVAL;
-	/* Bound the copy the module may be asked to do. */
-	if (a->knob_size > 4096)
-		return -E2BIG;
-	return 0;
+	return lkrg_check_rows(a->count, a->row_size,
+			       LKRG_STATS_ROW_SIZE_VER0);
 }
 
 int lkrg_check_policy_set(const struct lkrg_policy_set *a)

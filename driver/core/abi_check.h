@@ -19,6 +19,10 @@ int lkrg_check_block_set(const struct lkrg_block_modules *a);
 int lkrg_check_status(const struct lkrg_status *a);
 int lkrg_check_policy_get(const struct lkrg_policy_get *a);
 int lkrg_check_policy_set(const struct lkrg_policy_set *a);
+int lkrg_check_stats(const struct lkrg_stats *a);
+
+/* Array outputs: @count rows of @stride bytes each, @ver0 minimum. */
+int lkrg_check_rows(__u32 count, __u32 stride, __u32 ver0);
 
 /* A knob's value against its bounds: -EPERM load-only, -ERANGE outside. */
 int lkrg_knob_check(const struct lkrg_knob *k, __s64 value);

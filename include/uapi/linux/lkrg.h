@@ -241,6 +241,39 @@ struct lkrg_policy_set {
  */
 #define LKRG_IOC_POLICY_SET	_IOWR(LKRG_IOC_MAGIC, 0x11, __u8[LKRG_POLICY_SET_SIZE_VER0])
 
+/* ---- statistics -------------------------------------------------------------- */
+
+#define LKRG_STATS_NAME_LEN	16
+
+/* One row per trigger; fired == started + coalesced. */
+struct lkrg_stats_row {
+	__u8  name[LKRG_STATS_NAME_LEN];	/* "manual", "timer", ... */
+	__u32 id;		/* LKRG_TRIGGER_* */
+	__u32 reserved0;
+	__u64 fired;		/* times the trigger asked for a check */
+	__u64 started;		/* checks it started */
+	__u64 coalesced;	/* requests folded into a pending check */
+	__u64 violations;	/* found by the checks it started */
+	__u64 last_fired_ns;	/* CLOCK_MONOTONIC, 0 = never */
+	__u64 total_ns;		/* summed duration of its checks */
+	__u64 max_ns;		/* longest of its checks */
+	__u64 reserved[2];
+};
+#define LKRG_STATS_ROW_SIZE_VER0	96
+
+struct lkrg_stats {
+	__u32 size;		/* in */
+	__u32 flags;		/* in: must be 0 */
+	/* in: rows the array holds; out: rows the module has */
+	__u32 count;
+	__u32 row_size;		/* in: stride of the array, >= VER0 */
+	__u64 rows;		/* in: user pointer, may be 0 when count is 0 */
+	__u64 reserved[4];	/* must be 0 */
+};
+#define LKRG_STATS_SIZE_VER0	56
+/* Same array protocol as LKRG_IOC_POLICY_GET (count 0 asks, -ENOSPC). */
+#define LKRG_IOC_STATS		_IOWR(LKRG_IOC_MAGIC, 0x20, __u8[LKRG_STATS_SIZE_VER0])
+
 /* ---- event stream ----------------------------------------------------------- */
 
 /* record types */
