@@ -15,6 +15,7 @@
 #   json_field JSON FIELD              value of a top-level field, or ""
 #   json_lines_where FIELD VALUE       filter stdin JSON lines on a field
 #   dmesg_clean                        no BUG:/WARNING:/Oops/Call Trace
+#   flush_results                      before an expected panic
 #   done_testing                       summary; exit 1 unless all passed
 
 # shellcheck disable=SC2034 # TAP_DONE is read by run-scenario.sh's trap
@@ -195,6 +196,12 @@ wait_for() {
 		_tries=$((_tries - 1))
 	done
 	return 1
+}
+
+# The UART drains asynchronously; a panic stops the guest at once. A
+# scenario declaring "# expect: panic" calls this after its last result.
+flush_results() {
+	sleep 1
 }
 
 done_testing() {

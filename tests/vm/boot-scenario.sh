@@ -12,7 +12,9 @@
 # panic). On any failure the tail of the console log is printed.
 #
 # Scenario headers read here: "# plan: N", "# expect: panic",
-# "# qemu-mem: SIZE", "# append: ARGS", "# timeout: SECONDS".
+# "# expect-console: ERE" (the console log must match; may repeat),
+# "# qemu-mem: SIZE",
+# "# append: ARGS", "# timeout: SECONDS".
 set -eu
 
 DEFAULT_APPEND="console=ttyS0 panic=-1 oops=panic panic_on_warn=1 softlockup_panic=1"
@@ -124,6 +126,12 @@ else
 	*) problem "qemu exit $rc (guest verdict garbled or qemu error: $(tail -n 1 "$out/qemu.log"))" ;;
 	esac
 fi
+
+tr -d '\r' <"$console" >"$out/console.clean"
+sed -n 's/^# expect-console: *\(.*[^ ]\) *$/\1/p' "$scenario" >"$out/expect-console"
+while IFS= read -r ere; do
+	grep -Eq -- "$ere" "$out/console.clean" || problem "console log does not match /$ere/"
+done <"$out/expect-console"
 
 # ---- report ----------------------------------------------------------------
 echo "# $name: plan $plan, ${secs}s, qemu exit $rc"
