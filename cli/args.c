@@ -198,8 +198,9 @@ static int parse_cmd_opts(struct cli_args *a, const struct cmd_spec *spec,
 			if (ret)
 				return ret;
 		} else if (c == 'f' || c == 's') {
+			/* argv[optind - 1] may be the option's argument. */
 			return usage_err(a, "option '%s' is not valid here",
-					 argv[optind - 1]);
+					 c == 'f' ? "--follow" : "--scope");
 		} else {
 			return bad_option(a, c, argv);
 		}

@@ -24,7 +24,7 @@ static int open_dev(const char *path)
 
 static int handshake(int fd, struct lkrg_hello *h)
 {
-	int v = ioctl(fd, LKRG_IOC_API_VERSION, 0);
+	int v = ioctl(fd, LKRG_IOC_API_VERSION, 0UL);
 
 	/* ENOTTY: the node is not an lkrg device at all. */
 	if (v < 0)

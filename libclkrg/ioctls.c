@@ -86,5 +86,5 @@ CLKRG_API int clkrg_shutdown(struct clkrg *c)
 {
 	if (!c)
 		return -EINVAL;
-	return ioctl(c->fd, LKRG_IOC_SHUTDOWN, 0) < 0 ? -errno : 0;
+	return ioctl(c->fd, LKRG_IOC_SHUTDOWN, 0UL) < 0 ? -errno : 0;
 }

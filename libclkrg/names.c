@@ -51,9 +51,10 @@ static bool ends_with(const char *s, const char *tail)
 }
 
 /*
- * The ABI does not say which names an enum knob's values have, so this
- * goes by the knob's name: "block_modules" takes block modes, "*_enforce"
- * and every other enum knob take enforcement levels.
+ * The ABI does not say which names a knob's values have, so this goes by
+ * the knob's name: "block_modules" takes block modes, "*_enforce" takes
+ * enforcement levels. Other knobs, enum or not, show numbers rather than
+ * risk a wrong name.
  */
 CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
 {
@@ -65,7 +66,7 @@ CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
 	name[LKRG_KNOB_NAME_LEN] = 0;
 	if (strstr(name, "block"))
 		return CLKRG_NAMES_BLOCK;
-	if ((k->flags & LKRG_KNOB_F_ENUM) || ends_with(name, "_enforce"))
+	if (ends_with(name, "_enforce"))
 		return CLKRG_NAMES_ENFORCE;
 	return -ENOENT;
 }

@@ -33,6 +33,7 @@ void fake_setup(void)
 void fake_teardown(void)
 {
 	unlink(fake.path);
+	memset(&fake, 0, sizeof(fake));	/* other fds are real again */
 }
 
 static bool is_fake(int fd)

@@ -94,6 +94,7 @@ START_TEST(knob_lines)
 	/* An enum knob without names lists numbers. */
 	lkrg_ev_set_str(k.name, sizeof(k.name), "mask");
 	k.flags = LKRG_KNOB_F_ENUM;
+	k.min = 0;
 	k.allowed = 0x5;
 	k.value = 2;
 	ck_assert_int_gt(clkrg_knob_value_text(&k, 2, buf, sizeof(buf)), 0);

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0
+/* lkrg-cli command-line parsing (cli/args.c), no device involved. */
+#include "tests.h"
+#include "args.h"
+#include "exit_codes.h"
+
+#define MAX_ARGS	8
+
+/* Parses a NULL-terminated list of words after "lkrg-cli". */
+static int parse(struct cli_args *a, const char *const *words)
+{
+	static char store[MAX_ARGS][64];
+	char *argv[MAX_ARGS + 2] = { "lkrg-cli" };
+	int argc = 1;
+
+	for (; *words; words++, argc++) {
+		ck_assert_int_lt(argc, MAX_ARGS + 1);
+		snprintf(store[argc - 1], sizeof(store[0]), "%s", *words);
+		argv[argc] = store[argc - 1];
+	}
+	argv[argc] = NULL;
+	return cli_parse(argc, argv, a);
+}
+
+#define PARSE(a, ...) parse(a, (const char *const[]){ __VA_ARGS__, NULL })
+#define PARSE_NONE(a) parse(a, (const char *const[]){ NULL })
+
+/* Expects a usage error whose message contains @needle. */
+#define USAGE(needle, ...) do {						\
+		struct cli_args a_;					\
+		ck_assert_int_eq(PARSE(&a_, __VA_ARGS__), CLI_EXIT_USAGE); \
+		ck_assert_msg(strstr(a_.err, needle), "'%s' lacks '%s'", \
+			      a_.err, needle);				\
+	} while (0)
+
+START_TEST(commands)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "status"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_STATUS);
+	ck_assert_str_eq(a.name, "status");
+	ck_assert(!a.json);
+	ck_assert_ptr_null(a.device);
+	ck_assert_int_eq(PARSE(&a, "force-run"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_FORCE_RUN);
+	ck_assert_int_eq(PARSE(&a, "shutdown"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_SHUTDOWN);
+	ck_assert_int_eq(PARSE(&a, "events"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_EVENTS);
+	ck_assert(!a.follow);
+	ck_assert_int_eq(PARSE(&a, "help"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
+START_TEST(global_options)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "-j", "-d", "/tmp/x", "status"), 0);
+	ck_assert(a.json);
+	ck_assert_str_eq(a.device, "/tmp/x");
+	ck_assert_int_eq(PARSE(&a, "--json", "--device=/dev/y", "status"), 0);
+	ck_assert(a.json);
+	ck_assert_str_eq(a.device, "/dev/y");
+	ck_assert_int_eq(PARSE(&a, "-h"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+	ck_assert_int_eq(PARSE(&a, "--version"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_VERSION);
+	ck_assert_int_eq(PARSE(&a, "-V", "-h"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_VERSION);
+	/* Per-command --json and --help, before or after arguments. */
+	ck_assert_int_eq(PARSE(&a, "status", "--json"), 0);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "policy", "get", "interval", "-j"), 0);
+	ck_assert(a.json);
+	ck_assert_str_eq(a.key, "interval");
+	ck_assert_int_eq(PARSE(&a, "events", "--help"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
+START_TEST(bad_usage)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE_NONE(&a), CLI_EXIT_USAGE);
+	ck_assert_ptr_nonnull(strstr(a.err, "missing command"));
+	USAGE("unknown command 'frobnicate'", "frobnicate");
+	USAGE("unknown option '-x'", "-x", "status");
+	USAGE("unknown option '--bogus'", "--bogus", "status");
+	USAGE("unknown option '--bogus'", "status", "--bogus");
+	USAGE("'-d' needs an argument", "-d");
+	USAGE("status: unexpected argument 'now'", "status", "now");
+	USAGE("force-run: unexpected argument 'x'", "force-run", "x");
+	USAGE("events: unexpected argument 'all'", "events", "all");
+	USAGE("shutdown: unexpected argument 'now'", "shutdown", "now");
+	/* Options that belong to another command. */
+	USAGE("status: option '--follow' is not valid here", "status",
+	      "--follow");
+	USAGE("option '--scope' is not valid here", "events", "--scope",
+	      "text");
+}
+END_TEST
+
+START_TEST(events_follow)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "events", "--follow"), 0);
+	ck_assert(a.follow);
+	ck_assert_int_eq(PARSE(&a, "events", "-f", "--json"), 0);
+	ck_assert(a.follow && a.json);
+}
+END_TEST
+
+START_TEST(block_modules)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "block-modules"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_BLOCK_MODULES);
+	ck_assert_int_eq(a.block_mode, -1);
+	ck_assert_int_eq(PARSE(&a, "block-modules", "off"), 0);
+	ck_assert_int_eq(a.block_mode, LKRG_BLOCK_OFF);
+	ck_assert_int_eq(PARSE(&a, "block-modules", "on"), 0);
+	ck_assert_int_eq(a.block_mode, LKRG_BLOCK_ON);
+	ck_assert_int_eq(PARSE(&a, "block-modules", "lock"), 0);
+	ck_assert_int_eq(a.block_mode, LKRG_BLOCK_LOCK);
+	USAGE("bad mode 'maybe'", "block-modules", "maybe");
+	USAGE("bad mode 'ON'", "block-modules", "ON");
+	USAGE("bad mode '1'", "block-modules", "1");
+	USAGE("unexpected argument 'lock'", "block-modules", "on", "lock");
+}
+END_TEST
+
+START_TEST(scope)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "rebaseline"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_REBASELINE);
+	ck_assert_uint_eq(a.scope, 0);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "text"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope=rodata,extable"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_RODATA | LKRG_SCOPE_EXTABLE);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "-s", "text,rodata,extable"),
+			 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT | LKRG_SCOPE_RODATA |
+			  LKRG_SCOPE_EXTABLE);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "ktext,text"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT);
+	USAGE("unknown scope 'data'", "rebaseline", "--scope", "text,data");
+	USAGE("unknown scope ''", "rebaseline", "--scope", "text,,rodata");
+	USAGE("unknown scope ''", "rebaseline", "--scope", "text,");
+	USAGE("unknown scope ''", "rebaseline", "--scope=");
+	USAGE("unknown scope 'TEXT'", "rebaseline", "--scope", "TEXT");
+	USAGE("'--scope' needs an argument", "rebaseline", "--scope");
+	USAGE("unexpected argument 'all'", "rebaseline", "all");
+}
+END_TEST
+
+START_TEST(policy_get)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "policy", "get"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_POLICY_GET);
+	ck_assert_str_eq(a.name, "policy get");
+	ck_assert_ptr_null(a.key);
+	ck_assert_int_eq(PARSE(&a, "policy", "get", "kint_enforce"), 0);
+	ck_assert_str_eq(a.key, "kint_enforce");
+	USAGE("policy: missing 'get' or 'set'", "policy");
+	USAGE("unknown action 'show'", "policy", "show");
+	USAGE("policy get: unexpected argument 'b'", "policy", "get", "a", "b");
+	USAGE("bad knob name", "policy", "get",
+	      "0123456789abcdef0123456789abcdef");
+	USAGE("bad knob name ''", "policy", "get", "");
+}
+END_TEST
+
+START_TEST(policy_set)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "interval=30"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_POLICY_SET);
+	ck_assert_str_eq(a.key, "interval");
+	ck_assert_str_eq(a.value, "30");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "kint_enforce=log_only"), 0);
+	ck_assert_str_eq(a.key, "kint_enforce");
+	ck_assert_str_eq(a.value, "log_only");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "block_modules=lock"), 0);
+	ck_assert_str_eq(a.value, "lock");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "x=-5"), 0);
+	ck_assert_str_eq(a.value, "-5");
+	USAGE("missing KEY=VALUE", "policy", "set");
+	USAGE("expected KEY=VALUE, got 'interval'", "policy", "set",
+	      "interval");
+	USAGE("bad knob name ''", "policy", "set", "=5");
+	USAGE("bad value '' for interval", "policy", "set", "interval=");
+	USAGE("bad value 'fast' for interval", "policy", "set",
+	      "interval=fast");
+	USAGE("bad value '1=2' for a", "policy", "set", "a=1=2");
+	USAGE("bad value '5 '", "policy", "set", "a=5 ");
+	USAGE("unexpected argument 'b=2'", "policy", "set", "a=1", "b=2");
+	USAGE("bad knob name", "policy", "set",
+	      "0123456789abcdef0123456789abcdef=1");
+}
+END_TEST
+
+Suite *cli_args_suite(void)
+{
+	Suite *s = suite_create("cli/args");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, commands);
+	tcase_add_test(tc, global_options);
+	tcase_add_test(tc, bad_usage);
+	tcase_add_test(tc, events_follow);
+	tcase_add_test(tc, block_modules);
+	tcase_add_test(tc, scope);
+	tcase_add_test(tc, policy_get);
+	tcase_add_test(tc, policy_set);
+	suite_add_tcase(s, tc);
+	return s;
+}
