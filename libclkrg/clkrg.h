@@ -12,6 +12,7 @@
 #ifndef CLKRG_H
 #define CLKRG_H
 
+#include <errno.h>	/* results are compared with -Exxx */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
