@@ -2,7 +2,7 @@
 /*
  * perm_drop: an fd opened by root stays read-only once its owner drops to
  * uid/gid 65534. Every state-changing ioctl is EPERM and changes nothing;
- * the read-only ones still work; a fresh open as 65534 is EACCES. TAP.
+ * the read-only ones (STATS too) still work; a fresh open as 65534 is EACCES. TAP.
  */
 #include <fcntl.h>
 #include <grp.h>
@@ -114,6 +114,8 @@ int main(void)
 	struct lkrg_block_modules bm = { .size = sizeof(bm) };
 	struct lkrg_policy_set ps = { .size = sizeof(ps) };
 	struct lkrg_hello h = { .size = sizeof(h) };
+	struct lkrg_stats stats = { .size = sizeof(stats),
+				    .row_size = sizeof(struct lkrg_stats_row) };
 	int ret, fd2;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -140,6 +142,7 @@ int main(void)
 	ret = ioctl(fd, LKRG_IOC_API_VERSION, 0);
 	tap_ok(ret == LKRG_API_VERSION, "API_VERSION as nobody (got %d)", ret);
 	expect_ok(LKRG_IOC_HELLO, &h, "HELLO as nobody");
+	expect_ok(LKRG_IOC_STATS, &stats, "STATS as nobody");
 	tap_ok(snap(&after) == 0, "GET_STATUS, BLOCK_MODULES_GET, POLICY_GET as nobody");
 	compare(&before, &after);
 

@@ -1,14 +1,16 @@
 # shellcheck shell=sh
-# The /dev/lkrg ABI contract (ioctl_contract), privilege drop on a kept fd
+# The /dev/lkrg ABI contract (ioctl_contract: generic rules of every ioctl;
+# ioctl_semantics: per-command rules, read/poll), privilege drop on a kept fd
 # (perm_drop), lkrg-cli status/force-run on a clean system, the device
 # node's mode and clkrg's load messages.
-# plan: 145
+# plan: 164
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 
 # No periodic checks: perm_drop asserts that no check runs meanwhile.
 expect_exit 0 lkrg-cli policy set kint_validate=1
 run_tap ioctl_contract /lib/tests/bin/ioctl_contract
+run_tap ioctl_semantics /lib/tests/bin/ioctl_semantics
 run_tap perm_drop /lib/tests/bin/perm_drop
 
 expect_exit 0 lkrg-cli status
