@@ -62,14 +62,13 @@ CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
 /* "allowed" (enum knobs) and "allowed_names" (when the names are known). */
 static void add_allowed(json_object *o, const struct lkrg_knob *k, bool *ok)
 {
-	json_object *nums = NULL, *names = NULL;
+	bool is_enum = k->flags & LKRG_KNOB_F_ENUM;
+	bool named = clkrg_knob_name_set(k) >= 0;
+	json_object *nums = is_enum ? json_object_new_array() : NULL;
+	json_object *names = named ? json_object_new_array() : NULL;
 	const char *name;
 	int v;
 
-	if (k->flags & LKRG_KNOB_F_ENUM)
-		nums = json_object_new_array();
-	if (clkrg_knob_name_set(k) >= 0)
-		names = json_object_new_array();
 	for (v = 0; v < SMALL_VALUES; v++) {
 		if (!clkrg_knob_allows(k, v))
 			continue;
@@ -79,9 +78,10 @@ static void add_allowed(json_object *o, const struct lkrg_knob *k, bool *ok)
 		if (names && name)
 			jb_push(names, json_object_new_string(name), ok);
 	}
-	if (nums)
+	/* jb_add() also catches an array that could not be allocated. */
+	if (is_enum)
 		jb_add(o, "allowed", nums, ok);
-	if (names)
+	if (named)
 		jb_add(o, "allowed_names", names, ok);
 }
 
