@@ -2,7 +2,7 @@
 # Module-load blocking on and off with a real Debian module, and the unload
 # protocol: an open reader keeps clkrg loaded, "lkrg-cli shutdown" ends the
 # reader on its own, then rmmod works and clkrg loads again.
-# plan: 20
+# plan: 21
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 
@@ -32,7 +32,7 @@ ok "insmod $MOD with blocking off" insmod "$MOD_KO"
 if module_loaded $MOD; then pass "$MOD is loaded"; else fail "$MOD is loaded"; fi
 ok "rmmod $MOD" rmmod $MOD
 
-lkrg-cli events --follow >/tmp/follow.out 2>&1 &
+lkrg-cli --json events --follow >/tmp/follow.out 2>/tmp/follow.err &
 follower=$!
 sleep 1
 if rmmod clkrg >"$OUT_FILE" 2>&1; then
@@ -46,12 +46,18 @@ expect_exit 0 lkrg-cli shutdown
 if wait_for 5 gone "$follower"; then
 	pass "events --follow exits on its own after shutdown"
 else
-	fail "events --follow exits on its own after shutdown" "$(tail -n 5 /tmp/follow.out)"
+	fail "events --follow exits on its own after shutdown" "$(tail -n 5 /tmp/follow.err)"
 	kill "$follower" 2>/dev/null || true
 fi
 rc=0
 wait "$follower" || rc=$?
 is "$rc" 0 "events --follow exit status"
+if [ -n "$(select_events type=admin name=shutdown </tmp/follow.out)" ]; then
+	pass "the follower's last records include the shutdown admin event"
+else
+	fail "the follower's last records include the shutdown admin event" \
+		"$(tail -n 3 /tmp/follow.out)"
+fi
 
 ok "rmmod clkrg after shutdown" rmmod clkrg
 if [ -e /dev/lkrg ]; then fail "/dev/lkrg is gone"; else pass "/dev/lkrg is gone"; fi
