@@ -8,6 +8,7 @@
 #include "events.h"
 #include "ksyms.h"
 #include "kint.h"
+#include "patch_sites.h"
 
 /* 64 bytes: one cache line; fine enough to name the symbol touched. */
 #define KINT_BLOCK		64
@@ -16,6 +17,7 @@
 
 struct kint_region {
 	const char *name;
+	bool patched;		/* the kernel rewrites sites in it */
 	const char *start_sym, *end_sym;
 	u16 object;
 	u64 scope;
@@ -25,36 +27,73 @@ struct kint_region {
 };
 
 static struct kint_region regions[] = {
-	{ ".text", "_stext", "_etext", LKRG_OBJ_KTEXT, LKRG_SCOPE_KTEXT },
-	{ ".rodata", "__start_rodata", "__end_rodata", LKRG_OBJ_RODATA,
+	{ ".text", true, "_stext", "_etext", LKRG_OBJ_KTEXT, LKRG_SCOPE_KTEXT },
+	{ ".rodata", false, "__start_rodata", "__end_rodata", LKRG_OBJ_RODATA,
 	  LKRG_SCOPE_RODATA },
-	{ "__ex_table", "__start___ex_table", "__stop___ex_table",
+	{ "__ex_table", false, "__start___ex_table", "__stop___ex_table",
 	  LKRG_OBJ_EXTABLE, LKRG_SCOPE_EXTABLE },
 	/* .rodata after an exception table that lies inside it (x86-64) */
-	{ ".rodata", NULL, NULL, LKRG_OBJ_RODATA, LKRG_SCOPE_RODATA },
+	{ ".rodata", false, NULL, NULL, LKRG_OBJ_RODATA, LKRG_SCOPE_RODATA },
 };
 
 enum { R_TEXT, R_RODATA, R_EXTABLE, R_RODATA_TAIL };
 
 static siphash_key_t kint_key;
 
-static u64 block_hash(const struct kint_region *r, size_t i)
+/* The patch sites of a region, walked in address order with its blocks. */
+struct site_cursor {
+	const struct lkrg_site *v;
+	size_t n, i;
+};
+
+static u64 block_hash(const struct kint_region *r, size_t i,
+		      struct site_cursor *c)
 {
 	unsigned long a = r->start + i * KINT_BLOCK;
 	size_t len = min_t(size_t, KINT_BLOCK, r->end - a);
+	u8 buf[KINT_BLOCK];
 
-	return siphash((const void *)a, len, &kint_key);
+	while (c->i < c->n && c->v[c->i].addr + c->v[c->i].len <= a)
+		c->i++;
+	if (c->i == c->n || c->v[c->i].addr >= a + len)
+		return siphash((const void *)a, len, &kint_key);
+	lkrg_sites_canon(buf, (const u8 *)a, a, len, c->v, c->n, c->i);
+	return siphash(buf, len, &kint_key);
+}
+
+/*
+ * Freezes text patching for a region the kernel patches and returns its
+ * current sites; other regions get an empty cursor.
+ */
+static void region_begin(const struct kint_region *r, struct site_cursor *c)
+{
+	c->v = NULL;
+	c->n = 0;
+	c->i = 0;
+	if (!r->patched)
+		return;
+	clkrg_sites_lock();
+	c->v = clkrg_sites_refresh(&c->n);
+}
+
+static void region_end(const struct kint_region *r)
+{
+	if (r->patched)
+		clkrg_sites_unlock();
 }
 
 static void hash_region(struct kint_region *r)
 {
+	struct site_cursor c;
 	size_t i;
 
+	region_begin(r, &c);
 	for (i = 0; i < r->nblocks; i++) {
-		r->hash[i] = block_hash(r, i);
+		r->hash[i] = block_hash(r, i, &c);
 		if ((i & 63) == 63)
 			cond_resched();
 	}
+	region_end(r);
 }
 
 /* Resolves the bounds; no byte is hashed twice under two names. */
@@ -82,10 +121,17 @@ static int locate_regions(void)
 int clkrg_kint_init(void)
 {
 	struct kint_region *r;
+	int ret;
 
 	get_random_bytes(&kint_key, sizeof(kint_key));
 	if (locate_regions())
 		return -ENOENT;
+	ret = clkrg_sites_init(regions[R_TEXT].start, regions[R_TEXT].end);
+	if (ret) {
+		pr_err("clkrg: FAULT: cannot collect text patch sites (%d)\n",
+		       ret);
+		return ret;
+	}
 	for (r = regions; r < regions + ARRAY_SIZE(regions); r++) {
 		r->nblocks = DIV_ROUND_UP(r->end - r->start, KINT_BLOCK);
 		if (!r->nblocks)
@@ -108,6 +154,7 @@ void clkrg_kint_exit(void)
 		vfree(r->hash);
 		r->hash = NULL;
 	}
+	clkrg_sites_exit();
 }
 
 void clkrg_kint_rebaseline(u64 scope)
@@ -189,11 +236,13 @@ static void end_run(const struct kint_region *r, struct kint_scan *s,
 static void check_region(struct kint_region *r, struct clkrg_check_ctx *ctx)
 {
 	struct kint_scan s = {};
+	struct site_cursor c;
 	size_t i;
 	u64 h;
 
+	region_begin(r, &c);
 	for (i = 0; i < r->nblocks; i++) {
-		h = block_hash(r, i);
+		h = block_hash(r, i, &c);
 		if (h == r->hash[i]) {
 			end_run(r, &s, ctx);
 		} else {
@@ -210,6 +259,8 @@ static void check_region(struct kint_region *r, struct clkrg_check_ctx *ctx)
 		if ((i & 63) == 63)
 			cond_resched();
 	}
+	region_end(r);
+	/* Events are emitted outside the text locks. */
 	end_run(r, &s, ctx);
 	if (s.tail.blocks)
 		report_run(r, &s.tail, ctx);

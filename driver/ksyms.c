@@ -30,9 +30,5 @@ int clkrg_ksyms_init(void)
 
 unsigned long clkrg_ksym(const char *name)
 {
-	unsigned long addr = clkrg_lookup ? clkrg_lookup(name) : 0;
-
-	if (!addr)
-		pr_warn("clkrg: WARN: symbol %s not found\n", name);
-	return addr;
+	return clkrg_lookup ? clkrg_lookup(name) : 0;
 }

@@ -5,7 +5,7 @@
 
 int clkrg_ksyms_init(void);
 
-/* Address of @name, or 0 (logged) when the kernel has no such symbol. */
+/* Address of @name, or 0 when this kernel has no such symbol. */
 unsigned long clkrg_ksym(const char *name);
 
 #endif

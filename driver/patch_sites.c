@@ -1,0 +1,356 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/ftrace.h>
+#include <linux/jump_label.h>
+#include <linux/kprobes.h>
+#include <linux/mutex.h>
+#include <linux/sort.h>
+#include <linux/static_call_types.h>
+#include <linux/vmalloc.h>
+#include <asm/text-patching.h>
+#include "core/x86_insn.h"
+#include "ksyms.h"
+#include "patch_sites.h"
+
+/* Kinds beyond core/text_sites.h that differ only in how they validate. */
+enum { SRC_FTRACE_CALLER = 16, SRC_STATIC_TRAMP };
+
+/* A site known at load; its address never changes, its bytes may. */
+struct site_src {
+	u64 addr;
+	u64 aux;	/* jump label target */
+	u8 len;
+	u8 kind;	/* lkrg_site_kind or SRC_* */
+};
+
+static const u8 tramp_ud[] = { 0x0f, 0xb9, 0xcc };
+
+/* kernel/kprobes.c: 1 << KPROBE_HASH_BITS buckets in kprobe_table */
+#define KPROBE_TABLE_SIZE	64
+
+static struct {
+	unsigned long start, end;
+	struct site_src *src;	/* sorted by addr */
+	size_t nsrc;
+	struct lkrg_site *out;	/* rebuilt by each refresh */
+	size_t cap;
+	struct mutex *kprobe_mutex, *ftrace_lock, *text_mutex;
+	struct hlist_head *kprobe_table;
+	unsigned long ftrace_caller, ftrace_regs_caller;
+	bool (*is_ftrace_tramp)(unsigned long addr);
+	unsigned long (*rec_direct)(unsigned long ip);
+	bool (*text_address)(unsigned long addr);
+	int (*size_offset)(unsigned long addr, unsigned long *size,
+			   unsigned long *off);
+	struct ftrace_rec_iter *(*iter_start)(void);
+	struct ftrace_rec_iter *(*iter_next)(struct ftrace_rec_iter *it);
+	struct dyn_ftrace *(*iter_record)(struct ftrace_rec_iter *it);
+} S;
+
+static bool in_text(u64 a, size_t len)
+{
+	return a >= S.start && a + len <= S.end;
+}
+
+/* Grows S.src; sites are collected once, in process context. */
+static int add_src(u64 addr, u64 aux, u8 len, u8 kind)
+{
+	static size_t cap;
+	struct site_src *n;
+
+	if (!in_text(addr, len))
+		return 0;
+	if (S.nsrc == cap) {
+		size_t ncap = cap ? cap * 2 : 4096;
+
+		n = vmalloc(array_size(ncap, sizeof(*n)));
+		if (!n)
+			return -ENOMEM;
+		if (S.src)
+			memcpy(n, S.src, S.nsrc * sizeof(*n));
+		vfree(S.src);
+		S.src = n;
+		cap = ncap;
+	}
+	S.src[S.nsrc++] = (struct site_src){ addr, aux, len, kind };
+	return 0;
+}
+
+static int collect_jump_labels(void)
+{
+	struct jump_entry *e = (void *)clkrg_ksym("__start___jump_table");
+	struct jump_entry *stop = (void *)clkrg_ksym("__stop___jump_table");
+	struct lkrg_insn in;
+	int ret = 0;
+
+	for (; e && e < stop && !ret; e++) {
+		u64 code = jump_entry_code(e);
+
+		if (!in_text(code, 2))
+			continue;
+		lkrg_insn_decode((const u8 *)code, S.end - code, code, &in);
+		if (in.len == 2 || in.len == 5)
+			ret = add_src(code, jump_entry_target(e), in.len,
+				      LKRG_SITE_JUMP_LABEL);
+	}
+	return ret;
+}
+
+static int collect_static_calls(void)
+{
+	struct static_call_site *s = (void *)clkrg_ksym("__start_static_call_sites");
+	struct static_call_site *stop = (void *)clkrg_ksym("__stop_static_call_sites");
+	unsigned long a = clkrg_ksym("__static_call_text_start");
+	unsigned long end = clkrg_ksym("__static_call_text_end");
+	struct lkrg_insn in;
+	int ret = 0;
+
+	for (; s && s < stop && !ret; s++) {
+		u64 addr = (u64)((long)&s->addr + s->addr);
+
+		if (!in_text(addr, 5))
+			continue;
+		lkrg_insn_decode((const u8 *)addr, S.end - addr, addr, &in);
+		ret = add_src(addr, 0, in.kind == LKRG_INSN_JCC32 ? 6 : 5,
+			      LKRG_SITE_STATIC_CALL);
+	}
+	/* Trampolines end in a #UD signature unique to them. */
+	for (; a && a + 8 <= end && !ret; a++)
+		if (!memcmp((const u8 *)a + 5, tramp_ud, sizeof(tramp_ud)))
+			ret = add_src(a, 0, 5, SRC_STATIC_TRAMP);
+	return ret;
+}
+
+static int collect_ftrace(void)
+{
+	static const char * const callers[] = {
+		"ftrace_call", "ftrace_regs_call", "ftrace_graph_call",
+	};
+	struct ftrace_rec_iter *it;
+	unsigned int i;
+	int ret = 0;
+
+	for (i = 0; i < ARRAY_SIZE(callers) && !ret; i++) {
+		unsigned long a = clkrg_ksym(callers[i]);
+
+		if (a)
+			ret = add_src(a, 0, 5, SRC_FTRACE_CALLER);
+	}
+	if (!S.iter_start || !S.iter_next || !S.iter_record)
+		return ret;
+	if (S.ftrace_lock)
+		mutex_lock(S.ftrace_lock);
+	for (it = S.iter_start(); it && !ret; it = S.iter_next(it))
+		ret = add_src(S.iter_record(it)->ip, 0, MCOUNT_INSN_SIZE,
+			      LKRG_SITE_FTRACE);
+	if (S.ftrace_lock)
+		mutex_unlock(S.ftrace_lock);
+	return ret;
+}
+
+static int cmp_src(const void *a, const void *b)
+{
+	const struct site_src *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static int cmp_site(const void *a, const void *b)
+{
+	const struct lkrg_site *x = a, *y = b;
+
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+#define RESOLVE(field, name)	(S.field = (void *)clkrg_ksym(name))
+
+int clkrg_sites_init(unsigned long text_start, unsigned long text_end)
+{
+	int ret;
+
+	S.start = text_start;
+	S.end = text_end;
+	RESOLVE(kprobe_mutex, "kprobe_mutex");
+	RESOLVE(ftrace_lock, "ftrace_lock");
+	RESOLVE(text_mutex, "text_mutex");
+	RESOLVE(kprobe_table, "kprobe_table");
+	RESOLVE(is_ftrace_tramp, "is_ftrace_trampoline");
+	RESOLVE(rec_direct, "ftrace_find_rec_direct");
+	RESOLVE(text_address, "kernel_text_address");
+	RESOLVE(size_offset, "kallsyms_lookup_size_offset");
+	RESOLVE(iter_start, "ftrace_rec_iter_start");
+	RESOLVE(iter_next, "ftrace_rec_iter_next");
+	RESOLVE(iter_record, "ftrace_rec_iter_record");
+	S.ftrace_caller = clkrg_ksym("ftrace_caller");
+	S.ftrace_regs_caller = clkrg_ksym("ftrace_regs_caller");
+	if (!S.text_address || !S.size_offset || !S.text_mutex)
+		return -ENOENT;
+
+	ret = collect_jump_labels();
+	if (!ret)
+		ret = collect_static_calls();
+	if (!ret)
+		ret = collect_ftrace();
+	if (ret) {
+		clkrg_sites_exit();
+		return ret;
+	}
+	sort(S.src, S.nsrc, sizeof(*S.src), cmp_src, NULL);
+	S.cap = S.nsrc + 1024;
+	S.out = vmalloc(array_size(S.cap, sizeof(*S.out)));
+	if (!S.out) {
+		clkrg_sites_exit();
+		return -ENOMEM;
+	}
+	pr_info("clkrg: INFO: %zu patch sites in core text\n", S.nsrc);
+	return 0;
+}
+
+void clkrg_sites_exit(void)
+{
+	vfree(S.src);
+	vfree(S.out);
+	S.src = NULL;
+	S.out = NULL;
+	S.nsrc = 0;
+}
+
+void clkrg_sites_lock(void)
+{
+	if (S.kprobe_mutex)
+		mutex_lock(S.kprobe_mutex);
+	if (S.ftrace_lock)
+		mutex_lock(S.ftrace_lock);
+	mutex_lock(S.text_mutex);
+}
+
+void clkrg_sites_unlock(void)
+{
+	mutex_unlock(S.text_mutex);
+	if (S.ftrace_lock)
+		mutex_unlock(S.ftrace_lock);
+	if (S.kprobe_mutex)
+		mutex_unlock(S.kprobe_mutex);
+}
+
+/* A call or jump may only land on the first byte of a kernel function. */
+static bool function_entry(u64 dest)
+{
+	unsigned long size, off;
+
+	return S.text_address(dest) && S.size_offset(dest, &size, &off) &&
+	       off == 0;
+}
+
+static bool ftrace_dest_ok(u64 ip, u64 dest)
+{
+	if (dest == S.ftrace_caller || dest == S.ftrace_regs_caller)
+		return true;
+	if (S.is_ftrace_tramp && S.is_ftrace_tramp(dest))
+		return true;
+	return S.rec_direct && S.rec_direct(ip) == dest;
+}
+
+static bool legit(const struct site_src *s)
+{
+	const u8 *p = (const u8 *)s->addr;
+	struct lkrg_insn in;
+
+	lkrg_insn_decode(p, s->len, s->addr, &in);
+	switch (s->kind) {
+	case LKRG_SITE_JUMP_LABEL:
+		return lkrg_jump_label_site(p, s->len, s->addr, s->aux) ==
+		       s->len;
+	case LKRG_SITE_FTRACE:
+		return in.kind == LKRG_INSN_NOP5 ||
+		       (in.kind == LKRG_INSN_CALL32 &&
+			ftrace_dest_ok(s->addr, in.dest));
+	case LKRG_SITE_STATIC_CALL:
+	case SRC_STATIC_TRAMP:
+	case SRC_FTRACE_CALLER:
+		if (in.kind == LKRG_INSN_NOP5 || in.kind == LKRG_INSN_XOR5RAX ||
+		    in.kind == LKRG_INSN_RET5)
+			return s->kind != SRC_FTRACE_CALLER;
+		return (in.kind == LKRG_INSN_CALL32 ||
+			in.kind == LKRG_INSN_JMP32 ||
+			in.kind == LKRG_INSN_JCC32) && in.len == s->len &&
+		       function_entry(in.dest);
+	}
+	return false;
+}
+
+/* An optimized kprobe: a JMP32 to its detour buffer over 5 bytes. */
+static bool optprobe_site(struct kprobe *p, const struct lkrg_insn *in,
+			  struct lkrg_site *o)
+{
+#ifdef CONFIG_OPTPROBES
+	struct optimized_kprobe *op;
+
+	if (!(p->flags & KPROBE_FLAG_OPTIMIZED) || in->kind != LKRG_INSN_JMP32)
+		return false;
+	op = container_of(p, struct optimized_kprobe, kp);
+	if (in->dest != (u64)op->optinsn.insn)
+		return false;
+	o->len = JMP32_INSN_SIZE;
+	memcpy(o->canon + 1, op->optinsn.copied_insn, JMP32_INSN_SIZE - 1);
+	return true;
+#else
+	return false;
+#endif
+}
+
+/* Armed, optimized or idle non-ftrace kprobes, with their original bytes. */
+static size_t add_kprobes(size_t n)
+{
+	struct kprobe *p;
+	unsigned int i;
+
+	if (!S.kprobe_table)
+		return n;
+	for (i = 0; i < KPROBE_TABLE_SIZE; i++) {
+		hlist_for_each_entry(p, &S.kprobe_table[i], hlist) {
+			struct lkrg_site *o = &S.out[n];
+			const u8 *cur = (const u8 *)p->addr;
+			struct lkrg_insn in;
+
+			if (n == S.cap || (p->flags & KPROBE_FLAG_FTRACE) ||
+			    !in_text((u64)p->addr, 1))
+				continue;
+			memset(o, 0, sizeof(*o));
+			o->addr = (u64)p->addr;
+			o->kind = LKRG_SITE_KPROBE;
+			o->canon[0] = p->opcode;
+			lkrg_insn_decode(cur, S.end - o->addr, o->addr, &in);
+			if (cur[0] == p->opcode || in.kind == LKRG_INSN_INT3)
+				o->len = 1;
+			else if (!optprobe_site(p, &in, o))
+				continue;
+			n++;
+		}
+	}
+	return n;
+}
+
+const struct lkrg_site *clkrg_sites_refresh(size_t *count)
+{
+	size_t i, n = 0, nstatic;
+
+	for (i = 0; i < S.nsrc && n < S.cap; i++) {
+		const struct site_src *s = &S.src[i];
+		struct lkrg_site *o = &S.out[n];
+
+		/* Bytes in no legitimate form stay in the hash as they are. */
+		if (!legit(s))
+			continue;
+		memset(o, 0, sizeof(*o));
+		o->addr = s->addr;
+		o->len = s->len;
+		o->kind = s->kind;
+		n++;
+	}
+	nstatic = n;
+	n = add_kprobes(n);
+	if (n > nstatic)
+		sort(S.out, n, sizeof(*S.out), cmp_site, NULL);
+	*count = n;
+	return S.out;
+}
