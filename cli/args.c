@@ -146,6 +146,7 @@ static const struct cmd_spec cmds[] = {
 	{ "block-modules", CLI_CMD_BLOCK_MODULES, 0, block_args },
 	{ "policy", CLI_CMD_POLICY_GET, 0, policy_args },
 	{ "events", CLI_CMD_EVENTS, OPT_FOLLOW, no_args },
+	{ "stats", CLI_CMD_STATS, 0, no_args },
 	{ "shutdown", CLI_CMD_SHUTDOWN, 0, no_args },
 	{ "help", CLI_CMD_HELP, 0, no_args },
 };
@@ -273,6 +274,7 @@ void cli_usage(FILE *f)
 	      "(log_only, lock, ...)\n"
 	      "  events [--follow]              print retained events; "
 	      "--follow keeps waiting\n"
+	      "  stats                          check counters per trigger\n"
 	      "  shutdown                       end the event stream so "
 	      "the module can unload\n"
 	      "  help                           this text\n"

@@ -21,6 +21,7 @@ int cmd_block_modules(struct clkrg *c, const struct cli_args *a);
 int cmd_policy_get(struct clkrg *c, const struct cli_args *a);
 int cmd_policy_set(struct clkrg *c, const struct cli_args *a);
 int cmd_events(struct clkrg *c, const struct cli_args *a);
+int cmd_stats(struct clkrg *c, const struct cli_args *a);
 int cmd_shutdown(struct clkrg *c, const struct cli_args *a);
 
 /* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */

@@ -14,6 +14,7 @@ static const cli_cmd_fn handlers[CLI_CMD_COUNT] = {
 	[CLI_CMD_POLICY_GET] = cmd_policy_get,
 	[CLI_CMD_POLICY_SET] = cmd_policy_set,
 	[CLI_CMD_EVENTS] = cmd_events,
+	[CLI_CMD_STATS] = cmd_stats,
 	[CLI_CMD_SHUTDOWN] = cmd_shutdown,
 };
 

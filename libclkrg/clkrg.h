@@ -69,6 +69,11 @@ CLKRG_API int clkrg_policy_get(struct clkrg *c, const char *name,
 CLKRG_API int clkrg_policy_set(struct clkrg *c, const char *name,
 			       int64_t value, int64_t *old);
 
+/* Check counters, one row per trigger; free with clkrg_stats_free(). */
+CLKRG_API int clkrg_stats(struct clkrg *c, struct lkrg_stats_row **rows,
+			  size_t *count);
+CLKRG_API void clkrg_stats_free(struct lkrg_stats_row *rows);
+
 /* ---- event stream ------------------------------------------------------- */
 
 /*
@@ -103,6 +108,8 @@ CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
 				  size_t len);
 CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 				 size_t len);
+CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
+				      char *buf, size_t len);
 /* One human-readable line without newline, same return convention. */
 CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 				  size_t len);

@@ -25,6 +25,14 @@ struct clkrg {
 int clkrg__adopt_fd(int fd, const struct lkrg_hello *hello,
 		    struct clkrg **out);
 
+/* One array ioctl for @n rows at @arr (NULL when @n is 0); *count gets the
+ * module's row count, also on -ENOSPC. */
+typedef int (*clkrg__rows_query)(struct clkrg *c, void *arr, uint32_t n,
+				 uint32_t *count);
+/* Allocates and fills every row through @query (see rows.c). */
+int clkrg__list_rows(struct clkrg *c, clkrg__rows_query query,
+		     size_t row_size, void **rows, size_t *count);
+
 /* Copies a kernel string of at most @cap bytes into @dst (@cap + 1 bytes),
  * replacing bytes outside printable ASCII with '?'. */
 void clkrg__clean_str(char *dst, const uint8_t *src, size_t cap);

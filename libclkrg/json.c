@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* JSON for status, check results and knobs: the field names are a stable
+/* JSON for status, check results, knobs and stats rows: the field names are a stable
  * contract (scripts and the VM tests read them). */
 #include <errno.h>
 
@@ -106,5 +106,26 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 	jb_bool(o, "load_only", k->flags & LKRG_KNOB_F_LOAD_ONLY, &ok);
 	add_allowed(o, k, &ok);
 	jb_kstr(o, "description", k->desc, sizeof(k->desc), &ok);
+	return jb_finish(o, ok, buf, len);
+}
+
+CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
+				      char *buf, size_t len)
+{
+	json_object *o;
+	bool ok = true;
+
+	if (!r)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_kstr(o, "name", r->name, sizeof(r->name), &ok);
+	jb_u64(o, "id", r->id, &ok);
+	jb_u64(o, "fired", r->fired, &ok);
+	jb_u64(o, "started", r->started, &ok);
+	jb_u64(o, "coalesced", r->coalesced, &ok);
+	jb_u64(o, "violations", r->violations, &ok);
+	jb_u64(o, "last_fired_ns", r->last_fired_ns, &ok);
+	jb_u64(o, "total_ns", r->total_ns, &ok);
+	jb_u64(o, "max_ns", r->max_ns, &ok);
 	return jb_finish(o, ok, buf, len);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* Named integer knobs: listing (with the -ENOSPC retry), get and set. */
+/* Named integer knobs: listing, get and set. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,63 +8,35 @@
 #include "clkrg_internal.h"
 #include "../driver/core/abi_check.h"
 
-/* Knobs may be added between the two calls; give up if it keeps moving. */
-#define LIST_TRIES	8
-
-static int query(struct clkrg *c, struct lkrg_knob *arr, size_t n,
-		 uint32_t *count)
+static int query(struct clkrg *c, void *arr, uint32_t n, uint32_t *count)
 {
 	struct lkrg_policy_get g;
+	int ret = 0;
 
 	memset(&g, 0, sizeof(g));
 	g.size = sizeof(g);
-	g.count = (uint32_t)n;
-	g.knob_size = sizeof(*arr);
+	g.count = n;
+	g.knob_size = sizeof(struct lkrg_knob);
 	g.knobs = (uintptr_t)arr;
-	if (ioctl(c->fd, LKRG_IOC_POLICY_GET, &g) < 0) {
-		*count = g.count;
-		return -errno;
-	}
+	if (ioctl(c->fd, LKRG_IOC_POLICY_GET, &g) < 0)
+		ret = -errno;
 	*count = g.count;
-	return 0;
+	return ret;
 }
 
 CLKRG_API int clkrg_policy_list(struct clkrg *c, struct lkrg_knob **knobs,
 				size_t *count)
 {
-	struct lkrg_knob *arr = NULL;
-	uint32_t want, got = 0, i;
-	int ret, tries;
+	size_t i;
+	int ret = clkrg__list_rows(c, query, sizeof(**knobs), (void **)knobs,
+				   count);
 
-	if (!c || !knobs || !count)
-		return -EINVAL;
-	ret = query(c, NULL, 0, &want);
-	for (tries = 0; !ret; tries++) {
-		free(arr);
-		arr = tries < LIST_TRIES ? calloc(want ? want : 1, sizeof(*arr))
-					 : NULL;
-		if (!arr)
-			return tries < LIST_TRIES ? -ENOMEM : -EAGAIN;
-		ret = query(c, arr, want, &got);
-		if (ret != -ENOSPC)
-			break;
-		/* A knob appeared: grow, even if no count came back. */
-		want = got > want ? got : want * 2 + 1;
-		ret = 0;
+	/* Callers print these; do not trust the terminators. */
+	for (i = 0; !ret && i < *count; i++) {
+		(*knobs)[i].name[LKRG_KNOB_NAME_LEN - 1] = 0;
+		(*knobs)[i].desc[LKRG_KNOB_DESC_LEN - 1] = 0;
 	}
-	if (ret) {
-		free(arr);
-		return ret;
-	}
-	if (got > want)
-		got = want;
-	for (i = 0; i < got; i++) {
-		arr[i].name[LKRG_KNOB_NAME_LEN - 1] = 0;
-		arr[i].desc[LKRG_KNOB_DESC_LEN - 1] = 0;
-	}
-	*knobs = arr;
-	*count = got;
-	return 0;
+	return ret;
 }
 
 CLKRG_API void clkrg_knobs_free(struct lkrg_knob *knobs)

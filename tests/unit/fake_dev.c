@@ -28,6 +28,7 @@ void fake_setup(void)
 	sample_enforce_knob(&fake.knobs[0]);
 	sample_interval_knob(&fake.knobs[1]);
 	fake.nknobs = 2;
+	fake.nstats = 3;
 }
 
 void fake_teardown(void)
@@ -122,6 +123,29 @@ static int policy_get(struct lkrg_policy_get *g)
 	return 0;
 }
 
+static int stats(struct lkrg_stats *s)
+{
+	struct lkrg_stats_row row;
+	__u32 i;
+
+	if (lkrg_check_stats(s))
+		return -EINVAL;
+	if (s->count && s->count < fake.nstats) {
+		s->count = fake.nstats;
+		return -ENOSPC;
+	}
+	for (i = 0; s->count && i < fake.nstats; i++) {
+		memset(&row, 0, sizeof(row));
+		memset(row.name, 'n', sizeof(row.name));	/* unterminated */
+		row.id = i;
+		row.fired = 10 + i;
+		memcpy((char *)(uintptr_t)s->rows + i * s->row_size, &row,
+		       sizeof(row));
+	}
+	s->count = fake.nstats;
+	return 0;
+}
+
 static int policy_set(struct lkrg_policy_set *s)
 {
 	__u32 i;
@@ -174,6 +198,8 @@ static int dispatch(unsigned long req, void *arg)
 	case LKRG_IOC_POLICY_GET:
 		return (s = SIZED(lkrg_policy_get, arg)) ? policy_get(s)
 							 : -EINVAL;
+	case LKRG_IOC_STATS:
+		return (s = SIZED(lkrg_stats, arg)) ? stats(s) : -EINVAL;
 	case LKRG_IOC_POLICY_SET:
 		return (s = SIZED(lkrg_policy_set, arg)) ? policy_set(s)
 							 : -EINVAL;

@@ -20,6 +20,7 @@ struct fake_dev {
 	struct lkrg_knob knobs[FAKE_KNOBS_MAX];
 	__u32 nknobs;
 	bool grow_once;			/* a knob appears during a listing */
+	__u32 nstats;			/* rows LKRG_IOC_STATS has */
 	__u32 block_mode;
 	__u64 last_scope;
 	__u32 calls;

@@ -136,6 +136,32 @@ START_TEST(policy_get)
 }
 END_TEST
 
+START_TEST(stats)
+{
+	struct lkrg_stats st = { .size = sizeof(st) };
+
+	ck_assert_int_eq(lkrg_check_stats(&st), 0);
+	EXPECT_FIELD(lkrg_check_stats, st, flags, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_stats, st, reserved);
+	st.count = 1;
+	EXPECT_FIELD(lkrg_check_stats, st, row_size,
+		     LKRG_STATS_ROW_SIZE_VER0 - 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_stats, st, row_size,
+		     LKRG_STATS_ROW_SIZE_VER0, 0);
+	EXPECT_FIELD(lkrg_check_stats, st, row_size, 4097, -E2BIG);
+}
+END_TEST
+
+START_TEST(rows)
+{
+	ck_assert_int_eq(lkrg_check_rows(0, 0, 96), 0);
+	ck_assert_int_eq(lkrg_check_rows(1, 95, 96), -EINVAL);
+	ck_assert_int_eq(lkrg_check_rows(1, 96, 96), 0);
+	ck_assert_int_eq(lkrg_check_rows(1, 4096, 96), 0);
+	ck_assert_int_eq(lkrg_check_rows(0, 4097, 96), -E2BIG);
+}
+END_TEST
+
 START_TEST(policy_set)
 {
 	struct lkrg_policy_set s = { .size = sizeof(s) };
@@ -231,6 +257,8 @@ Suite *abi_check_suite(void)
 	tcase_add_test(tc, status);
 	tcase_add_test(tc, policy_get);
 	tcase_add_test(tc, policy_set);
+	tcase_add_test(tc, stats);
+	tcase_add_test(tc, rows);
 	tcase_add_test(tk, knob_check);
 	tcase_add_test(tk, knob_check_enum);
 	tcase_add_test(tk, block_transition);

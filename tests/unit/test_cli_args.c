@@ -49,6 +49,9 @@ START_TEST(commands)
 	ck_assert_int_eq(PARSE(&a, "events"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_EVENTS);
 	ck_assert(!a.follow);
+	ck_assert_int_eq(PARSE(&a, "stats", "--json"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_STATS);
+	ck_assert(a.json);
 	ck_assert_int_eq(PARSE(&a, "help"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
 }
@@ -96,6 +99,7 @@ START_TEST(bad_usage)
 	USAGE("force-run: unexpected argument 'x'", "force-run", "x");
 	USAGE("events: unexpected argument 'all'", "events", "all");
 	USAGE("shutdown: unexpected argument 'now'", "shutdown", "now");
+	USAGE("stats: unexpected argument 'all'", "stats", "all");
 	/* Options that belong to another command. */
 	USAGE("status: option '--follow' is not valid here", "status",
 	      "--follow");

@@ -130,6 +130,26 @@ START_TEST(policy_get_set)
 }
 END_TEST
 
+START_TEST(stats)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_stats_row *rows = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(clkrg_stats(c, &rows, &n), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(rows[2].id, 2);
+	ck_assert_uint_eq(rows[2].fired, 12);
+	ck_assert_uint_eq(strlen((char *)rows[0].name), LKRG_STATS_NAME_LEN - 1);
+	clkrg_stats_free(rows);
+	fake.fail_req = LKRG_IOC_STATS;
+	fake.fail_errno = ENOTTY;	/* an older module */
+	ck_assert_int_eq(clkrg_stats(c, &rows, &n), -ENOTTY);
+	ck_assert_int_eq(clkrg_stats(c, NULL, &n), -EINVAL);
+	clkrg_close(c);
+}
+END_TEST
+
 Suite *fake_dev_suite(void)
 {
 	Suite *s = suite_create("libclkrg/fake-device");
@@ -142,6 +162,7 @@ Suite *fake_dev_suite(void)
 	tcase_add_test(tc, block_lock);
 	tcase_add_test(tc, policy_list);
 	tcase_add_test(tc, policy_get_set);
+	tcase_add_test(tc, stats);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -222,6 +222,26 @@ START_TEST(knobs)
 }
 END_TEST
 
+START_TEST(stats_row)
+{
+	struct lkrg_stats_row r = {
+		.id = LKRG_TRIGGER_TIMER, .fired = 9, .started = 7,
+		.coalesced = 2, .violations = 1, .last_fired_ns = 123,
+		.total_ns = 7000, .max_ns = 1500,
+	};
+	char buf[CLKRG_JSON_MAX];
+
+	lkrg_ev_set_str(r.name, sizeof(r.name), "timer");
+	ck_assert_int_gt(clkrg_stats_row_to_json(&r, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"name\":\"timer\",\"id\":2,\"fired\":9,"
+			 "\"started\":7,\"coalesced\":2,\"violations\":1,"
+			 "\"last_fired_ns\":123,\"total_ns\":7000,"
+			 "\"max_ns\":1500}");
+	ck_assert_int_eq(clkrg_stats_row_to_json(NULL, buf, sizeof(buf)),
+			 -EINVAL);
+}
+END_TEST
+
 Suite *json_suite(void)
 {
 	Suite *s = suite_create("libclkrg/json");
@@ -236,6 +256,7 @@ Suite *json_suite(void)
 	tcase_add_test(tc, status);
 	tcase_add_test(tc, check);
 	tcase_add_test(tc, knobs);
+	tcase_add_test(tc, stats_row);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -22,6 +22,8 @@ SIZE_IS(lkrg_status, LKRG_STATUS_SIZE_VER0);
 SIZE_IS(lkrg_knob, LKRG_KNOB_SIZE_VER0);
 SIZE_IS(lkrg_policy_get, LKRG_POLICY_GET_SIZE_VER0);
 SIZE_IS(lkrg_policy_set, LKRG_POLICY_SET_SIZE_VER0);
+SIZE_IS(lkrg_stats, LKRG_STATS_SIZE_VER0);
+SIZE_IS(lkrg_stats_row, LKRG_STATS_ROW_SIZE_VER0);
 SIZE_IS(lkrg_event_hdr, LKRG_EVENT_HDR_SIZE);
 SIZE_IS(lkrg_event_detail, LKRG_EVENT_DETAIL_SIZE_VER0);
 SIZE_IS(lkrg_event_lost, LKRG_EVENT_LOST_SIZE_VER0);
@@ -34,6 +36,7 @@ HEAD(lkrg_block_modules);
 HEAD(lkrg_status);
 HEAD(lkrg_policy_get);
 HEAD(lkrg_policy_set);
+HEAD(lkrg_stats);
 
 AT(lkrg_hello, features, 16);
 AT(lkrg_hello, ioctls, 24);
@@ -59,6 +62,11 @@ AT(lkrg_policy_get, knobs, 16);
 AT(lkrg_policy_set, name, 8);
 AT(lkrg_policy_set, value, 40);
 AT(lkrg_policy_set, old_value, 48);
+/* Both array arguments share one layout (see libclkrg/rows.c). */
+AT(lkrg_stats, count, 8);
+AT(lkrg_stats, row_size, 12);
+AT(lkrg_stats, rows, 16);
+AT(lkrg_stats_row, fired, 24);
 AT(lkrg_event_hdr, len, 0);
 AT(lkrg_event_hdr, type, 4);
 AT(lkrg_event_hdr, seq, 8);
@@ -87,6 +95,8 @@ START_TEST(sizes)
 	ck_assert_uint_eq(sizeof(struct lkrg_knob), 168);
 	ck_assert_uint_eq(sizeof(struct lkrg_policy_get), 64);
 	ck_assert_uint_eq(sizeof(struct lkrg_policy_set), 96);
+	ck_assert_uint_eq(sizeof(struct lkrg_stats), 56);
+	ck_assert_uint_eq(sizeof(struct lkrg_stats_row), 96);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_hdr), 40);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_detail), 488);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_lost), 24);
@@ -115,6 +125,7 @@ START_TEST(ioctl_numbers)
 		{ LKRG_IOC_SHUTDOWN, 0x07, _IOC_NONE, 0 },
 		{ LKRG_IOC_POLICY_GET, 0x10, _IOC_READ | _IOC_WRITE, 64 },
 		{ LKRG_IOC_POLICY_SET, 0x11, _IOC_READ | _IOC_WRITE, 96 },
+		{ LKRG_IOC_STATS, 0x20, _IOC_READ | _IOC_WRITE, 56 },
 	};
 	size_t i;
 
