@@ -86,16 +86,18 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 		.trigger = trigger,
 		.enforce = clkrg_policy(KNOB_KINT_ENFORCE),
 	};
-	u64 start;
+	u64 start, start_real;
 
 	mutex_lock(&guard_lock);
 	ctx.generation = READ_ONCE(eng.st.generation);
 	start = ktime_get_ns();
+	start_real = ktime_get_real_ns();
 	clkrg_kint_check(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);
 	res->check_id = id;
 	res->start_ns = start;
+	res->start_real_ns = start_real;
 	res->duration_ns = ktime_get_ns() - start;
 	res->regions = ctx.regions;
 	res->bytes = ctx.bytes;

@@ -8,7 +8,7 @@
 #define CLKRG_CHECK_ENGINE_H
 
 #include <linux/types.h>
-#include "core/core_compat.h"
+#include "core/lkrg_names.h"
 
 struct clkrg_engine_status {
 	u64 generation;

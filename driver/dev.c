@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 #include "core/abi_check.h"
+#include "core/lkrg_names.h"
 #include "events.h"
 #include "policy.h"
 #include "modblock.h"

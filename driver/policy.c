@@ -14,6 +14,7 @@ struct knob_def {
 	s64 min, max;
 	u64 allowed;	/* ENUM knobs */
 	u32 flags;
+	u32 names;	/* LKRG_KNOB_NAMES_* */
 };
 
 static const struct knob_def knobs[KNOB_COUNT] = {
@@ -23,19 +24,22 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_KINT_VALIDATE] = {
 		"kint_validate",
 		"0 off, 1 on demand and module events, 2 + periodic timer",
-		LKRG_VALIDATE_OFF, LKRG_VALIDATE_PERIODIC, 0, 0 },
+		LKRG_VALIDATE_OFF, LKRG_VALIDATE_PERIODIC, 0, 0,
+		LKRG_KNOB_NAMES_VALIDATE },
 	[KNOB_KINT_ENFORCE] = {
 		"kint_enforce",
 		"on kernel integrity violation: log_accept, log_only or panic",
 		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC,
 		BIT64(LKRG_ENFORCE_LOG_ACCEPT) | BIT64(LKRG_ENFORCE_LOG_ONLY) |
-		BIT64(LKRG_ENFORCE_PANIC), LKRG_KNOB_F_ENUM },
+		BIT64(LKRG_ENFORCE_PANIC), LKRG_KNOB_F_ENUM,
+		LKRG_KNOB_NAMES_ENFORCE },
 	[KNOB_BLOCK_MODULES] = {
 		"block_modules",
 		"module loading: off, on (refused) or lock (until reboot)",
 		LKRG_BLOCK_OFF, LKRG_BLOCK_LOCK,
 		BIT64(LKRG_BLOCK_OFF) | BIT64(LKRG_BLOCK_ON) |
-		BIT64(LKRG_BLOCK_LOCK), LKRG_KNOB_F_ENUM },
+		BIT64(LKRG_BLOCK_LOCK), LKRG_KNOB_F_ENUM,
+		LKRG_KNOB_NAMES_BLOCK },
 	[KNOB_LOG_LEVEL] = {
 		"log_level",
 		"kernel-log lines up to severity 0 alert, 1 warn, 2 notice, 3 info",
@@ -72,6 +76,7 @@ static void describe(unsigned int i, struct lkrg_knob *k)
 	k->max = knobs[i].max;
 	k->allowed = knobs[i].allowed;
 	k->flags = knobs[i].flags;
+	k->names = knobs[i].names;
 }
 
 int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook)

@@ -94,6 +94,18 @@ static const char * const enforce_names[] = {
 	[LKRG_ENFORCE_PANIC] = "panic",
 };
 
+static const char * const validate_names[] = {
+	[LKRG_VALIDATE_OFF] = "off",
+	[LKRG_VALIDATE_MANUAL] = "manual",
+	[LKRG_VALIDATE_PERIODIC] = "periodic",
+	[LKRG_VALIDATE_RANDOM] = "random",
+};
+
+const char *lkrg_name_validate(unsigned int v)
+{
+	return NAME_AT(validate_names, v);
+}
+
 const char *lkrg_name_type(unsigned int v)
 {
 	return NAME_AT(type_names, v);

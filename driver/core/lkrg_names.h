@@ -5,6 +5,9 @@
 
 #include "core_compat.h"
 
+/* Number of LKRG_TRIGGER_* values; grows with the ABI, so not in it. */
+#define LKRG_TRIGGER_COUNT	5
+
 const char *lkrg_name_type(unsigned int type);
 const char *lkrg_name_severity(unsigned int sev);
 const char *lkrg_name_category(unsigned int cat);
@@ -13,6 +16,7 @@ const char *lkrg_name_action(unsigned int act);
 const char *lkrg_name_trigger(unsigned int trig);
 const char *lkrg_name_block_mode(unsigned int mode);
 const char *lkrg_name_enforce(unsigned int level);
+const char *lkrg_name_validate(unsigned int level);
 
 /* Upper-case words for the kernel-log line: "ALERT", "DETECT"... */
 const char *lkrg_log_severity(unsigned int sev);

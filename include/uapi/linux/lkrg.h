@@ -79,7 +79,6 @@ struct lkrg_hello {
 #define LKRG_TRIGGER_TIMER	2	/* periodic */
 #define LKRG_TRIGGER_MODULE	3	/* module notifier */
 #define LKRG_TRIGGER_LOAD	4	/* baseline at module load */
-#define LKRG_TRIGGER_COUNT	5	/* non-ABI */
 
 struct lkrg_check {
 	__u32 size;		/* in */
@@ -92,7 +91,8 @@ struct lkrg_check {
 	__u32 violations;	/* out: violations found by this check */
 	__u32 trigger;		/* out: LKRG_TRIGGER_* of the check */
 	__u64 generation;	/* out: baseline generation checked against */
-	__u64 reserved[4];	/* must be 0 */
+	__u64 start_real_ns;	/* out: CLOCK_REALTIME when it started */
+	__u64 reserved[3];	/* must be 0 */
 };
 #define LKRG_CHECK_SIZE_VER0	96
 /*
@@ -195,6 +195,12 @@ struct lkrg_status {
 #define LKRG_KNOB_F_ENUM	(1U << 0)	/* value must be a bit in allowed */
 #define LKRG_KNOB_F_LOAD_ONLY	(1U << 1)	/* read-only at run time */
 
+/* Which names a knob's values have (struct lkrg_knob.names). */
+#define LKRG_KNOB_NAMES_NONE		0	/* plain numbers */
+#define LKRG_KNOB_NAMES_ENFORCE		1	/* LKRG_ENFORCE_* */
+#define LKRG_KNOB_NAMES_BLOCK		2	/* LKRG_BLOCK_* */
+#define LKRG_KNOB_NAMES_VALIDATE	3	/* LKRG_VALIDATE_* */
+
 struct lkrg_knob {
 	__u8  name[LKRG_KNOB_NAME_LEN];	/* NUL-terminated */
 	__s64 value;
@@ -202,7 +208,7 @@ struct lkrg_knob {
 	__s64 max;
 	__u64 allowed;		/* ENUM knobs: bit v set when v is allowed */
 	__u32 flags;		/* LKRG_KNOB_F_* */
-	__u32 reserved0;
+	__u32 names;		/* LKRG_KNOB_NAMES_* */
 	__u8  desc[LKRG_KNOB_DESC_LEN];	/* NUL-terminated, one line */
 };
 #define LKRG_KNOB_SIZE_VER0	168
@@ -275,6 +281,20 @@ struct lkrg_stats {
 #define LKRG_IOC_STATS		_IOWR(LKRG_IOC_MAGIC, 0x20, __u8[LKRG_STATS_SIZE_VER0])
 
 /* ---- event stream ----------------------------------------------------------- */
+
+/*
+ * read(): whole records, as many as fit; a buffer smaller than the next
+ * record is -EINVAL (LKRG_EV_MAX_RECORD_SIZE from HELLO always fits).
+ * Each open file has its own cursor, starting at the oldest retained
+ * record. Blocking reads wait; O_NONBLOCK gives -EAGAIN; poll() reports
+ * EPOLLIN. A reader that fell behind the ring gets one LKRG_EV_LOST record
+ * naming the range it missed. After LKRG_IOC_SHUTDOWN readers get what is
+ * left, then 0 (EOF), and poll() adds EPOLLHUP.
+ * lseek(): SEEK_SET 0 to the oldest retained record, SEEK_SET N to
+ * sequence number N (a LOST record first if N is gone; N past the newest
+ * is -EINVAL), SEEK_END 0 after the newest, SEEK_CUR 0 returns the cursor.
+ * Sequence numbers start at 1 per module load (status.instance_uuid).
+ */
 
 /* record types */
 #define LKRG_EV_LOST		1	/* this reader missed a range */
