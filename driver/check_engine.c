@@ -12,6 +12,7 @@
 #include "events.h"
 #include "policy.h"
 #include "kint.h"
+#include "cpu_state.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -79,6 +80,16 @@ static void heartbeat(const struct lkrg_check *res)
 	clkrg_ev_emit(&r);
 }
 
+static void cpu_policy(struct clkrg_cpu_policy *pol)
+{
+	pol->msr_validate = clkrg_policy(KNOB_MSR_VALIDATE);
+	pol->smep_validate = clkrg_policy(KNOB_SMEP_VALIDATE);
+	pol->smap_validate = clkrg_policy(KNOB_SMAP_VALIDATE);
+	pol->smep_enforce = clkrg_policy(KNOB_SMEP_ENFORCE);
+	pol->smap_enforce = clkrg_policy(KNOB_SMAP_ENFORCE);
+	pol->enforce = clkrg_policy(KNOB_KINT_ENFORCE);
+}
+
 static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 {
 	struct clkrg_check_ctx ctx = {
@@ -86,6 +97,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 		.trigger = trigger,
 		.enforce = clkrg_policy(KNOB_KINT_ENFORCE),
 	};
+	struct clkrg_cpu_policy pol;
 	u64 start, start_real;
 
 	mutex_lock(&guard_lock);
@@ -93,6 +105,8 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	start = ktime_get_ns();
 	start_real = ktime_get_real_ns();
 	clkrg_kint_check(&ctx);
+	cpu_policy(&pol);
+	clkrg_cpu_check(&ctx, &pol);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);
 	res->check_id = id;
@@ -106,7 +120,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	res->generation = ctx.generation;
 	mutex_unlock(&guard_lock);
 
-	if (ctx.violations && ctx.enforce == LKRG_ENFORCE_PANIC)
+	if (ctx.panic)
 		panic("clkrg: kernel integrity violation found by check %llu",
 		      id);
 	if (!ctx.violations && clkrg_policy(KNOB_HEARTBEAT))
@@ -186,6 +200,8 @@ u64 clkrg_engine_rebaseline(u64 scope)
 
 	mutex_lock(&guard_lock);
 	clkrg_kint_rebaseline(scope);
+	if (!scope || (scope & LKRG_SCOPE_CPU))
+		clkrg_cpu_rebaseline();
 	old = eng.st.generation;
 	gen = old + 1;
 	WRITE_ONCE(eng.st.generation, gen);

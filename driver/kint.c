@@ -208,6 +208,8 @@ static void report_run(const struct kint_region *r, const struct kint_run *run,
 	lkrg_ev_add_value(&ev.d, "siphash", run->expected, run->actual);
 	clkrg_ev_emit(&ev);
 	ctx->violations++;
+	if (ctx->enforce == LKRG_ENFORCE_PANIC)
+		ctx->panic = true;
 }
 
 struct kint_scan {

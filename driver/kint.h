@@ -15,6 +15,7 @@ struct clkrg_check_ctx {
 	u16 trigger;
 	u16 enforce;		/* LKRG_ENFORCE_* in force */
 	/* out */
+	bool panic;		/* a guard wants panic() after the check */
 	u32 violations;
 	u64 regions;
 	u64 bytes;

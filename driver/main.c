@@ -10,6 +10,7 @@
 #include "ksyms.h"
 #include "policy.h"
 #include "kint.h"
+#include "cpu_state.h"
 #include "modblock.h"
 #include "check_engine.h"
 #include "dev.h"
@@ -46,6 +47,21 @@ MODULE_PARM_DESC(ratelimit_burst, "identical events passed per window");
 static int expose_addresses;
 module_param(expose_addresses, int, 0);
 MODULE_PARM_DESC(expose_addresses, "1: all readers see kernel addresses");
+static int msr_validate = 1;
+module_param(msr_validate, int, 0);
+MODULE_PARM_DESC(msr_validate, "1: check entry-point MSRs");
+static int smep_validate = 1;
+module_param(smep_validate, int, 0);
+MODULE_PARM_DESC(smep_validate, "1: check CR4.SMEP");
+static int smep_enforce = LKRG_ENFORCE_RESTORE;
+module_param(smep_enforce, int, 0);
+MODULE_PARM_DESC(smep_enforce, "0 log and accept, 1 log, 2 restore, 4 panic");
+static int smap_validate = 1;
+module_param(smap_validate, int, 0);
+MODULE_PARM_DESC(smap_validate, "1: check CR4.SMAP");
+static int smap_enforce = LKRG_ENFORCE_RESTORE;
+module_param(smap_enforce, int, 0);
+MODULE_PARM_DESC(smap_enforce, "0 log and accept, 1 log, 2 restore, 4 panic");
 static int read_gid = -1;
 module_param(read_gid, int, 0);
 MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
@@ -91,6 +107,11 @@ static void module_activity(void)
 	clkrg_engine_request(LKRG_TRIGGER_MODULE);
 }
 
+static void cpu_activity(void)
+{
+	clkrg_engine_request(LKRG_TRIGGER_CPU);
+}
+
 static void emit_lifecycle(const char *what)
 {
 	struct lkrg_event_record r;
@@ -115,6 +136,11 @@ static int __init clkrg_init(void)
 		[KNOB_RATELIMIT_INTERVAL] = ratelimit_interval,
 		[KNOB_RATELIMIT_BURST] = ratelimit_burst,
 		[KNOB_EXPOSE_ADDRESSES] = expose_addresses,
+		[KNOB_MSR_VALIDATE] = msr_validate,
+		[KNOB_SMEP_VALIDATE] = smep_validate,
+		[KNOB_SMEP_ENFORCE] = smep_enforce,
+		[KNOB_SMAP_VALIDATE] = smap_validate,
+		[KNOB_SMAP_ENFORCE] = smap_enforce,
 	};
 	int ret;
 
@@ -142,9 +168,12 @@ static int __init clkrg_init(void)
 	ret = clkrg_kint_init();
 	if (ret)
 		goto out_modblock;
-	ret = clkrg_engine_init();
+	ret = clkrg_cpu_init(cpu_activity);
 	if (ret)
 		goto out_kint;
+	ret = clkrg_engine_init();
+	if (ret)
+		goto out_cpu;
 	if (block_modules == LKRG_BLOCK_LOCK)
 		clkrg_modblock_lock();
 	ret = clkrg_dev_init(read_gid);
@@ -155,6 +184,8 @@ static int __init clkrg_init(void)
 
 out_engine:
 	clkrg_engine_exit();
+out_cpu:
+	clkrg_cpu_exit();
 out_kint:
 	clkrg_kint_exit();
 out_modblock:
@@ -168,6 +199,7 @@ static void __exit clkrg_exit(void)
 {
 	clkrg_dev_exit();
 	clkrg_engine_exit();
+	clkrg_cpu_exit();
 	clkrg_modblock_exit();
 	clkrg_kint_exit();
 	clkrg_test_hooks_exit();

@@ -7,6 +7,10 @@
 #include "policy.h"
 
 #define BIT64(n)	((u64)1 << (n))
+/* Levels of the integrity and CPU knobs: everything but kill. */
+#define ENFORCE_CPU	(BIT64(LKRG_ENFORCE_LOG_ACCEPT) | \
+			 BIT64(LKRG_ENFORCE_LOG_ONLY) | \
+			 BIT64(LKRG_ENFORCE_RESTORE) | BIT64(LKRG_ENFORCE_PANIC))
 
 struct knob_def {
 	const char *name;
@@ -28,11 +32,9 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 		LKRG_KNOB_NAMES_VALIDATE },
 	[KNOB_KINT_ENFORCE] = {
 		"kint_enforce",
-		"on kernel integrity violation: log_accept, log_only or panic",
-		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC,
-		BIT64(LKRG_ENFORCE_LOG_ACCEPT) | BIT64(LKRG_ENFORCE_LOG_ONLY) |
-		BIT64(LKRG_ENFORCE_PANIC), LKRG_KNOB_F_ENUM,
-		LKRG_KNOB_NAMES_ENFORCE },
+		"integrity violation: log_accept, log_only, restore (CR0.WP), panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_CPU,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
 	[KNOB_BLOCK_MODULES] = {
 		"block_modules",
 		"module loading: off, on (refused) or lock (until reboot)",
@@ -59,6 +61,25 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 		"expose_addresses",
 		"1: readers without CAP_SYSLOG see kernel addresses too",
 		0, 1, 0, 0 },
+	[KNOB_MSR_VALIDATE] = {
+		"msr_validate", "1: check each CPU's entry-point MSRs",
+		0, 1, 0, 0 },
+	[KNOB_SMEP_VALIDATE] = {
+		"smep_validate", "1: check CR4.SMEP on each CPU",
+		0, 1, 0, 0 },
+	[KNOB_SMEP_ENFORCE] = {
+		"smep_enforce",
+		"CR4.SMEP cleared: log_accept, log_only, restore or panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_CPU,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
+	[KNOB_SMAP_VALIDATE] = {
+		"smap_validate", "1: check CR4.SMAP on each CPU",
+		0, 1, 0, 0 },
+	[KNOB_SMAP_ENFORCE] = {
+		"smap_enforce",
+		"CR4.SMAP cleared: log_accept, log_only, restore or panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_CPU,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
 };
 
 static DEFINE_MUTEX(policy_lock);

@@ -78,6 +78,7 @@ static const char * const trig_names[] = {
 	[LKRG_TRIGGER_TIMER] = "timer",
 	[LKRG_TRIGGER_MODULE] = "module",
 	[LKRG_TRIGGER_LOAD] = "load",
+	[LKRG_TRIGGER_CPU] = "cpu",
 };
 
 static const char * const block_names[] = {

@@ -55,6 +55,7 @@
 #define LKRG_FEAT_KINT_EXTABLE		(1ULL << 3)  /* exception table hashed */
 #define LKRG_FEAT_BLOCK_MODULES		(1ULL << 4)
 #define LKRG_FEAT_ADDRESSES		(1ULL << 5)  /* this reader sees addresses */
+#define LKRG_FEAT_CPU_STATE		(1ULL << 6)  /* IDT, MSRs, CR0/CR4 bits */
 
 struct lkrg_hello {
 	__u32 size;		/* in: sizeof(struct lkrg_hello) */
@@ -79,6 +80,7 @@ struct lkrg_hello {
 #define LKRG_TRIGGER_TIMER	2	/* periodic */
 #define LKRG_TRIGGER_MODULE	3	/* module notifier */
 #define LKRG_TRIGGER_LOAD	4	/* baseline at module load */
+#define LKRG_TRIGGER_CPU	5	/* CPU hotplug */
 
 struct lkrg_check {
 	__u32 size;		/* in */
@@ -108,6 +110,7 @@ struct lkrg_check {
 #define LKRG_SCOPE_KTEXT	(1ULL << 0)
 #define LKRG_SCOPE_RODATA	(1ULL << 1)
 #define LKRG_SCOPE_EXTABLE	(1ULL << 2)
+#define LKRG_SCOPE_CPU		(1ULL << 3)	/* per-CPU state */
 
 struct lkrg_rebaseline {
 	__u32 size;		/* in */
