@@ -60,12 +60,30 @@ static int set_key(struct cli_args *a, const char *key, size_t len)
 	return 0;
 }
 
+/* The sets of names knob values have (struct lkrg_knob.names). */
+static const enum clkrg_name_set knob_name_sets[] = {
+	CLKRG_NAMES_ENFORCE, CLKRG_NAMES_BLOCK, CLKRG_NAMES_VALIDATE,
+};
+
+/* An integer, or a name that some knob may take. */
+static bool knob_value_syntax(const char *s)
+{
+	int64_t v;
+	size_t i;
+
+	if (!clkrg_parse_value(-1, s, &v))
+		return true;
+	for (i = 0; i < sizeof(knob_name_sets) / sizeof(knob_name_sets[0]); i++)
+		if (clkrg_name_value(knob_name_sets[i], s) >= 0)
+			return true;
+	return false;
+}
+
 /* KEY=VALUE; which names VALUE may use depends on the knob, so here it only
  * has to be an integer or a name some knob takes. */
 static int parse_assignment(struct cli_args *a, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
-	int64_t v;
 	int ret;
 
 	if (!eq)
@@ -74,11 +92,10 @@ static int parse_assignment(struct cli_args *a, const char *arg)
 	if (ret)
 		return ret;
 	a->value = eq + 1;
-	if (clkrg_parse_value(CLKRG_NAMES_ENFORCE, a->value, &v) &&
-	    clkrg_parse_value(CLKRG_NAMES_BLOCK, a->value, &v))
+	if (!knob_value_syntax(a->value))
 		return usage_err(a, "bad value '%s' for %s (expected an "
-				 "integer or a name such as log_only or lock)",
-				 a->value, a->key);
+				 "integer or a name such as log_only, periodic "
+				 "or lock)", a->value, a->key);
 	return 0;
 }
 
@@ -114,9 +131,10 @@ static const struct {
 	{ "ktext", LKRG_SCOPE_KTEXT },
 	{ "rodata", LKRG_SCOPE_RODATA },
 	{ "extable", LKRG_SCOPE_EXTABLE },
+	{ "cpu", LKRG_SCOPE_CPU },
 };
 
-/* "text,rodata,extable" -> LKRG_SCOPE_* bits. */
+/* "text,rodata,extable,cpu" -> LKRG_SCOPE_* bits. */
 static int parse_scope(struct cli_args *a, const char *s)
 {
 	size_t n, i;
@@ -130,7 +148,8 @@ static int parse_scope(struct cli_args *a, const char *s)
 				break;
 		if (i == sizeof(scopes) / sizeof(scopes[0]))
 			return usage_err(a, "unknown scope '%.*s' (expected "
-					 "text, rodata, extable, comma-separated)",
+					 "text, rodata, extable, cpu, "
+					 "comma-separated)",
 					 (int)n, s);
 		a->scope |= scopes[i].bit;
 		if (!s[n])
@@ -265,13 +284,13 @@ void cli_usage(FILE *f)
 	      "  force-run                      run a full check now "
 	      "(exit 1 on violations)\n"
 	      "  rebaseline [--scope LIST]      accept the current kernel; "
-	      "LIST: text,rodata,extable\n"
+	      "LIST: text,rodata,extable,cpu\n"
 	      "  block-modules [on|off|lock]    show or set module-load "
 	      "blocking\n"
 	      "  policy get [KEY]               list knobs, or print one "
 	      "value\n"
 	      "  policy set KEY=VALUE           VALUE: integer or name "
-	      "(log_only, lock, ...)\n"
+	      "(log_only, periodic, lock, ...)\n"
 	      "  events [--follow]              print retained events; "
 	      "--follow keeps waiting\n"
 	      "  stats                          check counters per trigger\n"

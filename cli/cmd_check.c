@@ -17,18 +17,13 @@ int cmd_force_run(struct clkrg *c, const struct cli_args *a)
 				 "waiting (the check still runs)");
 	if (ret)
 		return cli_fail(a, ret, CLI_AT_COMMAND);
-	if (a->json) {
-		ret = cli_put_line(a, clkrg_check_to_json(&ck, buf, sizeof(buf)),
-				   buf);
-		if (ret)
-			return ret;
-	} else {
-		printf("check #%" PRIu64 ": %u violations (%" PRIu64
-		       " regions, %" PRIu64 " bytes, %.3f ms, baseline "
-		       "generation %" PRIu64 ")\n", (uint64_t)ck.check_id,
-		       ck.violations, (uint64_t)ck.regions, (uint64_t)ck.bytes,
-		       (double)ck.duration_ns / 1e6, (uint64_t)ck.generation);
-	}
+	if (a->json)
+		ret = clkrg_check_to_json(&ck, buf, sizeof(buf));
+	else
+		ret = clkrg_check_to_text(&ck, buf, sizeof(buf));
+	ret = cli_put_line(a, ret, buf);
+	if (ret)
+		return ret;
 	return ck.violations ? CLI_EXIT_VIOLATIONS : CLI_EXIT_OK;
 }
 

@@ -72,6 +72,16 @@ static int set_failed(const struct cli_args *a, const struct lkrg_knob *k,
 	return cli_fail(a, err, CLI_AT_COMMAND);
 }
 
+/* "<key>":"<name>" when @value of @k has a name. */
+static void add_name(json_object *o, const char *key,
+		     const struct lkrg_knob *k, int64_t value)
+{
+	const char *name = clkrg_knob_value_name(k, value);
+
+	if (name)
+		json_object_object_add(o, key, json_object_new_string(name));
+}
+
 static int set(struct clkrg *c, const struct cli_args *a,
 	       const struct lkrg_knob *k)
 {
@@ -96,7 +106,9 @@ static int set(struct clkrg *c, const struct cli_args *a,
 	o = json_object_new_object();
 	json_object_object_add(o, "name", json_object_new_string(a->key));
 	json_object_object_add(o, "old", json_object_new_int64(old));
+	add_name(o, "old_name", k, old);
 	json_object_object_add(o, "value", json_object_new_int64(value));
+	add_name(o, "value_name", k, value);
 	return cli_put_json(a, o);
 }
 

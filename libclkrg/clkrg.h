@@ -29,7 +29,7 @@ extern "C" {
 #define CLKRG_UUID_STR_LEN	37	/* 36 characters and the NUL */
 #define CLKRG_TIME_STR_LEN	32	/* "2026-11-26T10:00:00.123Z" */
 #define CLKRG_JSON_MAX		4096	/* fits any *_to_json() object */
-#define CLKRG_TEXT_MAX		1024	/* fits any clkrg_event_to_text() line */
+#define CLKRG_TEXT_MAX		1024	/* fits any *_to_text() line */
 
 struct clkrg;
 
@@ -113,6 +113,9 @@ CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
 /* One human-readable line without newline, same return convention. */
 CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 				  size_t len);
+/* A check result: id, start time, violations, what was hashed. */
+CLKRG_API int clkrg_check_to_text(const struct lkrg_check *ck, char *buf,
+				  size_t len);
 /* Aligned columns: name, value, allowed values or range, description. */
 CLKRG_API int clkrg_knob_to_text(const struct lkrg_knob *k, char *buf,
 				 size_t len);
@@ -139,13 +142,15 @@ enum clkrg_name_set {
 	CLKRG_NAMES_TRIGGER,	/* LKRG_TRIGGER_* */
 	CLKRG_NAMES_BLOCK,	/* LKRG_BLOCK_* */
 	CLKRG_NAMES_ENFORCE,	/* LKRG_ENFORCE_* */
+	CLKRG_NAMES_VALIDATE,	/* LKRG_VALIDATE_* */
 };
 
 /* Stable lower-case name, "unknown" when @value has none. */
 CLKRG_API const char *clkrg_name(enum clkrg_name_set set, unsigned int value);
 /* Reverse lookup: the value, or -EINVAL. */
 CLKRG_API int clkrg_name_value(enum clkrg_name_set set, const char *name);
-/* Which names a knob's values have, or -ENOENT for plain integers. */
+/* Which names a knob's values have (from knob.names), or -ENOENT for plain
+ * integers and for a kind of names this library does not know. */
 CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k);
 /* Name of @value of knob @k, or NULL when it has none. */
 CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,

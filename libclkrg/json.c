@@ -50,6 +50,7 @@ CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
 	o = json_object_new_object();
 	jb_u64(o, "check_id", ck->check_id, &ok);
 	jb_u64(o, "start_ns", ck->start_ns, &ok);
+	jb_u64(o, "start_real_ns", ck->start_real_ns, &ok);
 	jb_u64(o, "duration_ns", ck->duration_ns, &ok);
 	jb_u64(o, "regions", ck->regions, &ok);
 	jb_u64(o, "bytes", ck->bytes, &ok);

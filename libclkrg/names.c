@@ -20,6 +20,7 @@ static const namer_fn namers[] = {
 	[CLKRG_NAMES_TRIGGER] = lkrg_name_trigger,
 	[CLKRG_NAMES_BLOCK] = lkrg_name_block_mode,
 	[CLKRG_NAMES_ENFORCE] = lkrg_name_enforce,
+	[CLKRG_NAMES_VALIDATE] = lkrg_name_validate,
 };
 
 #define UNKNOWN	"unknown"
@@ -43,32 +44,26 @@ CLKRG_API int clkrg_name_value(enum clkrg_name_set set, const char *name)
 	return -EINVAL;
 }
 
-static bool ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n >= t && !strcmp(s + n - t, tail);
-}
+/* knob.names -> set of names; LKRG_KNOB_NAMES_NONE (0) has none. */
+static const int knob_sets[] = {
+	[LKRG_KNOB_NAMES_ENFORCE] = CLKRG_NAMES_ENFORCE,
+	[LKRG_KNOB_NAMES_BLOCK] = CLKRG_NAMES_BLOCK,
+	[LKRG_KNOB_NAMES_VALIDATE] = CLKRG_NAMES_VALIDATE,
+};
 
 /*
- * The ABI does not say which names a knob's values have, so this goes by
- * the knob's name: "block_modules" takes block modes, "*_enforce" takes
- * enforcement levels. Other knobs, enum or not, show numbers rather than
+ * The module says which names a knob's values have (knob.names). A kind
+ * this library does not know (a newer module) shows numbers rather than
  * risk a wrong name.
  */
 CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
 {
-	char name[LKRG_KNOB_NAME_LEN + 1];
-
 	if (!k)
 		return -EINVAL;
-	memcpy(name, k->name, LKRG_KNOB_NAME_LEN);
-	name[LKRG_KNOB_NAME_LEN] = 0;
-	if (strstr(name, "block"))
-		return CLKRG_NAMES_BLOCK;
-	if (ends_with(name, "_enforce"))
-		return CLKRG_NAMES_ENFORCE;
-	return -ENOENT;
+	if (k->names == LKRG_KNOB_NAMES_NONE ||
+	    k->names >= sizeof(knob_sets) / sizeof(knob_sets[0]))
+		return -ENOENT;
+	return knob_sets[k->names];
 }
 
 CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,

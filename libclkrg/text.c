@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * One line per event for people:
+ * One line per event (and per check result) for people:
  *   #12 2026-11-26T10:00:00.123Z ALERT violation kernel/ktext .text
  *       at foo+0x40/0x100 action=logged check=3
  */
@@ -77,5 +77,30 @@ CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 	else
 		lb_put(&l, " record type %u not known to libclkrg %s",
 		       (unsigned int)ev->type, CLKRG_VERSION);
+	return lb_result(&l);
+}
+
+/*
+ * check #4 at 2026-11-26T10:00:00.123Z: 0 violations (3 regions,
+ *   1048576 bytes, 0.002 ms, trigger manual, baseline generation 1)
+ * A module that does not fill start_real_ns leaves the time out.
+ */
+CLKRG_API int clkrg_check_to_text(const struct lkrg_check *ck, char *buf,
+				  size_t len)
+{
+	struct linebuf l = { .buf = buf, .len = len };
+	char when[CLKRG_TIME_STR_LEN];
+
+	if (!ck || !buf || !len)
+		return -EINVAL;
+	lb_put(&l, "check #%" PRIu64, (uint64_t)ck->check_id);
+	if (ck->start_real_ns &&
+	    clkrg_time_format(ck->start_real_ns, when, sizeof(when)) > 0)
+		lb_put(&l, " at %s", when);
+	lb_put(&l, ": %u violations (%" PRIu64 " regions, %" PRIu64
+	       " bytes, %.3f ms, trigger %s, baseline generation %" PRIu64 ")",
+	       ck->violations, (uint64_t)ck->regions, (uint64_t)ck->bytes,
+	       (double)ck->duration_ns / 1e6, lkrg_name_trigger(ck->trigger),
+	       (uint64_t)ck->generation);
 	return lb_result(&l);
 }

@@ -42,7 +42,33 @@ void sample_enforce_knob(struct lkrg_knob *k)
 	k->allowed = 1u << LKRG_ENFORCE_LOG_ACCEPT |
 		     1u << LKRG_ENFORCE_LOG_ONLY | 1u << LKRG_ENFORCE_PANIC;
 	k->flags = LKRG_KNOB_F_ENUM;
+	k->names = LKRG_KNOB_NAMES_ENFORCE;
 	lkrg_ev_set_str(k->desc, sizeof(k->desc), "what a violation does");
+}
+
+void sample_block_knob(struct lkrg_knob *k)
+{
+	memset(k, 0, sizeof(*k));
+	lkrg_ev_set_str(k->name, sizeof(k->name), "block_modules");
+	k->value = LKRG_BLOCK_OFF;
+	k->min = LKRG_BLOCK_OFF;
+	k->max = LKRG_BLOCK_LOCK;
+	k->allowed = 1u << LKRG_BLOCK_OFF | 1u << LKRG_BLOCK_ON |
+		     1u << LKRG_BLOCK_LOCK;
+	k->flags = LKRG_KNOB_F_ENUM;
+	k->names = LKRG_KNOB_NAMES_BLOCK;
+	lkrg_ev_set_str(k->desc, sizeof(k->desc), "module loading");
+}
+
+void sample_validate_knob(struct lkrg_knob *k)
+{
+	memset(k, 0, sizeof(*k));
+	lkrg_ev_set_str(k->name, sizeof(k->name), "kint_validate");
+	k->value = LKRG_VALIDATE_PERIODIC;
+	k->min = LKRG_VALIDATE_OFF;
+	k->max = LKRG_VALIDATE_PERIODIC;
+	k->names = LKRG_KNOB_NAMES_VALIDATE;
+	lkrg_ev_set_str(k->desc, sizeof(k->desc), "when checks run");
 }
 
 void sample_interval_knob(struct lkrg_knob *k)

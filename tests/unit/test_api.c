@@ -32,7 +32,8 @@ START_TEST(validation_before_ioctl)
 	int64_t v;
 	size_t n;
 
-	ck_assert_int_eq(clkrg_rebaseline(c, 1ULL << 3, &gen), -EINVAL);
+	ck_assert_int_eq(clkrg_rebaseline(c, 1ULL << 4, &gen), -EINVAL);
+	ck_assert_int_eq(clkrg_rebaseline(c, LKRG_SCOPE_CPU, &gen), -ENOTTY);
 	ck_assert_int_eq(clkrg_rebaseline(c, LKRG_SCOPE_KTEXT, &gen), -ENOTTY);
 	ck_assert_int_eq(clkrg_rebaseline(c, 0, NULL), -ENOTTY);
 	ck_assert_int_eq(clkrg_block_modules_set(c, 3), -EINVAL);
@@ -112,10 +113,17 @@ START_TEST(names)
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_BLOCK, 2), "lock");
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_ENFORCE, 4), "panic");
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_ENFORCE, 99), "unknown");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 0), "off");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 3), "random");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 4), "unknown");
 	ck_assert_str_eq(clkrg_name((enum clkrg_name_set)42, 0), "unknown");
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_ENFORCE, "log_only"), 1);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_BLOCK, "lock"), 2);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_BLOCK, "log_only"),
+			 -EINVAL);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_VALIDATE, "periodic"),
+			 LKRG_VALIDATE_PERIODIC);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_VALIDATE, "on"),
 			 -EINVAL);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_TYPE, "unknown"),
 			 -EINVAL);
@@ -135,6 +143,11 @@ START_TEST(parse_value)
 	ck_assert_int_eq(v, 4);
 	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_BLOCK, "on", &v), 0);
 	ck_assert_int_eq(v, 1);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_VALIDATE, "manual", &v),
+			 0);
+	ck_assert_int_eq(v, LKRG_VALIDATE_MANUAL);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_VALIDATE, "lock", &v),
+			 -EINVAL);
 	ck_assert_int_eq(clkrg_parse_value(-1, "panic", &v), -EINVAL);
 	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_ENFORCE, "lock", &v),
 			 -EINVAL);
@@ -145,6 +158,7 @@ START_TEST(parse_value)
 	ck_assert_int_eq(clkrg_parse_value(-1, "99999999999999999999", &v),
 			 -EINVAL);
 	ck_assert_int_eq(clkrg_parse_value(-1, NULL, &v), -EINVAL);
+	ck_assert_int_eq(clkrg_parse_value(-1, "5", NULL), -EINVAL);
 }
 END_TEST
 
@@ -157,22 +171,61 @@ START_TEST(knob_helpers)
 	ck_assert_str_eq(clkrg_knob_value_name(&k, 4), "panic");
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, 5));
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, -1));
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, 64));
 	ck_assert(clkrg_knob_allows(&k, 4));
 	ck_assert(!clkrg_knob_allows(&k, 2));
 	/* Load-only does not change which values are valid. */
 	k.flags |= LKRG_KNOB_F_LOAD_ONLY;
 	ck_assert(clkrg_knob_allows(&k, 1));
 	ck_assert(!clkrg_knob_allows(NULL, 1));
-	lkrg_ev_set_str(k.name, sizeof(k.name), "block_modules");
+	sample_block_knob(&k);
 	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_BLOCK);
 	ck_assert_str_eq(clkrg_knob_value_name(&k, 2), "lock");
+	sample_validate_knob(&k);
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_VALIDATE);
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 2), "periodic");
+	/* Named beyond the knob's range: the name is still the value's. */
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 3), "random");
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, 4));
 	sample_interval_knob(&k);
 	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, 1));
-	/* A name filling all 32 bytes is read safely. */
-	memset(k.name, 'e', sizeof(k.name));
-	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
 	ck_assert_int_eq(clkrg_knob_name_set(NULL), -EINVAL);
+	ck_assert_ptr_null(clkrg_knob_value_name(NULL, 1));
+}
+END_TEST
+
+/* knob.names decides, the knob's name does not. */
+START_TEST(knob_names_field)
+{
+	struct lkrg_knob k;
+
+	sample_enforce_knob(&k);
+	k.names = LKRG_KNOB_NAMES_NONE;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, LKRG_ENFORCE_PANIC));
+	sample_block_knob(&k);
+	k.names = LKRG_KNOB_NAMES_NONE;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
+	/* Any knob takes the names the module gives it. */
+	sample_interval_knob(&k);
+	k.names = LKRG_KNOB_NAMES_BLOCK;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_BLOCK);
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 1), "on");
+	k.names = LKRG_KNOB_NAMES_ENFORCE;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_ENFORCE);
+	k.names = LKRG_KNOB_NAMES_VALIDATE;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_VALIDATE);
+	/* Kinds from a newer module show numbers. */
+	k.names = LKRG_KNOB_NAMES_VALIDATE + 1;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, 1));
+	k.names = ~0u;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
+	/* A name filling all 32 bytes does not matter either. */
+	memset(k.name, 'e', sizeof(k.name));
+	k.names = LKRG_KNOB_NAMES_NONE;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
 }
 END_TEST
 
@@ -199,6 +252,7 @@ Suite *api_suite(void)
 	tcase_add_test(tc, names);
 	tcase_add_test(tc, parse_value);
 	tcase_add_test(tc, knob_helpers);
+	tcase_add_test(tc, knob_names_field);
 	tcase_add_test(tc, strerror_texts);
 	suite_add_tcase(s, tc);
 	return s;

@@ -154,6 +154,12 @@ START_TEST(scope)
 			 0);
 	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT | LKRG_SCOPE_RODATA |
 			  LKRG_SCOPE_EXTABLE);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "cpu"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_CPU);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope",
+			       "text,rodata,extable,cpu"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT | LKRG_SCOPE_RODATA |
+			  LKRG_SCOPE_EXTABLE | LKRG_SCOPE_CPU);
 	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "ktext,text"), 0);
 	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT);
 	USAGE("unknown scope 'data'", "rebaseline", "--scope", "text,data");
@@ -198,6 +204,14 @@ START_TEST(policy_set)
 	ck_assert_str_eq(a.value, "log_only");
 	ck_assert_int_eq(PARSE(&a, "policy", "set", "block_modules=lock"), 0);
 	ck_assert_str_eq(a.value, "lock");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "kint_validate=periodic"),
+			 0);
+	ck_assert_str_eq(a.key, "kint_validate");
+	ck_assert_str_eq(a.value, "periodic");
+	/* Names of every set pass here; the knob decides later. */
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "kint_validate=random"), 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "kint_enforce=panic"), 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "block_modules=off"), 0);
 	ck_assert_int_eq(PARSE(&a, "policy", "set", "x=-5"), 0);
 	ck_assert_str_eq(a.value, "-5");
 	USAGE("missing KEY=VALUE", "policy", "set");
@@ -207,6 +221,10 @@ START_TEST(policy_set)
 	USAGE("bad value '' for interval", "policy", "set", "interval=");
 	USAGE("bad value 'fast' for interval", "policy", "set",
 	      "interval=fast");
+	USAGE("a name such as log_only, periodic or lock", "policy", "set",
+	      "kint_validate=Periodic");
+	USAGE("bad value 'unknown' for kint_validate", "policy", "set",
+	      "kint_validate=unknown");
 	USAGE("bad value '1=2' for a", "policy", "set", "a=1=2");
 	USAGE("bad value '5 '", "policy", "set", "a=5 ");
 	USAGE("unexpected argument 'b=2'", "policy", "set", "a=1", "b=2");

@@ -187,15 +187,23 @@ START_TEST(check)
 		.size = sizeof(ck), .check_id = 4, .start_ns = 100,
 		.duration_ns = 2000, .regions = 3, .bytes = 1 << 20,
 		.violations = 0, .trigger = LKRG_TRIGGER_MANUAL,
-		.generation = 1,
+		.generation = 1, .start_real_ns = SAMPLE_REAL_NS,
 	};
 	char buf[CLKRG_JSON_MAX];
 
 	ck_assert_int_gt(clkrg_check_to_json(&ck, buf, sizeof(buf)), 0);
 	ck_assert_str_eq(buf, "{\"check_id\":4,\"start_ns\":100,"
+			 "\"start_real_ns\":1795687200123000000,"
 			 "\"duration_ns\":2000,\"regions\":3,\"bytes\":1048576,"
 			 "\"violations\":0,\"trigger\":\"manual\","
 			 "\"generation\":1}");
+	/* A module that does not fill it: 0, still present. */
+	ck.start_real_ns = 0;
+	ck.trigger = LKRG_TRIGGER_TIMER;
+	ck_assert_int_gt(clkrg_check_to_json(&ck, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"start_real_ns\":0,"));
+	ck_assert_ptr_nonnull(strstr(buf, "\"trigger\":\"timer\""));
+	ck_assert_int_eq(clkrg_check_to_json(&ck, buf, 20), -ENOSPC);
 	ck_assert_int_eq(clkrg_check_to_json(NULL, buf, sizeof(buf)), -EINVAL);
 }
 END_TEST
@@ -219,6 +227,45 @@ START_TEST(knobs)
 	ck_assert_str_eq(buf, "{\"name\":\"interval\",\"value\":15,\"min\":5,"
 			 "\"max\":1800,\"enum\":false,\"load_only\":true,"
 			 "\"description\":\"seconds between checks\"}");
+	/* Names come from knob.names, also for a range that is not enum. */
+	sample_validate_knob(&k);
+	ck_assert_int_gt(clkrg_knob_to_json(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"name\":\"kint_validate\",\"value\":2,"
+			 "\"value_name\":\"periodic\",\"min\":0,\"max\":2,"
+			 "\"enum\":false,\"load_only\":false,"
+			 "\"allowed_names\":[\"off\",\"manual\",\"periodic\"],"
+			 "\"description\":\"when checks run\"}");
+	sample_block_knob(&k);
+	k.value = LKRG_BLOCK_LOCK;
+	ck_assert_int_gt(clkrg_knob_to_json(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"name\":\"block_modules\",\"value\":2,"
+			 "\"value_name\":\"lock\",\"min\":0,\"max\":2,"
+			 "\"enum\":true,\"load_only\":false,"
+			 "\"allowed\":[0,1,2],"
+			 "\"allowed_names\":[\"off\",\"on\",\"lock\"],"
+			 "\"description\":\"module loading\"}");
+	/* Values past the last name are allowed but have no name. */
+	sample_validate_knob(&k);
+	k.value = 5;
+	k.max = 5;
+	ck_assert_int_gt(clkrg_knob_to_json(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"name\":\"kint_validate\",\"value\":5,"
+			 "\"min\":0,\"max\":5,"
+			 "\"enum\":false,\"load_only\":false,"
+			 "\"allowed_names\":[\"off\",\"manual\",\"periodic\","
+			 "\"random\"],"
+			 "\"description\":\"when checks run\"}");
+	ck_assert_int_eq(clkrg_knob_to_json(NULL, buf, sizeof(buf)), -EINVAL);
+	sample_block_knob(&k);
+	k.value = LKRG_BLOCK_LOCK;
+	/* Without knob.names: numbers only, whatever the knob is called. */
+	k.names = LKRG_KNOB_NAMES_NONE;
+	ck_assert_int_gt(clkrg_knob_to_json(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"name\":\"block_modules\",\"value\":2,"
+			 "\"min\":0,\"max\":2,"
+			 "\"enum\":true,\"load_only\":false,"
+			 "\"allowed\":[0,1,2],"
+			 "\"description\":\"module loading\"}");
 }
 END_TEST
 

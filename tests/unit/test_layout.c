@@ -44,6 +44,8 @@ AT(lkrg_hello, max_event_size, 56);
 AT(lkrg_check, check_id, 8);
 AT(lkrg_check, violations, 48);
 AT(lkrg_check, generation, 56);
+AT(lkrg_check, start_real_ns, 64);
+AT(lkrg_check, reserved, 72);
 AT(lkrg_rebaseline, scope, 8);
 AT(lkrg_block_modules, mode, 8);
 AT(lkrg_block_modules, refused, 16);
@@ -56,6 +58,7 @@ AT(lkrg_status, reserved, 168);
 AT(lkrg_knob, value, 32);
 AT(lkrg_knob, allowed, 56);
 AT(lkrg_knob, flags, 64);
+AT(lkrg_knob, names, 68);
 AT(lkrg_knob, desc, 72);
 AT(lkrg_policy_get, count, 8);
 AT(lkrg_policy_get, knobs, 16);
@@ -82,6 +85,13 @@ AT(lkrg_event_detail, address, 304);
 AT(lkrg_event_detail, values, 328);
 AT(lkrg_event_lost, first_seq, 8);
 AT(lkrg_event_lost, count, 16);
+/* Values the module and userspace exchange. */
+_Static_assert(LKRG_KNOB_NAMES_NONE == 0 && LKRG_KNOB_NAMES_ENFORCE == 1 &&
+	       LKRG_KNOB_NAMES_BLOCK == 2 && LKRG_KNOB_NAMES_VALIDATE == 3,
+	       "knob.names values");
+_Static_assert(LKRG_VALIDATE_OFF == 0 && LKRG_VALIDATE_MANUAL == 1 &&
+	       LKRG_VALIDATE_PERIODIC == 2 && LKRG_VALIDATE_RANDOM == 3,
+	       "kint_validate levels");
 _Static_assert(LKRG_EV_DETAIL_RECORD_SIZE % 8 == 0, "detail record len");
 _Static_assert(LKRG_EV_LOST_RECORD_SIZE % 8 == 0, "lost record len");
 
@@ -145,7 +155,9 @@ START_TEST(constants)
 	ck_assert_int_eq(LKRG_API_VERSION, 1);
 	ck_assert_int_eq(LKRG_SCHEMA_VERSION, 1);
 	ck_assert_str_eq(LKRG_DEVICE_PATH, "/dev/lkrg");
-	ck_assert_uint_eq(LKRG_SCOPE_ALL, 7);
+	ck_assert_uint_eq(LKRG_SCOPE_ALL, 15);
+	ck_assert_uint_eq(LKRG_SCOPE_CPU, 8);
+	ck_assert_uint_eq(LKRG_TRIGGER_CPU, 5);
 	ck_assert_uint_eq(LKRG_BLOCK_LOCK, 2);
 	ck_assert_uint_eq(LKRG_ENFORCE_PANIC, 4);
 }

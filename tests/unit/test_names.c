@@ -96,6 +96,7 @@ START_TEST(triggers_modes_levels)
 		    { LKRG_TRIGGER_TIMER, "timer" },
 		    { LKRG_TRIGGER_MODULE, "module" },
 		    { LKRG_TRIGGER_LOAD, "load" },
+		    { LKRG_TRIGGER_CPU, "cpu" },
 		    { LKRG_TRIGGER_COUNT, "unknown" });
 	CHECK_TABLE(lkrg_name_block_mode, { LKRG_BLOCK_OFF, "off" },
 		    { LKRG_BLOCK_ON, "on" }, { LKRG_BLOCK_LOCK, "lock" },
@@ -105,6 +106,10 @@ START_TEST(triggers_modes_levels)
 		    { LKRG_ENFORCE_RESTORE, "restore" },
 		    { LKRG_ENFORCE_KILL, "kill" },
 		    { LKRG_ENFORCE_PANIC, "panic" }, { 5, "unknown" });
+	CHECK_TABLE(lkrg_name_validate, { LKRG_VALIDATE_OFF, "off" },
+		    { LKRG_VALIDATE_MANUAL, "manual" },
+		    { LKRG_VALIDATE_PERIODIC, "periodic" },
+		    { LKRG_VALIDATE_RANDOM, "random" }, { 4, "unknown" });
 }
 END_TEST
 

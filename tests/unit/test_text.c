@@ -106,6 +106,79 @@ START_TEST(knob_lines)
 }
 END_TEST
 
+/* Names come from knob.names: a named range lists its names. */
+START_TEST(knob_named_lines)
+{
+	struct lkrg_knob k;
+	char buf[CLKRG_TEXT_MAX];
+
+	sample_validate_knob(&k);
+	ck_assert_int_gt(clkrg_knob_to_text(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "kint_validate    2 (periodic)     "
+			 "off|manual|periodic          when checks run");
+	ck_assert_int_gt(clkrg_knob_value_text(&k, 1, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "1 (manual)");
+	ck_assert_int_gt(clkrg_knob_value_text(&k, 7, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "7");
+	sample_block_knob(&k);
+	k.value = LKRG_BLOCK_ON;
+	ck_assert_int_gt(clkrg_knob_to_text(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "block_modules    1 (on)           "
+			 "off|on|lock                  module loading");
+	/* The same knob without knob.names shows numbers. */
+	k.names = LKRG_KNOB_NAMES_NONE;
+	ck_assert_int_gt(clkrg_knob_to_text(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "block_modules    1                "
+			 "0|1|2                        module loading");
+	/* A named range too wide to list shows min..max. */
+	sample_validate_knob(&k);
+	k.max = 64;
+	ck_assert_int_gt(clkrg_knob_to_text(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "kint_validate    2 (periodic)     "
+			 "0..64                        when checks run");
+	k.min = -1;
+	k.max = 2;
+	ck_assert_int_gt(clkrg_knob_to_text(&k, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "kint_validate    2 (periodic)     "
+			 "-1..2                        when checks run");
+	ck_assert_int_eq(clkrg_knob_value_text(NULL, 1, buf, sizeof(buf)),
+			 -EINVAL);
+	ck_assert_int_eq(clkrg_knob_value_text(&k, 1, NULL, 8), -EINVAL);
+	ck_assert_int_eq(clkrg_knob_value_text(&k, 1, buf, 0), -EINVAL);
+	ck_assert_int_eq(clkrg_knob_to_text(NULL, buf, sizeof(buf)), -EINVAL);
+}
+END_TEST
+
+START_TEST(check_line)
+{
+	struct lkrg_check ck = {
+		.size = sizeof(ck), .check_id = 4, .start_ns = 100,
+		.duration_ns = 2500000, .regions = 3, .bytes = 1 << 20,
+		.violations = 2, .trigger = LKRG_TRIGGER_MANUAL,
+		.generation = 1, .start_real_ns = SAMPLE_REAL_NS,
+	};
+	char buf[CLKRG_TEXT_MAX];
+
+	ck_assert_int_gt(clkrg_check_to_text(&ck, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "check #4 at 2026-11-26T10:00:00.123Z: "
+			 "2 violations (3 regions, 1048576 bytes, 2.500 ms, "
+			 "trigger manual, baseline generation 1)");
+	/* No start time from the module: left out. */
+	ck.start_real_ns = 0;
+	ck.trigger = 99;
+	ck_assert_int_eq(clkrg_check_to_text(&ck, buf, sizeof(buf)),
+			 (int)strlen(buf));
+	ck_assert_str_eq(buf, "check #4: 2 violations (3 regions, 1048576 "
+			 "bytes, 2.500 ms, trigger unknown, baseline "
+			 "generation 1)");
+	ck_assert_int_eq(clkrg_check_to_text(&ck, buf, 10), -ENOSPC);
+	ck_assert_int_eq(clkrg_check_to_text(NULL, buf, sizeof(buf)),
+			 -EINVAL);
+	ck_assert_int_eq(clkrg_check_to_text(&ck, NULL, 8), -EINVAL);
+	ck_assert_int_eq(clkrg_check_to_text(&ck, buf, 0), -EINVAL);
+}
+END_TEST
+
 START_TEST(time_format)
 {
 	char buf[CLKRG_TIME_STR_LEN];
@@ -139,6 +212,8 @@ Suite *text_suite(void)
 	tcase_add_test(tc, lost_line);
 	tcase_add_test(tc, unknown_and_errors);
 	tcase_add_test(tc, knob_lines);
+	tcase_add_test(tc, knob_named_lines);
+	tcase_add_test(tc, check_line);
 	tcase_add_test(tc, time_format);
 	tcase_add_test(tc, uuid_format);
 	suite_add_tcase(s, tc);

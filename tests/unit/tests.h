@@ -12,6 +12,8 @@ Suite *abi_check_suite(void);
 Suite *codec_suite(void);
 Suite *names_suite(void);
 Suite *ratelimit_suite(void);
+Suite *x86_insn_suite(void);
+Suite *text_sites_suite(void);
 Suite *layout_suite(void);
 Suite *json_suite(void);
 Suite *text_suite(void);
@@ -28,6 +30,11 @@ Suite *cli_exit_suite(void);
 void sample_violation(struct lkrg_event_record *r);
 /* A knob like the module's kint_enforce: enum, log_accept|log_only|panic. */
 void sample_enforce_knob(struct lkrg_knob *k);
+/* Like the module's block_modules: enum off|on|lock, block-mode names. */
+void sample_block_knob(struct lkrg_knob *k);
+/* Like the module's kint_validate: a range 0..2 (not enum), validate names,
+ * value 2 (periodic). */
+void sample_validate_knob(struct lkrg_knob *k);
 /* A plain integer knob like "interval" (5..1800). */
 void sample_interval_knob(struct lkrg_knob *k);
 
