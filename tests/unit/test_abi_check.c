@@ -52,6 +52,8 @@ START_TEST(check)
 	EXPECT_FIELD(lkrg_check_check, c, flags, 2, -EINVAL);
 	EXPECT_RESERVED(lkrg_check_check, c, reserved);
 	EXPECT_FIELD(lkrg_check_check, c, check_id, 9, 0);
+	/* Was reserved[0]; now an output the module fills. */
+	EXPECT_FIELD(lkrg_check_check, c, start_real_ns, 9, 0);
 }
 END_TEST
 
@@ -67,7 +69,8 @@ START_TEST(rebaseline)
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_KTEXT, 0);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_RODATA, 0);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_EXTABLE, 0);
-	for (bit = 3; bit < 64; bit++)
+	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_CPU, 0);
+	for (bit = 4; bit < 64; bit++)
 		EXPECT_FIELD(lkrg_check_rebaseline, r, scope, 1ULL << bit,
 			     -EINVAL);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, generation, 5, 0);
@@ -149,6 +152,17 @@ START_TEST(stats)
 	EXPECT_FIELD(lkrg_check_stats, st, row_size,
 		     LKRG_STATS_ROW_SIZE_VER0, 0);
 	EXPECT_FIELD(lkrg_check_stats, st, row_size, 4097, -E2BIG);
+	/* Flags and reserved are checked before the stride. */
+	st.row_size = 4097;
+	EXPECT_FIELD(lkrg_check_stats, st, flags, 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_stats, st, reserved[3], 1, -EINVAL);
+	/* count 0 only asks: a short stride is fine, a huge one is not. */
+	st.count = 0;
+	st.row_size = 1;
+	ck_assert_int_eq(lkrg_check_stats(&st), 0);
+	EXPECT_FIELD(lkrg_check_stats, st, row_size, 4097, -E2BIG);
+	/* Outputs and the pointer are not checked here. */
+	EXPECT_FIELD(lkrg_check_stats, st, rows, 0x1234, 0);
 }
 END_TEST
 
@@ -159,6 +173,12 @@ START_TEST(rows)
 	ck_assert_int_eq(lkrg_check_rows(1, 96, 96), 0);
 	ck_assert_int_eq(lkrg_check_rows(1, 4096, 96), 0);
 	ck_assert_int_eq(lkrg_check_rows(0, 4097, 96), -E2BIG);
+	ck_assert_int_eq(lkrg_check_rows(0, 95, 96), 0);
+	ck_assert_int_eq(lkrg_check_rows(UINT32_MAX, 96, 96), 0);
+	ck_assert_int_eq(lkrg_check_rows(1, 0, 96), -EINVAL);
+	/* A short stride is reported before a huge one can be. */
+	ck_assert_int_eq(lkrg_check_rows(1, 5000, 8192), -EINVAL);
+	ck_assert_int_eq(lkrg_check_rows(1, UINT32_MAX, 96), -E2BIG);
 }
 END_TEST
 
