@@ -14,6 +14,7 @@
 #include "modblock.h"
 #include "check_engine.h"
 #include "dev.h"
+#include "random_events.h"
 #include "test_hooks.h"
 
 /*
@@ -25,7 +26,7 @@ module_param(interval, int, 0);
 MODULE_PARM_DESC(interval, "seconds between periodic checks (5-1800)");
 static int kint_validate = LKRG_VALIDATE_PERIODIC;
 module_param(kint_validate, int, 0);
-MODULE_PARM_DESC(kint_validate, "0 off, 1 on demand, 2 + periodic");
+MODULE_PARM_DESC(kint_validate, "0 off, 1 on demand, 2 + periodic, 3 + random");
 static int kint_enforce = LKRG_ENFORCE_LOG_ONLY;
 module_param(kint_enforce, int, 0);
 MODULE_PARM_DESC(kint_enforce, "0 log and accept, 1 log only, 4 panic");
@@ -141,6 +142,14 @@ static int __init clkrg_init(void)
 		[KNOB_SMEP_ENFORCE] = smep_enforce,
 		[KNOB_SMAP_VALIDATE] = smap_validate,
 		[KNOB_SMAP_ENFORCE] = smap_enforce,
+		/* LKRG's chances, in 1/10000 */
+		[KNOB_RAND_NETDEV] = 100,
+		[KNOB_RAND_NETEVENT] = 500,
+		[KNOB_RAND_INETADDR] = 10000,
+		[KNOB_RAND_INET6ADDR] = 10000,
+		[KNOB_RAND_CPUFREQ] = 100,
+		[KNOB_RAND_USB] = 10000,
+		[KNOB_RAND_ACPI] = 10000,
 	};
 	int ret;
 
@@ -176,12 +185,17 @@ static int __init clkrg_init(void)
 		goto out_cpu;
 	if (block_modules == LKRG_BLOCK_LOCK)
 		clkrg_modblock_lock();
-	ret = clkrg_dev_init(read_gid);
+	ret = clkrg_random_init();
 	if (ret)
 		goto out_engine;
+	ret = clkrg_dev_init(read_gid);
+	if (ret)
+		goto out_random;
 	emit_lifecycle("loaded, baseline taken");
 	return 0;
 
+out_random:
+	clkrg_random_exit();
 out_engine:
 	clkrg_engine_exit();
 out_cpu:
@@ -198,6 +212,7 @@ out_events:
 static void __exit clkrg_exit(void)
 {
 	clkrg_dev_exit();
+	clkrg_random_exit();
 	clkrg_engine_exit();
 	clkrg_cpu_exit();
 	clkrg_modblock_exit();

@@ -21,14 +21,20 @@ struct knob_def {
 	u32 names;	/* LKRG_KNOB_NAMES_* */
 };
 
+/* Chance in 1/10000 that such an event starts a check (kint_validate 3). */
+#define RAND_KNOB(id, name, what) \
+	[KNOB_RAND_##id] = { "rand_" name, \
+		"per 10000 " what " events that start a check, 0 off", \
+		0, 10000, 0, 0, LKRG_KNOB_NAMES_NONE }
+
 static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_INTERVAL] = {
 		"interval", "seconds between periodic integrity checks",
 		5, 1800, 0, 0 },
 	[KNOB_KINT_VALIDATE] = {
 		"kint_validate",
-		"0 off, 1 on demand and module events, 2 + periodic timer",
-		LKRG_VALIDATE_OFF, LKRG_VALIDATE_PERIODIC, 0, 0,
+		"0 off, 1 on demand and module/CPU events, 2 + timer, 3 + random",
+		LKRG_VALIDATE_OFF, LKRG_VALIDATE_RANDOM, 0, 0,
 		LKRG_KNOB_NAMES_VALIDATE },
 	[KNOB_KINT_ENFORCE] = {
 		"kint_enforce",
@@ -80,6 +86,13 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 		"CR4.SMAP cleared: log_accept, log_only, restore or panic",
 		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_CPU,
 		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
+	RAND_KNOB(NETDEV, "netdev", "network device"),
+	RAND_KNOB(NETEVENT, "netevent", "neighbour/route"),
+	RAND_KNOB(INETADDR, "inetaddr", "IPv4 address"),
+	RAND_KNOB(INET6ADDR, "inet6addr", "IPv6 address"),
+	RAND_KNOB(CPUFREQ, "cpufreq", "CPU frequency"),
+	RAND_KNOB(USB, "usb", "USB device"),
+	RAND_KNOB(ACPI, "acpi", "ACPI"),
 };
 
 static DEFINE_MUTEX(policy_lock);

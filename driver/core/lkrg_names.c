@@ -79,6 +79,13 @@ static const char * const trig_names[] = {
 	[LKRG_TRIGGER_MODULE] = "module",
 	[LKRG_TRIGGER_LOAD] = "load",
 	[LKRG_TRIGGER_CPU] = "cpu",
+	[LKRG_TRIGGER_NETDEV] = "netdev",
+	[LKRG_TRIGGER_NETEVENT] = "netevent",
+	[LKRG_TRIGGER_INETADDR] = "inetaddr",
+	[LKRG_TRIGGER_INET6ADDR] = "inet6addr",
+	[LKRG_TRIGGER_CPUFREQ] = "cpufreq",
+	[LKRG_TRIGGER_USB] = "usb",
+	[LKRG_TRIGGER_ACPI] = "acpi",
 };
 
 static const char * const block_names[] = {

@@ -6,7 +6,7 @@
 #include "core_compat.h"
 
 /* Number of LKRG_TRIGGER_* values; grows with the ABI, so not in it. */
-#define LKRG_TRIGGER_COUNT	6
+#define LKRG_TRIGGER_COUNT	13
 
 const char *lkrg_name_type(unsigned int type);
 const char *lkrg_name_severity(unsigned int sev);

@@ -27,10 +27,10 @@ size_t lkrg_sites_canon(__u8 *dst, const __u8 *src, __u64 addr, size_t len,
 		__u64 a = s[i].addr > addr ? s[i].addr : addr;
 		__u64 b = s[i].addr + s[i].len;
 
-		if (b <= addr)
-			continue;
 		if (b > end)
 			b = end;
+		if (b <= a)
+			continue;
 		memcpy(dst + (a - addr), s[i].canon + (a - s[i].addr), b - a);
 		hits++;
 	}

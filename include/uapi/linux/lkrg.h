@@ -81,6 +81,14 @@ struct lkrg_hello {
 #define LKRG_TRIGGER_MODULE	3	/* module notifier */
 #define LKRG_TRIGGER_LOAD	4	/* baseline at module load */
 #define LKRG_TRIGGER_CPU	5	/* CPU hotplug */
+/* random system events (kint_validate 3), each with its probability knob */
+#define LKRG_TRIGGER_NETDEV	6
+#define LKRG_TRIGGER_NETEVENT	7
+#define LKRG_TRIGGER_INETADDR	8
+#define LKRG_TRIGGER_INET6ADDR	9
+#define LKRG_TRIGGER_CPUFREQ	10
+#define LKRG_TRIGGER_USB	11
+#define LKRG_TRIGGER_ACPI	12
 
 struct lkrg_check {
 	__u32 size;		/* in */

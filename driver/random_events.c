@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/acpi.h>
+#include <linux/cpufreq.h>
+#include <linux/inetdevice.h>
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/notifier.h>
+#include <linux/random.h>
+#include <net/addrconf.h>
+#include <net/netevent.h>
+#include "ksyms.h"
+#include "policy.h"
+#include "check_engine.h"
+#include "random_events.h"
+
+/* Rolls the dice for @trigger; its knob follows the same order. */
+static void maybe_check(u16 trigger)
+{
+	s64 p = clkrg_policy(KNOB_RAND_NETDEV + trigger - LKRG_TRIGGER_NETDEV);
+
+	if (clkrg_policy(KNOB_KINT_VALIDATE) < LKRG_VALIDATE_RANDOM || !p)
+		return;
+	if (get_random_u32() % 10000 < p)
+		clkrg_engine_request(trigger);
+}
+
+#define RANDOM_SOURCE(fn, trigger)					\
+static int fn(struct notifier_block *nb, unsigned long ev, void *data)	\
+{									\
+	maybe_check(trigger);						\
+	return NOTIFY_DONE;						\
+}									\
+static struct notifier_block fn##_nb = { .notifier_call = fn }
+
+RANDOM_SOURCE(on_netdev, LKRG_TRIGGER_NETDEV);
+RANDOM_SOURCE(on_netevent, LKRG_TRIGGER_NETEVENT);
+RANDOM_SOURCE(on_inetaddr, LKRG_TRIGGER_INETADDR);
+RANDOM_SOURCE(on_inet6addr, LKRG_TRIGGER_INET6ADDR);
+RANDOM_SOURCE(on_cpufreq, LKRG_TRIGGER_CPUFREQ);
+RANDOM_SOURCE(on_usb, LKRG_TRIGGER_USB);
+RANDOM_SOURCE(on_acpi, LKRG_TRIGGER_ACPI);
+
+/*
+ * USB notifiers live in usbcore.ko: bind when it is (or becomes) live,
+ * through kallsyms so that clkrg neither loads nor pins it.
+ */
+typedef void (*usb_notify_fn)(struct notifier_block *nb);
+static bool usb_bound;
+static DEFINE_MUTEX(usb_lock);
+
+static void usb_bind(bool bind)
+{
+	usb_notify_fn fn;
+
+	mutex_lock(&usb_lock);
+	if (bind != usb_bound) {
+		fn = (usb_notify_fn)clkrg_ksym(bind ? "usb_register_notify" :
+					       "usb_unregister_notify");
+		if (fn) {
+			fn(&on_usb_nb);
+			usb_bound = bind;
+		}
+	}
+	mutex_unlock(&usb_lock);
+}
+
+static int on_module(struct notifier_block *nb, unsigned long state,
+		     void *data)
+{
+	struct module *mod = data;
+
+	if (strcmp(mod->name, "usbcore"))
+		return NOTIFY_DONE;
+	if (state == MODULE_STATE_LIVE)
+		usb_bind(true);
+	else if (state == MODULE_STATE_GOING)
+		usb_bind(false);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block module_nb = { .notifier_call = on_module };
+
+int clkrg_random_init(void)
+{
+	int ret;
+
+	ret = register_netdevice_notifier(&on_netdev_nb);
+	if (ret)
+		return ret;
+	register_netevent_notifier(&on_netevent_nb);
+	register_inetaddr_notifier(&on_inetaddr_nb);
+	register_inet6addr_notifier(&on_inet6addr_nb);
+	cpufreq_register_notifier(&on_cpufreq_nb, CPUFREQ_TRANSITION_NOTIFIER);
+	register_acpi_notifier(&on_acpi_nb);
+	register_module_notifier(&module_nb);
+	usb_bind(true);
+	return 0;
+}
+
+void clkrg_random_exit(void)
+{
+	unregister_module_notifier(&module_nb);
+	usb_bind(false);
+	unregister_acpi_notifier(&on_acpi_nb);
+	cpufreq_unregister_notifier(&on_cpufreq_nb, CPUFREQ_TRANSITION_NOTIFIER);
+	unregister_inet6addr_notifier(&on_inet6addr_nb);
+	unregister_inetaddr_notifier(&on_inetaddr_nb);
+	unregister_netevent_notifier(&on_netevent_nb);
+	unregister_netdevice_notifier(&on_netdev_nb);
+}
