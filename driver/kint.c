@@ -39,6 +39,7 @@ static struct kint_region regions[] = {
 enum { R_TEXT, R_RODATA, R_EXTABLE, R_RODATA_TAIL };
 
 static siphash_key_t kint_key;
+static struct clkrg_site_set core_sites;
 
 /* The patch sites of a region, walked in address order with its blocks. */
 struct site_cursor {
@@ -73,7 +74,7 @@ static void region_begin(const struct kint_region *r, struct site_cursor *c)
 	if (!r->patched)
 		return;
 	clkrg_sites_lock();
-	c->v = clkrg_sites_refresh(&c->n);
+	c->v = clkrg_sites_refresh(&core_sites, &c->n);
 }
 
 static void region_end(const struct kint_region *r)
@@ -126,7 +127,17 @@ int clkrg_kint_init(void)
 	get_random_bytes(&kint_key, sizeof(kint_key));
 	if (locate_regions())
 		return -ENOENT;
-	ret = clkrg_sites_init(regions[R_TEXT].start, regions[R_TEXT].end);
+	ret = clkrg_sites_init();
+	if (!ret) {
+		struct clkrg_site_tables t;
+
+		clkrg_sites_core_tables(&t);
+		ret = clkrg_sites_build(&core_sites, regions[R_TEXT].start,
+					regions[R_TEXT].end, &t);
+	}
+	if (!ret)
+		pr_info("clkrg: INFO: %zu patch sites in core text\n",
+			core_sites.nsrc);
 	if (ret) {
 		pr_err("clkrg: FAULT: cannot collect text patch sites (%d)\n",
 		       ret);
@@ -154,7 +165,7 @@ void clkrg_kint_exit(void)
 		vfree(r->hash);
 		r->hash = NULL;
 	}
-	clkrg_sites_exit();
+	clkrg_sites_free(&core_sites);
 }
 
 void clkrg_kint_rebaseline(u64 scope)

@@ -28,11 +28,6 @@ static const u8 tramp_ud[] = { 0x0f, 0xb9, 0xcc };
 #define KPROBE_TABLE_SIZE	64
 
 static struct {
-	unsigned long start, end;
-	struct site_src *src;	/* sorted by addr */
-	size_t nsrc;
-	struct lkrg_site *out;	/* rebuilt by each refresh */
-	size_t cap;
 	struct mutex *kprobe_mutex, *ftrace_lock, *text_mutex;
 	struct hlist_head *kprobe_table;
 	unsigned long ftrace_caller, ftrace_regs_caller;
@@ -46,81 +41,82 @@ static struct {
 	struct dyn_ftrace *(*iter_record)(struct ftrace_rec_iter *it);
 } S;
 
-static bool in_text(u64 a, size_t len)
+static bool in_set(const struct clkrg_site_set *set, u64 a, size_t len)
 {
-	return a >= S.start && a + len <= S.end;
+	return a >= set->start && a + len <= set->end;
 }
 
-/* Grows S.src; sites are collected once, in process context. */
-static int add_src(u64 addr, u64 aux, u8 len, u8 kind)
+/* Grows set->src; sites are collected once, in process context. */
+static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux, u8 len,
+		   u8 kind)
 {
-	static size_t cap;
 	struct site_src *n;
 
-	if (!in_text(addr, len))
+	if (!in_set(set, addr, len))
 		return 0;
-	if (S.nsrc == cap) {
-		size_t ncap = cap ? cap * 2 : 4096;
+	if (set->nsrc == set->src_cap) {
+		size_t ncap = set->src_cap ? set->src_cap * 2 : 256;
 
 		n = vmalloc(array_size(ncap, sizeof(*n)));
 		if (!n)
 			return -ENOMEM;
-		if (S.src)
-			memcpy(n, S.src, S.nsrc * sizeof(*n));
-		vfree(S.src);
-		S.src = n;
-		cap = ncap;
+		if (set->src)
+			memcpy(n, set->src, set->nsrc * sizeof(*n));
+		vfree(set->src);
+		set->src = n;
+		set->src_cap = ncap;
 	}
-	S.src[S.nsrc++] = (struct site_src){ addr, aux, len, kind };
+	set->src[set->nsrc++] = (struct site_src){ addr, aux, len, kind };
 	return 0;
 }
 
-static int collect_jump_labels(void)
+static int collect_jump_labels(struct clkrg_site_set *set,
+			       const struct clkrg_site_tables *t)
 {
-	struct jump_entry *e = (void *)clkrg_ksym("__start___jump_table");
-	struct jump_entry *stop = (void *)clkrg_ksym("__stop___jump_table");
+	struct jump_entry *e;
 	struct lkrg_insn in;
 	int ret = 0;
 
-	for (; e && e < stop && !ret; e++) {
+	for (e = t->jump; e && e < t->jump_end && !ret; e++) {
 		u64 code = jump_entry_code(e);
 
-		if (!in_text(code, 2))
+		if (!in_set(set, code, 2))
 			continue;
-		lkrg_insn_decode((const u8 *)code, S.end - code, code, &in);
+		lkrg_insn_decode((const u8 *)code, set->end - code, code, &in);
 		if (in.len == 2 || in.len == 5)
-			ret = add_src(code, jump_entry_target(e), in.len,
+			ret = add_src(set, code, jump_entry_target(e), in.len,
 				      LKRG_SITE_JUMP_LABEL);
 	}
 	return ret;
 }
 
-static int collect_static_calls(void)
+static int collect_static_calls(struct clkrg_site_set *set,
+				const struct clkrg_site_tables *t)
 {
-	struct static_call_site *s = (void *)clkrg_ksym("__start_static_call_sites");
-	struct static_call_site *stop = (void *)clkrg_ksym("__stop_static_call_sites");
-	unsigned long a = clkrg_ksym("__static_call_text_start");
-	unsigned long end = clkrg_ksym("__static_call_text_end");
+	struct static_call_site *s;
 	struct lkrg_insn in;
+	unsigned long a;
 	int ret = 0;
 
-	for (; s && s < stop && !ret; s++) {
+	for (s = t->scall; s && s < t->scall_end && !ret; s++) {
 		u64 addr = (u64)((long)&s->addr + s->addr);
 
-		if (!in_text(addr, 5))
+		if (!in_set(set, addr, 5))
 			continue;
-		lkrg_insn_decode((const u8 *)addr, S.end - addr, addr, &in);
-		ret = add_src(addr, 0, in.kind == LKRG_INSN_JCC32 ? 6 : 5,
+		lkrg_insn_decode((const u8 *)addr, set->end - addr, addr, &in);
+		ret = add_src(set, addr, 0,
+			      in.kind == LKRG_INSN_JCC32 ? 6 : 5,
 			      LKRG_SITE_STATIC_CALL);
 	}
 	/* Trampolines end in a #UD signature unique to them. */
-	for (; a && a + 8 <= end && !ret; a++)
+	for (a = t->tramp; a && a + 8 <= t->tramp_end && !ret; a++)
 		if (!memcmp((const u8 *)a + 5, tramp_ud, sizeof(tramp_ud)))
-			ret = add_src(a, 0, 5, SRC_STATIC_TRAMP);
+			ret = add_src(set, a, 0, 5, SRC_STATIC_TRAMP);
 	return ret;
 }
 
-static int collect_ftrace(void)
+static int collect_ftrace(struct clkrg_site_set *set,
+			  const struct clkrg_site_tables *t)
 {
 	static const char * const callers[] = {
 		"ftrace_call", "ftrace_regs_call", "ftrace_graph_call",
@@ -129,18 +125,19 @@ static int collect_ftrace(void)
 	unsigned int i;
 	int ret = 0;
 
-	for (i = 0; i < ARRAY_SIZE(callers) && !ret; i++) {
+	for (i = 0; t->ftrace_callers && i < ARRAY_SIZE(callers) && !ret;
+	     i++) {
 		unsigned long a = clkrg_ksym(callers[i]);
 
 		if (a)
-			ret = add_src(a, 0, 5, SRC_FTRACE_CALLER);
+			ret = add_src(set, a, 0, 5, SRC_FTRACE_CALLER);
 	}
 	if (!S.iter_start || !S.iter_next || !S.iter_record)
 		return ret;
 	if (S.ftrace_lock)
 		mutex_lock(S.ftrace_lock);
 	for (it = S.iter_start(); it && !ret; it = S.iter_next(it))
-		ret = add_src(S.iter_record(it)->ip, 0, MCOUNT_INSN_SIZE,
+		ret = add_src(set, S.iter_record(it)->ip, 0, MCOUNT_INSN_SIZE,
 			      LKRG_SITE_FTRACE);
 	if (S.ftrace_lock)
 		mutex_unlock(S.ftrace_lock);
@@ -163,12 +160,8 @@ static int cmp_site(const void *a, const void *b)
 
 #define RESOLVE(field, name)	(S.field = (void *)clkrg_ksym(name))
 
-int clkrg_sites_init(unsigned long text_start, unsigned long text_end)
+int clkrg_sites_init(void)
 {
-	int ret;
-
-	S.start = text_start;
-	S.end = text_end;
 	RESOLVE(kprobe_mutex, "kprobe_mutex");
 	RESOLVE(ftrace_lock, "ftrace_lock");
 	RESOLVE(text_mutex, "text_mutex");
@@ -182,36 +175,56 @@ int clkrg_sites_init(unsigned long text_start, unsigned long text_end)
 	RESOLVE(iter_record, "ftrace_rec_iter_record");
 	S.ftrace_caller = clkrg_ksym("ftrace_caller");
 	S.ftrace_regs_caller = clkrg_ksym("ftrace_regs_caller");
-	if (!S.text_address || !S.size_offset || !S.text_mutex)
-		return -ENOENT;
-
-	ret = collect_jump_labels();
-	if (!ret)
-		ret = collect_static_calls();
-	if (!ret)
-		ret = collect_ftrace();
-	if (ret) {
-		clkrg_sites_exit();
-		return ret;
-	}
-	sort(S.src, S.nsrc, sizeof(*S.src), cmp_src, NULL);
-	S.cap = S.nsrc + 1024;
-	S.out = vmalloc(array_size(S.cap, sizeof(*S.out)));
-	if (!S.out) {
-		clkrg_sites_exit();
-		return -ENOMEM;
-	}
-	pr_info("clkrg: INFO: %zu patch sites in core text\n", S.nsrc);
-	return 0;
+	return S.text_address && S.size_offset && S.text_mutex ? 0 : -ENOENT;
 }
 
-void clkrg_sites_exit(void)
+void clkrg_sites_core_tables(struct clkrg_site_tables *t)
 {
-	vfree(S.src);
-	vfree(S.out);
-	S.src = NULL;
-	S.out = NULL;
-	S.nsrc = 0;
+	t->jump = (void *)clkrg_ksym("__start___jump_table");
+	t->jump_end = (void *)clkrg_ksym("__stop___jump_table");
+	t->scall = (void *)clkrg_ksym("__start_static_call_sites");
+	t->scall_end = (void *)clkrg_ksym("__stop_static_call_sites");
+	t->tramp = clkrg_ksym("__static_call_text_start");
+	t->tramp_end = clkrg_ksym("__static_call_text_end");
+	t->ftrace_callers = true;
+}
+
+int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
+		      unsigned long end, const struct clkrg_site_tables *t)
+{
+	int ret;
+
+	memset(set, 0, sizeof(*set));
+	set->start = start;
+	set->end = end;
+	ret = collect_jump_labels(set, t);
+	if (!ret)
+		ret = collect_static_calls(set, t);
+	if (!ret)
+		ret = collect_ftrace(set, t);
+	if (ret)
+		goto fail;
+	sort(set->src, set->nsrc, sizeof(*set->src), cmp_src, NULL);
+	/* Room for the kprobes a refresh may add. */
+	set->cap = set->nsrc + 256;
+	set->out = vmalloc(array_size(set->cap, sizeof(*set->out)));
+	if (set->out)
+		return 0;
+	ret = -ENOMEM;
+fail:
+	clkrg_sites_free(set);
+	return ret;
+}
+
+void clkrg_sites_free(struct clkrg_site_set *set)
+{
+	vfree(set->src);
+	vfree(set->out);
+	set->src = NULL;
+	set->out = NULL;
+	set->nsrc = 0;
+	set->src_cap = 0;
+	set->cap = 0;
 }
 
 void clkrg_sites_lock(void)
@@ -299,7 +312,7 @@ static bool optprobe_site(struct kprobe *p, const struct lkrg_insn *in,
 }
 
 /* Armed, optimized or idle non-ftrace kprobes, with their original bytes. */
-static size_t add_kprobes(size_t n)
+static size_t add_kprobes(struct clkrg_site_set *set, size_t n)
 {
 	struct kprobe *p;
 	unsigned int i;
@@ -308,18 +321,18 @@ static size_t add_kprobes(size_t n)
 		return n;
 	for (i = 0; i < KPROBE_TABLE_SIZE; i++) {
 		hlist_for_each_entry(p, &S.kprobe_table[i], hlist) {
-			struct lkrg_site *o = &S.out[n];
+			struct lkrg_site *o = &set->out[n];
 			const u8 *cur = (const u8 *)p->addr;
 			struct lkrg_insn in;
 
-			if (n == S.cap || (p->flags & KPROBE_FLAG_FTRACE) ||
-			    !in_text((u64)p->addr, 1))
+			if (n == set->cap || (p->flags & KPROBE_FLAG_FTRACE) ||
+			    !in_set(set, (u64)p->addr, 1))
 				continue;
 			memset(o, 0, sizeof(*o));
 			o->addr = (u64)p->addr;
 			o->kind = LKRG_SITE_KPROBE;
 			o->canon[0] = p->opcode;
-			lkrg_insn_decode(cur, S.end - o->addr, o->addr, &in);
+			lkrg_insn_decode(cur, set->end - o->addr, o->addr, &in);
 			if (cur[0] == p->opcode || in.kind == LKRG_INSN_INT3)
 				o->len = 1;
 			else if (!optprobe_site(p, &in, o))
@@ -330,13 +343,14 @@ static size_t add_kprobes(size_t n)
 	return n;
 }
 
-const struct lkrg_site *clkrg_sites_refresh(size_t *count)
+const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
+					    size_t *count)
 {
 	size_t i, n = 0, nstatic;
 
-	for (i = 0; i < S.nsrc && n < S.cap; i++) {
-		const struct site_src *s = &S.src[i];
-		struct lkrg_site *o = &S.out[n];
+	for (i = 0; i < set->nsrc && n < set->cap; i++) {
+		const struct site_src *s = &set->src[i];
+		struct lkrg_site *o = &set->out[n];
 
 		/* Bytes in no legitimate form stay in the hash as they are. */
 		if (!legit(s))
@@ -348,9 +362,9 @@ const struct lkrg_site *clkrg_sites_refresh(size_t *count)
 		n++;
 	}
 	nstatic = n;
-	n = add_kprobes(n);
+	n = add_kprobes(set, n);
 	if (n > nstatic)
-		sort(S.out, n, sizeof(*S.out), cmp_site, NULL);
+		sort(set->out, n, sizeof(*set->out), cmp_site, NULL);
 	*count = n;
-	return S.out;
+	return set->out;
 }

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Collects the sites of core kernel text that the kernel patches at run
- * time, from the kernel's own tables: jump entries, static call sites and
+ * Collects the sites of kernel text that the kernel patches at run time,
+ * from the kernel's own tables: jump entries, static call sites and
  * trampolines, ftrace records and the ftrace_caller call sites, and armed
  * kprobes. Each site is checked to hold one of its legitimate forms; the
  * rest of the text is hashed with the sites canonicalized (core/text_sites).
+ * A set covers one range: the core kernel's .text or one module's text.
  */
 #ifndef CLKRG_PATCH_SITES_H
 #define CLKRG_PATCH_SITES_H
@@ -12,8 +13,35 @@
 #include <linux/types.h>
 #include "core/text_sites.h"
 
-int clkrg_sites_init(unsigned long text_start, unsigned long text_end);
-void clkrg_sites_exit(void);
+struct jump_entry;
+struct static_call_site;
+struct site_src;
+
+struct clkrg_site_set {
+	unsigned long start, end;
+	struct site_src *src;	/* known sites, sorted by address */
+	size_t nsrc, src_cap;
+	struct lkrg_site *out;	/* rebuilt by each refresh */
+	size_t cap;
+};
+
+/* The tables a range brings: a module's own, or the core kernel's. */
+struct clkrg_site_tables {
+	struct jump_entry *jump, *jump_end;
+	struct static_call_site *scall, *scall_end;
+	unsigned long tramp, tramp_end;	/* static call trampolines */
+	bool ftrace_callers;		/* ftrace_caller's own call sites */
+};
+
+int clkrg_sites_init(void);
+
+/* Fills @set for [start, end); process context, may sleep. */
+int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
+		      unsigned long end, const struct clkrg_site_tables *t);
+void clkrg_sites_free(struct clkrg_site_set *set);
+
+/* The core kernel's tables, found through kallsyms. */
+void clkrg_sites_core_tables(struct clkrg_site_tables *t);
 
 /*
  * Freezes text patching (kprobe_mutex, ftrace_lock, text_mutex, in the
@@ -23,10 +51,11 @@ void clkrg_sites_lock(void);
 void clkrg_sites_unlock(void);
 
 /*
- * With the lock held: rebuilds the sites, keeping those whose bytes are in
- * a legitimate form (the others stay plain text, so their change shows in
- * the block hash) and returns the array sorted by address.
+ * With the lock held: rebuilds the sites of @set, keeping those whose
+ * bytes are in a legitimate form (the others stay plain text, so their
+ * change shows in the block hash), sorted by address.
  */
-const struct lkrg_site *clkrg_sites_refresh(size_t *n);
+const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
+					    size_t *n);
 
 #endif
