@@ -30,4 +30,13 @@ void clkrg_kint_rebaseline(u64 scope);
 /* Compares against the baseline, emits one event per changed run. */
 void clkrg_kint_check(struct clkrg_check_ctx *ctx);
 
+struct clkrg_run;
+
+/* Action an enforcement level takes on a changed hash. */
+u16 clkrg_kint_action(u16 enforce);
+
+/* Emits the violation event of a changed run (also for module text). */
+void clkrg_kint_report(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
+		       const char *name, const struct clkrg_run *run);
+
 #endif

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Keyed hashes of a memory range in 64-byte blocks, with patch sites
+ * canonicalized, and the comparison that finds runs of changed blocks.
+ * Shared by the core-kernel and the module guards.
+ */
+#ifndef CLKRG_BLOCK_HASH_H
+#define CLKRG_BLOCK_HASH_H
+
+#include <linux/types.h>
+#include "core/text_sites.h"
+
+/* 64 bytes: one cache line; fine enough to name the symbol touched. */
+#define CLKRG_BLOCK	64
+
+struct clkrg_blocks {
+	unsigned long start, end;
+	size_t nblocks;
+	u64 *hash;
+};
+
+/* A run of changed blocks, or the tail that folds runs past the cap. */
+struct clkrg_run {
+	unsigned long addr;	/* first byte of the first block */
+	size_t len;		/* bytes from addr to the end of the last */
+	u32 blocks;		/* changed blocks in it */
+	u64 expected, actual;	/* hashes of its first block */
+};
+
+typedef void (*clkrg_run_fn)(const struct clkrg_run *run, void *arg);
+
+/* Sets the per-load key; called once before any hashing. */
+void clkrg_blocks_key_init(void);
+
+int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
+		       unsigned long end);
+void clkrg_blocks_free(struct clkrg_blocks *b);
+
+/* Baseline of every block; @sites (sorted) may be NULL. */
+void clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
+		       size_t nsites);
+
+/*
+ * Compares against the baseline and calls @fn for each run of changed
+ * blocks, at most @max_runs times (the last call folds the rest). With
+ * @accept the baseline takes the new hashes. Returns the runs reported.
+ */
+unsigned int clkrg_blocks_compare(struct clkrg_blocks *b,
+				  const struct lkrg_site *sites, size_t nsites,
+				  bool accept, unsigned int max_runs,
+				  clkrg_run_fn fn, void *arg);
+
+#endif
