@@ -48,6 +48,10 @@ demo: deps
 demo-run:
 	tests/kernel-suite.sh --kver $(KVER) --demo
 
+# Performance figures from one QEMU (TCG) guest boot; not part of check.
+bench: all
+	tests/bench/run-bench.sh --kver $(KVER)
+
 install: all
 	install -D -m 0644 driver/clkrg.ko \
 		$(DESTDIR)/lib/modules/$(KVER)/extra/clkrg.ko
@@ -64,5 +68,5 @@ clean:
 	rm -rf build
 
 .PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo \
-	demo-run \
+	demo-run bench \
 	install clean

@@ -3,7 +3,10 @@
 #
 #   build-initramfs.sh --kver KVER --out FILE --root DIR \
 #       --module clkrg.ko --cli lkrg-cli --lib libclkrg.so.1 \
-#       --guest-bin DIR --test-modules DIR
+#       --guest-bin DIR --test-modules DIR [--extra-scenario FILE]...
+#
+# --extra-scenario installs FILE next to tests/guest/scenarios/*.sh (as
+# tests/bench/run-bench.sh does with its guest script).
 #
 # Layout in the guest:
 #   /init, /bin/busybox + applet links
@@ -23,6 +26,7 @@ die() {
 }
 
 kver='' out='' root='' module='' cli='' lib='' guest_bin='' test_modules=''
+extra_scenarios=''
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=$2 ;;
@@ -33,6 +37,10 @@ while [ $# -gt 0 ]; do
 	--lib) lib=$2 ;;
 	--guest-bin) guest_bin=$2 ;;
 	--test-modules) test_modules=$2 ;;
+	--extra-scenario)
+		[ -f "$2" ] || die "no scenario $2"
+		extra_scenarios="$extra_scenarios $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+		;;
 	*) die "unknown option $1" ;;
 	esac
 	shift 2
@@ -68,6 +76,9 @@ install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
+for f in $extra_scenarios; do
+	install -m 0755 "$f" lib/tests/scenarios/
+done
 for prog in "$guest_bin"/*; do
 	[ -x "$prog" ] && [ -f "$prog" ] && install -m 0755 "$prog" lib/tests/bin/
 done

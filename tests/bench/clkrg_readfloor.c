@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * clkrg_readfloor: TEST-ONLY module for `make bench`. It reads the regions
+ * clkrg hashes in a full check (core .text, _stext.._etext, and .rodata,
+ * __start_rodata..__end_rodata) by summing their 64-bit words, and does
+ * nothing else: the physical floor a full check is compared with.
+ *
+ *   insmod clkrg_readfloor.ko [passes=15]
+ *   cat /sys/module/clkrg_readfloor/parameters/{median_ns,bytes}
+ *
+ * The passes run in module init; the results are read-only parameters.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/kernel.h>
+#include <linux/kprobes.h>
+#include <linux/ktime.h>
+#include <linux/sched.h>
+#include <linux/slab.h>
+#include <linux/sort.h>
+
+#define FLOOR_MAX_PASSES	101
+/* Bytes read between two cond_resched() calls. */
+#define FLOOR_CHUNK		(64 * 1024)
+
+typedef unsigned long (*lookup_name_t)(const char *name);
+
+static unsigned int passes = 15;
+module_param(passes, uint, 0444);
+MODULE_PARM_DESC(passes, "timed passes over the regions (1-101)");
+
+static unsigned long median_ns;
+module_param(median_ns, ulong, 0444);
+MODULE_PARM_DESC(median_ns, "median duration of one pass, ns");
+
+static unsigned long min_ns;
+module_param(min_ns, ulong, 0444);
+MODULE_PARM_DESC(min_ns, "shortest pass, ns");
+
+static unsigned long max_ns;
+module_param(max_ns, ulong, 0444);
+MODULE_PARM_DESC(max_ns, "longest pass, ns");
+
+static unsigned long bytes;
+module_param(bytes, ulong, 0444);
+MODULE_PARM_DESC(bytes, "bytes read by one pass");
+
+static unsigned long checksum;
+module_param(checksum, ulong, 0444);
+MODULE_PARM_DESC(checksum, "sum of the words read by the last pass");
+
+struct floor_region {
+	const char *start_sym, *end_sym;
+	unsigned long start, end;
+};
+
+static struct floor_region regions[] = {
+	{ "_stext", "_etext" },
+	{ "__start_rodata", "__end_rodata" },
+};
+
+static lookup_name_t resolve_lookup_name(void)
+{
+	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
+	lookup_name_t fn;
+
+	if (register_kprobe(&kp) < 0)
+		return NULL;
+	fn = (lookup_name_t)kp.addr;
+	unregister_kprobe(&kp);
+	return fn;
+}
+
+static u64 sum_range(unsigned long start, unsigned long end)
+{
+	const u64 *w = (const u64 *)start;
+	const u64 *wend = (const u64 *)(start + ((end - start) & ~7UL));
+	const u8 *b = (const u8 *)wend;
+	u64 sum = 0;
+
+	while (w < wend) {
+		const u64 *stop = w + FLOOR_CHUNK / sizeof(*w);
+
+		if (stop > wend)
+			stop = wend;
+		while (w < stop)
+			sum += READ_ONCE(*w++);
+		cond_resched();
+	}
+	while ((unsigned long)b < end)
+		sum += READ_ONCE(*b++);
+	return sum;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int __init floor_init(void)
+{
+	lookup_name_t lookup_name = resolve_lookup_name();
+	struct floor_region *r;
+	unsigned int i;
+	u64 *ns, sum = 0;
+
+	if (!lookup_name) {
+		pr_err("cannot resolve kallsyms_lookup_name\n");
+		return -ENOENT;
+	}
+	if (passes < 1 || passes > FLOOR_MAX_PASSES)
+		return -EINVAL;
+	bytes = 0;
+	for (r = regions; r < regions + ARRAY_SIZE(regions); r++) {
+		r->start = lookup_name(r->start_sym);
+		r->end = lookup_name(r->end_sym);
+		if (!r->start || r->end <= r->start) {
+			pr_err("no bounds for %s..%s\n", r->start_sym,
+			       r->end_sym);
+			return -ENOENT;
+		}
+		bytes += r->end - r->start;
+	}
+	ns = kcalloc(passes, sizeof(*ns), GFP_KERNEL);
+	if (!ns)
+		return -ENOMEM;
+	for (i = 0; i < passes; i++) {
+		u64 t0 = ktime_get_ns();
+
+		sum = 0;
+		for (r = regions; r < regions + ARRAY_SIZE(regions); r++)
+			sum += sum_range(r->start, r->end);
+		ns[i] = ktime_get_ns() - t0;
+	}
+	checksum = sum;
+	sort(ns, passes, sizeof(*ns), cmp_u64, NULL);
+	median_ns = ns[passes / 2];
+	min_ns = ns[0];
+	max_ns = ns[passes - 1];
+	kfree(ns);
+	pr_info("%u passes over %lu bytes: median %lu ns (min %lu, max %lu)\n",
+		passes, bytes, median_ns, min_ns, max_ns);
+	return 0;
+}
+
+static void __exit floor_exit(void)
+{
+}
+
+module_init(floor_init);
+module_exit(floor_exit);
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("clkrg test-only: time reading core .text and .rodata");
