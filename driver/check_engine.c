@@ -13,6 +13,7 @@
 #include "policy.h"
 #include "kint.h"
 #include "cpu_state.h"
+#include "modules.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -107,6 +108,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	clkrg_kint_check(&ctx);
 	cpu_policy(&pol);
 	clkrg_cpu_check(&ctx, &pol);
+	clkrg_modules_check(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);
 	res->check_id = id;
@@ -202,6 +204,8 @@ u64 clkrg_engine_rebaseline(u64 scope)
 	clkrg_kint_rebaseline(scope);
 	if (!scope || (scope & LKRG_SCOPE_CPU))
 		clkrg_cpu_rebaseline();
+	if (!scope || (scope & LKRG_SCOPE_MODULES))
+		clkrg_modules_rebaseline();
 	old = eng.st.generation;
 	gen = old + 1;
 	WRITE_ONCE(eng.st.generation, gen);

@@ -57,7 +57,8 @@ static long do_hello(void *p)
 	a->schema_version = LKRG_SCHEMA_VERSION;
 	a->features = LKRG_FEAT_EVENTS | LKRG_FEAT_KINT_TEXT |
 		      LKRG_FEAT_KINT_RODATA | LKRG_FEAT_KINT_EXTABLE |
-		      LKRG_FEAT_BLOCK_MODULES | LKRG_FEAT_CPU_STATE;
+		      LKRG_FEAT_BLOCK_MODULES | LKRG_FEAT_CPU_STATE |
+		      LKRG_FEAT_MODULES;
 	if (capable(CAP_SYSLOG))
 		a->features |= LKRG_FEAT_ADDRESSES;
 	for (i = 0; i < ARRAY_SIZE(nrs); i++)

@@ -11,6 +11,7 @@
 #include "policy.h"
 #include "kint.h"
 #include "cpu_state.h"
+#include "modules.h"
 #include "modblock.h"
 #include "check_engine.h"
 #include "dev.h"
@@ -180,6 +181,9 @@ static int __init clkrg_init(void)
 	ret = clkrg_cpu_init(cpu_activity);
 	if (ret)
 		goto out_kint;
+	ret = clkrg_modules_init();
+	if (ret)
+		goto out_cpu_only;
 	ret = clkrg_engine_init();
 	if (ret)
 		goto out_cpu;
@@ -199,6 +203,8 @@ out_random:
 out_engine:
 	clkrg_engine_exit();
 out_cpu:
+	clkrg_modules_exit();
+out_cpu_only:
 	clkrg_cpu_exit();
 out_kint:
 	clkrg_kint_exit();
@@ -214,6 +220,7 @@ static void __exit clkrg_exit(void)
 	clkrg_dev_exit();
 	clkrg_random_exit();
 	clkrg_engine_exit();
+	clkrg_modules_exit();
 	clkrg_cpu_exit();
 	clkrg_modblock_exit();
 	clkrg_kint_exit();

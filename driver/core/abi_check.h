@@ -31,6 +31,7 @@ int lkrg_knob_check(const struct lkrg_knob *k, __s64 value);
 int lkrg_block_transition(__u32 old_mode, __s64 new_mode);
 
 #define LKRG_SCOPE_ALL	(LKRG_SCOPE_KTEXT | LKRG_SCOPE_RODATA | \
-			 LKRG_SCOPE_EXTABLE | LKRG_SCOPE_CPU)
+			 LKRG_SCOPE_EXTABLE | LKRG_SCOPE_CPU | \
+			 LKRG_SCOPE_MODULES)
 
 #endif

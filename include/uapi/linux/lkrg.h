@@ -56,6 +56,7 @@
 #define LKRG_FEAT_BLOCK_MODULES		(1ULL << 4)
 #define LKRG_FEAT_ADDRESSES		(1ULL << 5)  /* this reader sees addresses */
 #define LKRG_FEAT_CPU_STATE		(1ULL << 6)  /* IDT, MSRs, CR0/CR4 bits */
+#define LKRG_FEAT_MODULES		(1ULL << 7)  /* module text, lists, hooks */
 
 struct lkrg_hello {
 	__u32 size;		/* in: sizeof(struct lkrg_hello) */
@@ -119,6 +120,7 @@ struct lkrg_check {
 #define LKRG_SCOPE_RODATA	(1ULL << 1)
 #define LKRG_SCOPE_EXTABLE	(1ULL << 2)
 #define LKRG_SCOPE_CPU		(1ULL << 3)	/* per-CPU state */
+#define LKRG_SCOPE_MODULES	(1ULL << 4)	/* module text and lists */
 
 struct lkrg_rebaseline {
 	__u32 size;		/* in */

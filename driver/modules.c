@@ -1,0 +1,411 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/ftrace.h>
+#include <linux/kobject.h>
+#include <linux/kprobes.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/slab.h>
+#include "block_hash.h"
+#include "events.h"
+#include "ksyms.h"
+#include "patch_sites.h"
+#include "policy.h"
+#include "modules.h"
+
+#define MOD_MAX_RUNS	4
+/* kernel/kprobes.c: 1 << KPROBE_HASH_BITS buckets in kprobe_table */
+#define KPROBE_BUCKETS	64
+
+struct mod_entry {
+	struct list_head node;
+	struct module *mod;
+	char name[MODULE_NAME_LEN];
+	bool hidden_ok;		/* accepted by log_accept or a rebaseline */
+	struct clkrg_blocks blocks;
+	struct clkrg_site_set sites;
+};
+
+static LIST_HEAD(entries);
+/* Guards entries; a module's GOING waits on it, so its text stays. */
+static DEFINE_MUTEX(mods_lock);
+
+static struct {
+	struct list_head *modules;
+	struct kset **kset;
+	struct mutex *module_mutex;
+	struct module *(*text_owner)(unsigned long addr);
+	bool (*text_address)(unsigned long addr);
+	struct ftrace_ops **ops_list;
+	struct ftrace_ops *ops_end;
+	struct mutex *ftrace_lock, *kprobe_mutex;
+	struct hlist_head *kprobe_table;
+	void *aggr_pre_handler;
+} K;
+
+static bool listed(const struct module *mod)
+{
+	struct module *m;
+	bool found = false;
+
+	rcu_read_lock();
+	list_for_each_entry_rcu(m, K.modules, list)
+		if (m == mod) {
+			found = true;
+			break;
+		}
+	rcu_read_unlock();
+	return found;
+}
+
+static bool in_kset(const struct module *mod)
+{
+	struct kset *ks = READ_ONCE(*K.kset);
+	struct kobject *k;
+	bool found = false;
+
+	spin_lock(&ks->list_lock);
+	list_for_each_entry(k, &ks->list, entry)
+		if (container_of(k, struct module_kobject, kobj)->mod == mod) {
+			found = true;
+			break;
+		}
+	spin_unlock(&ks->list_lock);
+	return found;
+}
+
+static struct mod_entry *find(const struct module *mod)
+{
+	struct mod_entry *e;
+
+	list_for_each_entry(e, &entries, node)
+		if (e->mod == mod)
+			return e;
+	return NULL;
+}
+
+static void report(struct clkrg_check_ctx *ctx, u16 obj, const char *name,
+		   const char *what, unsigned long where)
+{
+	struct lkrg_event_record ev;
+	u16 enforce = ctx ? ctx->enforce : clkrg_policy(KNOB_KINT_ENFORCE);
+
+	clkrg_ev_prepare(&ev, LKRG_EV_VIOLATION, LKRG_SEV_ALERT,
+			 LKRG_CAT_MODULE, obj, clkrg_kint_action(enforce),
+			 !ctx);
+	if (ctx) {
+		ev.d.trigger = ctx->trigger;
+		ev.d.check_id = ctx->check_id;
+		ev.d.generation = ctx->generation;
+		ctx->violations++;
+		if (enforce == LKRG_ENFORCE_PANIC)
+			ctx->panic = true;
+	}
+	snprintf((char *)ev.d.name, sizeof(ev.d.name), "%s: %s", name, what);
+	if (where)
+		snprintf((char *)ev.d.location, sizeof(ev.d.location), "%pS",
+			 (void *)where);
+	ev.d.address = where;
+	ev.d.count = 1;
+	clkrg_ev_emit(&ev);
+}
+
+static void hash_entry(struct mod_entry *e)
+{
+	const struct lkrg_site *sites;
+	size_t n;
+
+	clkrg_sites_lock();
+	sites = clkrg_sites_refresh(&e->sites, &n);
+	clkrg_blocks_hash(&e->blocks, sites, n);
+	clkrg_sites_unlock();
+}
+
+static void free_entry(struct mod_entry *e)
+{
+	list_del(&e->node);
+	clkrg_blocks_free(&e->blocks);
+	clkrg_sites_free(&e->sites);
+	kfree(e);
+	clkrg_objects_add(-1);
+}
+
+/* Starts tracking @mod, a LIVE module; mods_lock held. */
+static int track(struct module *mod)
+{
+	unsigned long text = (unsigned long)mod->core_layout.base;
+	unsigned long end = text + mod->core_layout.text_size;
+	struct clkrg_site_tables t = {
+		.jump = mod->jump_entries,
+		.jump_end = mod->jump_entries + mod->num_jump_entries,
+		.scall = mod->static_call_sites,
+		.scall_end = mod->static_call_sites +
+			     mod->num_static_call_sites,
+	};
+	struct mod_entry *e;
+	int ret;
+
+	if (find(mod))
+		return 0;
+	e = kzalloc(sizeof(*e), GFP_KERNEL);
+	if (!e)
+		return -ENOMEM;
+	clkrg_objects_add(1);
+	INIT_LIST_HEAD(&e->node);
+	list_add_tail(&e->node, &entries);
+	e->mod = mod;
+	strscpy(e->name, mod->name, sizeof(e->name));
+	ret = clkrg_blocks_alloc(&e->blocks, text, end);
+	if (!ret)
+		ret = clkrg_sites_build(&e->sites, text, end, &t);
+	if (ret) {
+		free_entry(e);
+		return ret;
+	}
+	hash_entry(e);
+	return 0;
+}
+
+static int module_event(struct notifier_block *nb, unsigned long state,
+			void *data)
+{
+	struct module *mod = data;
+	struct mod_entry *e;
+
+	if (mod == THIS_MODULE)
+		return NOTIFY_DONE;
+	mutex_lock(&mods_lock);
+	if (state == MODULE_STATE_LIVE) {
+		/* Hiding from inside module_init is caught right here. */
+		if (!listed(mod))
+			report(NULL, LKRG_OBJ_MODULE_LIST, mod->name,
+			       "entered LIVE state hidden from the module list",
+			       0);
+		track(mod);
+	} else if (state == MODULE_STATE_GOING) {
+		e = find(mod);
+		if (e)
+			free_entry(e);
+	}
+	mutex_unlock(&mods_lock);
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block module_nb = {
+	.notifier_call = module_event,
+	/* After the module-blocking guard has had its say. */
+	.priority = 0,
+};
+
+#define RESOLVE(field, name)	(K.field = (void *)clkrg_ksym(name))
+
+int clkrg_modules_init(void)
+{
+	struct module **mods = NULL;
+	struct module *m;
+	size_t i, n = 0, cap = 0;
+	int ret;
+
+	RESOLVE(modules, "modules");
+	RESOLVE(kset, "module_kset");
+	RESOLVE(module_mutex, "module_mutex");
+	RESOLVE(text_owner, "__module_text_address");
+	RESOLVE(text_address, "kernel_text_address");
+	RESOLVE(ops_list, "ftrace_ops_list");
+	RESOLVE(ops_end, "ftrace_list_end");
+	RESOLVE(ftrace_lock, "ftrace_lock");
+	RESOLVE(kprobe_mutex, "kprobe_mutex");
+	RESOLVE(kprobe_table, "kprobe_table");
+	RESOLVE(aggr_pre_handler, "aggr_pre_handler");
+	if (!K.modules || !K.kset || !K.module_mutex || !K.text_owner ||
+	    !K.text_address) {
+		pr_err("clkrg: FAULT: cannot locate the module list\n");
+		return -ENOENT;
+	}
+	ret = register_module_notifier(&module_nb);
+	if (ret)
+		return ret;
+
+	/* Pin the live modules, then hash them outside module_mutex. */
+	mutex_lock(K.module_mutex);
+	list_for_each_entry(m, K.modules, list)
+		cap++;
+	mods = kcalloc(cap, sizeof(*mods), GFP_KERNEL);
+	list_for_each_entry(m, K.modules, list)
+		if (mods && m->state == MODULE_STATE_LIVE && m != THIS_MODULE &&
+		    try_module_get(m))
+			mods[n++] = m;
+	mutex_unlock(K.module_mutex);
+	if (!mods && cap) {
+		unregister_module_notifier(&module_nb);
+		return -ENOMEM;
+	}
+	mutex_lock(&mods_lock);
+	for (i = 0, ret = 0; i < n; i++) {
+		if (!ret)
+			ret = track(mods[i]);
+		module_put(mods[i]);
+	}
+	mutex_unlock(&mods_lock);
+	kfree(mods);
+	if (ret)
+		clkrg_modules_exit();
+	return ret;
+}
+
+void clkrg_modules_exit(void)
+{
+	struct mod_entry *e, *tmp;
+
+	unregister_module_notifier(&module_nb);
+	mutex_lock(&mods_lock);
+	list_for_each_entry_safe(e, tmp, &entries, node)
+		free_entry(e);
+	mutex_unlock(&mods_lock);
+}
+
+void clkrg_modules_rebaseline(void)
+{
+	struct mod_entry *e;
+
+	mutex_lock(&mods_lock);
+	list_for_each_entry(e, &entries, node) {
+		hash_entry(e);
+		e->hidden_ok = !listed(e->mod) || !in_kset(e->mod);
+	}
+	mutex_unlock(&mods_lock);
+}
+
+struct mod_report {
+	struct clkrg_check_ctx *ctx;
+	const struct mod_entry *e;
+};
+
+static void report_run(const struct clkrg_run *run, void *arg)
+{
+	struct mod_report *mr = arg;
+
+	clkrg_kint_report(mr->ctx, LKRG_CAT_MODULE, LKRG_OBJ_MODULE,
+			  mr->e->name, run);
+}
+
+static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
+{
+	struct mod_report mr = { ctx, e };
+	bool accept = ctx->enforce == LKRG_ENFORCE_LOG_ACCEPT;
+	const struct lkrg_site *sites;
+	size_t n;
+
+	if (!e->hidden_ok && e->mod->state == MODULE_STATE_LIVE) {
+		if (!listed(e->mod))
+			report(ctx, LKRG_OBJ_MODULE_LIST, e->name,
+			       "hidden from the module list", 0);
+		else if (!in_kset(e->mod))
+			report(ctx, LKRG_OBJ_MODULE_LIST, e->name,
+			       "hidden from /sys/module", 0);
+		else
+			goto text;
+		e->hidden_ok = accept;
+	}
+text:
+	clkrg_sites_lock();
+	sites = clkrg_sites_refresh(&e->sites, &n);
+	clkrg_blocks_compare(&e->blocks, sites, n, accept, MOD_MAX_RUNS,
+			     report_run, &mr);
+	clkrg_sites_unlock();
+	ctx->regions++;
+	ctx->bytes += e->blocks.end - e->blocks.start;
+}
+
+/* A module in /sys/module that the list and our records do not know. */
+static void check_kset(struct clkrg_check_ctx *ctx)
+{
+	struct kset *ks = READ_ONCE(*K.kset);
+	char unknown[MODULE_NAME_LEN] = "";
+	struct module_kobject *mk;
+	struct kobject *k;
+
+	spin_lock(&ks->list_lock);
+	list_for_each_entry(k, &ks->list, entry) {
+		mk = container_of(k, struct module_kobject, kobj);
+		if (mk->mod && mk->mod != THIS_MODULE &&
+		    mk->mod->state == MODULE_STATE_LIVE && !find(mk->mod) &&
+		    !listed(mk->mod)) {
+			strscpy(unknown, mk->mod->name, sizeof(unknown));
+			break;
+		}
+	}
+	spin_unlock(&ks->list_lock);
+	if (unknown[0])
+		report(ctx, LKRG_OBJ_MODULE_LIST, unknown,
+		       "in /sys/module but not in the module list", 0);
+}
+
+/* Where a hook's handler lives: fine in core text or a listed module. */
+static void check_owner(struct clkrg_check_ctx *ctx, const char *kind,
+			unsigned long fn)
+{
+	struct module *owner;
+	char name[MODULE_NAME_LEN];
+
+	if (!fn)
+		return;
+	preempt_disable();
+	owner = K.text_owner(fn);
+	if (owner)
+		strscpy(name, owner->name, sizeof(name));
+	preempt_enable();
+	if (owner && (!listed(owner) || !in_kset(owner)))
+		report(ctx, LKRG_OBJ_MODULE_LIST, name, kind, fn);
+	else if (!owner && !K.text_address(fn))
+		report(ctx, LKRG_OBJ_MODULE, "unknown code", kind, fn);
+}
+
+static void check_kprobe(struct clkrg_check_ctx *ctx, struct kprobe *p)
+{
+	check_owner(ctx, "kprobe handler in a hidden module",
+		    (unsigned long)p->pre_handler);
+	check_owner(ctx, "kprobe handler in a hidden module",
+		    (unsigned long)p->post_handler);
+}
+
+static void check_hooks(struct clkrg_check_ctx *ctx)
+{
+	struct ftrace_ops *op;
+	struct kprobe *p, *kp;
+	unsigned int i;
+
+	if (K.ops_list && K.ops_end && K.ftrace_lock) {
+		mutex_lock(K.ftrace_lock);
+		for (op = *K.ops_list; op && op != K.ops_end; op = op->next)
+			check_owner(ctx, "ftrace hook in a hidden module",
+				    (unsigned long)op->func);
+		mutex_unlock(K.ftrace_lock);
+	}
+	if (!K.kprobe_table || !K.kprobe_mutex)
+		return;
+	mutex_lock(K.kprobe_mutex);
+	for (i = 0; i < KPROBE_BUCKETS; i++) {
+		hlist_for_each_entry(p, &K.kprobe_table[i], hlist) {
+			if (p->pre_handler != K.aggr_pre_handler) {
+				check_kprobe(ctx, p);
+				continue;
+			}
+			list_for_each_entry(kp, &p->list, list)
+				check_kprobe(ctx, kp);
+		}
+	}
+	mutex_unlock(K.kprobe_mutex);
+}
+
+void clkrg_modules_check(struct clkrg_check_ctx *ctx)
+{
+	struct mod_entry *e;
+
+	mutex_lock(&mods_lock);
+	list_for_each_entry(e, &entries, node)
+		check_entry(e, ctx);
+	check_kset(ctx);
+	mutex_unlock(&mods_lock);
+	check_hooks(ctx);
+}
