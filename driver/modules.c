@@ -36,7 +36,7 @@ static struct {
 	struct mutex *module_mutex;
 	struct module *(*text_owner)(unsigned long addr);
 	bool (*text_address)(unsigned long addr);
-	struct ftrace_ops **ops_list;
+	struct ftrace_ops __rcu **ops_list;
 	struct ftrace_ops *ops_end;
 	struct mutex *ftrace_lock, *kprobe_mutex;
 	struct hlist_head *kprobe_table;
@@ -377,7 +377,10 @@ static void check_hooks(struct clkrg_check_ctx *ctx)
 
 	if (K.ops_list && K.ops_end && K.ftrace_lock) {
 		mutex_lock(K.ftrace_lock);
-		for (op = *K.ops_list; op && op != K.ops_end; op = op->next)
+		/* ftrace_lock keeps the list as it is. */
+		for (op = rcu_dereference_protected(*K.ops_list, 1);
+		     op && op != K.ops_end;
+		     op = rcu_dereference_protected(op->next, 1))
 			check_owner(ctx, "ftrace hook in a hidden module",
 				    (unsigned long)op->func);
 		mutex_unlock(K.ftrace_lock);
