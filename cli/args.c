@@ -132,9 +132,10 @@ static const struct {
 	{ "rodata", LKRG_SCOPE_RODATA },
 	{ "extable", LKRG_SCOPE_EXTABLE },
 	{ "cpu", LKRG_SCOPE_CPU },
+	{ "modules", LKRG_SCOPE_MODULES },
 };
 
-/* "text,rodata,extable,cpu" -> LKRG_SCOPE_* bits. */
+/* "text,rodata,extable,cpu,modules" -> LKRG_SCOPE_* bits. */
 static int parse_scope(struct cli_args *a, const char *s)
 {
 	size_t n, i;
@@ -148,7 +149,7 @@ static int parse_scope(struct cli_args *a, const char *s)
 				break;
 		if (i == sizeof(scopes) / sizeof(scopes[0]))
 			return usage_err(a, "unknown scope '%.*s' (expected "
-					 "text, rodata, extable, cpu, "
+					 "text, rodata, extable, cpu, modules, "
 					 "comma-separated)",
 					 (int)n, s);
 		a->scope |= scopes[i].bit;
@@ -284,7 +285,7 @@ void cli_usage(FILE *f)
 	      "  force-run                      run a full check now "
 	      "(exit 1 on violations)\n"
 	      "  rebaseline [--scope LIST]      accept the current kernel; "
-	      "LIST: text,rodata,extable,cpu\n"
+	      "LIST: text,rodata,extable,cpu,modules\n"
 	      "  block-modules [on|off|lock]    show or set module-load "
 	      "blocking\n"
 	      "  policy get [KEY]               list knobs, or print one "

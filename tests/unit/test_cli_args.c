@@ -160,6 +160,8 @@ START_TEST(scope)
 			       "text,rodata,extable,cpu"), 0);
 	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT | LKRG_SCOPE_RODATA |
 			  LKRG_SCOPE_EXTABLE | LKRG_SCOPE_CPU);
+	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "modules,cpu"), 0);
+	ck_assert_uint_eq(a.scope, LKRG_SCOPE_MODULES | LKRG_SCOPE_CPU);
 	ck_assert_int_eq(PARSE(&a, "rebaseline", "--scope", "ktext,text"), 0);
 	ck_assert_uint_eq(a.scope, LKRG_SCOPE_KTEXT);
 	USAGE("unknown scope 'data'", "rebaseline", "--scope", "text,data");
