@@ -70,7 +70,8 @@ START_TEST(rebaseline)
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_RODATA, 0);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_EXTABLE, 0);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_CPU, 0);
-	for (bit = 4; bit < 64; bit++)
+	EXPECT_FIELD(lkrg_check_rebaseline, r, scope, LKRG_SCOPE_MODULES, 0);
+	for (bit = 5; bit < 64; bit++)
 		EXPECT_FIELD(lkrg_check_rebaseline, r, scope, 1ULL << bit,
 			     -EINVAL);
 	EXPECT_FIELD(lkrg_check_rebaseline, r, generation, 5, 0);

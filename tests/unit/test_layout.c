@@ -155,7 +155,8 @@ START_TEST(constants)
 	ck_assert_int_eq(LKRG_API_VERSION, 1);
 	ck_assert_int_eq(LKRG_SCHEMA_VERSION, 1);
 	ck_assert_str_eq(LKRG_DEVICE_PATH, "/dev/lkrg");
-	ck_assert_uint_eq(LKRG_SCOPE_ALL, 15);
+	ck_assert_uint_eq(LKRG_SCOPE_ALL, 31);
+	ck_assert_uint_eq(LKRG_SCOPE_MODULES, 16);
 	ck_assert_uint_eq(LKRG_SCOPE_CPU, 8);
 	ck_assert_uint_eq(LKRG_TRIGGER_CPU, 5);
 	ck_assert_uint_eq(LKRG_BLOCK_LOCK, 2);
