@@ -20,9 +20,11 @@ like "$(grep '^not ok ' /tmp/leak.tap)" 'objects back to the start value' \
 is "$(grep -c '^ok ' /tmp/leak.tap)" "$(($(sed -n 's/^1\.\.//p' /tmp/leak.tap) - 1))" \
 	"every other assertion passes"
 counts=$(sed -n 's/^# objects: start \([0-9]*\) end \([0-9]*\) opens \([0-9]*\)$/\1 \2 \3/p' /tmp/leak.tap)
-set -- $counts
-if [ $# -eq 3 ] && [ "$(($2 - $1))" -eq "$3" ]; then
-	pass "objects grew by exactly the number of opens ($1 -> $2, $3 opens)"
+read -r start end opens <<EOT
+$counts
+EOT
+if [ -n "$opens" ] && [ "$((end - start))" -eq "$opens" ]; then
+	pass "objects grew by exactly the number of opens ($start -> $end, $opens opens)"
 else
 	fail "objects grew by exactly the number of opens" "objects line: '$counts'"
 fi
