@@ -41,6 +41,25 @@ struct cpu_snap {
 };
 
 static struct cpu_snap *base, *cur;	/* indexed by CPU number */
+
+/*
+ * CPU counts. Hotplug changes them legitimately, so its callbacks only mark
+ * them for a fresh baseline at the next check; any other change (a bit
+ * flipped in a cpumask to hide a CPU from checks) is a violation.
+ */
+static const char * const count_names[] = {
+	"online CPUs", "possible CPUs", "present CPUs", "active CPUs",
+};
+static unsigned int base_counts[ARRAY_SIZE(count_names)];
+static bool counts_stale = true;
+
+static void read_counts(unsigned int *c)
+{
+	c[0] = num_online_cpus();
+	c[1] = num_possible_cpus();
+	c[2] = num_present_cpus();
+	c[3] = num_active_cpus();
+}
 static siphash_key_t cpu_key;
 static enum cpuhp_state hp_state;
 static clkrg_cpu_activity on_activity;
@@ -106,7 +125,11 @@ static void report(struct clkrg_check_ctx *ctx, int cpu, u16 obj,
 	ev.d.trigger = ctx->trigger;
 	ev.d.check_id = ctx->check_id;
 	ev.d.generation = ctx->generation;
-	snprintf((char *)ev.d.name, sizeof(ev.d.name), "cpu%d %s", cpu, what);
+	if (cpu >= 0)
+		snprintf((char *)ev.d.name, sizeof(ev.d.name), "cpu%d %s", cpu,
+			 what);
+	else
+		lkrg_ev_set_str(ev.d.name, sizeof(ev.d.name), what);
 	/* Where a redirected entry point now leads. */
 	if (code_pointer)
 		snprintf((char *)ev.d.location, sizeof(ev.d.location), "%pS",
@@ -182,6 +205,22 @@ static void check_cpu(struct clkrg_check_ctx *ctx, int cpu,
 	}
 }
 
+static void check_counts(struct clkrg_check_ctx *ctx, u16 enforce)
+{
+	unsigned int now[ARRAY_SIZE(count_names)], i;
+	u16 act = action_of(enforce == LKRG_ENFORCE_RESTORE ?
+			    LKRG_ENFORCE_LOG_ONLY : enforce);
+
+	read_counts(now);
+	for (i = 0; !counts_stale && i < ARRAY_SIZE(now); i++)
+		if (now[i] != base_counts[i])
+			report(ctx, -1, LKRG_OBJ_CPUS, count_names[i],
+			       base_counts[i], now[i], act, false);
+	if (counts_stale || enforce == LKRG_ENFORCE_LOG_ACCEPT)
+		memcpy(base_counts, now, sizeof(now));
+	counts_stale = false;
+}
+
 void clkrg_cpu_check(struct clkrg_check_ctx *ctx,
 		     const struct clkrg_cpu_policy *pol)
 {
@@ -189,6 +228,7 @@ void clkrg_cpu_check(struct clkrg_check_ctx *ctx,
 
 	/* No CPU comes or goes while its state is compared. */
 	cpus_read_lock();
+	check_counts(ctx, pol->enforce);
 	memset(cur, 0, nr_cpu_ids * sizeof(*cur));
 	on_each_cpu(collect, cur, 1);
 	for_each_online_cpu(cpu) {
@@ -206,6 +246,7 @@ void clkrg_cpu_rebaseline(void)
 	cpus_read_lock();
 	memset(base, 0, nr_cpu_ids * sizeof(*base));
 	on_each_cpu(collect, base, 1);
+	counts_stale = true;
 	cpus_read_unlock();
 }
 
@@ -213,6 +254,7 @@ void clkrg_cpu_rebaseline(void)
 static int cpu_came_up(unsigned int cpu)
 {
 	smp_call_function_single(cpu, collect, base, 1);
+	counts_stale = true;
 	if (on_activity)
 		on_activity();
 	return 0;
@@ -221,6 +263,7 @@ static int cpu_came_up(unsigned int cpu)
 static int cpu_went_down(unsigned int cpu)
 {
 	base[cpu].valid = false;
+	counts_stale = true;
 	if (on_activity)
 		on_activity();
 	return 0;

@@ -48,6 +48,7 @@ static const char * const obj_names[] = {
 	[LKRG_OBJ_POLICY] = "policy",
 	[LKRG_OBJ_BASELINE] = "baseline",
 	[LKRG_OBJ_GUARD] = "guard",
+	[LKRG_OBJ_CPUS] = "cpus",
 };
 
 static const char * const act_names[] = {

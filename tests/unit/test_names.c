@@ -66,7 +66,8 @@ START_TEST(objects)
 		    { LKRG_OBJ_TASK_CRED, "task_cred" },
 		    { LKRG_OBJ_POLICY, "policy" },
 		    { LKRG_OBJ_BASELINE, "baseline" },
-		    { LKRG_OBJ_GUARD, "guard" }, { 13, "unknown" });
+		    { LKRG_OBJ_GUARD, "guard" }, { LKRG_OBJ_CPUS, "cpus" },
+		    { 14, "unknown" });
 }
 END_TEST
 

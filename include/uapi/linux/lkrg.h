@@ -359,6 +359,7 @@ struct lkrg_event_hdr {
 #define LKRG_OBJ_POLICY		10	/* a knob */
 #define LKRG_OBJ_BASELINE	11
 #define LKRG_OBJ_GUARD		12	/* the clkrg module */
+#define LKRG_OBJ_CPUS		13	/* online/possible/present/active counts */
 
 /* actions taken */
 #define LKRG_ACT_NONE		0	/* informational */
