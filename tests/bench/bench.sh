@@ -15,7 +15,7 @@ FLOOR_KO=/lib/clkrg/test/clkrg_readfloor.ko
 FLOOR_PARAMS=/sys/module/clkrg_readfloor/parameters
 CHECK_RUNS=15		# force-runs
 ROUNDS=6		# syscall rounds per state
-ROUND_SECS=10		# length of one syscall round without clkrg
+ROUND_SECS=8		# length of one syscall round without clkrg
 ROUND_INTERVAL=5	# clkrg interval= in the loaded rounds
 
 bench() {
@@ -56,9 +56,6 @@ is "$good" "$CHECK_RUNS" "$CHECK_RUNS clean force-runs with a duration"
 ok "rmmod clkrg" rmmod clkrg
 
 # ---- 3. syscall workload, interleaved rounds -----------------------------------
-# A short warm-up first: the first run of a program is slow under TCG.
-_out=$("$BIN/bench_syscalls" run 50000) || true
-diag "warm-up: $_out"
 iters=$("$BIN/bench_syscalls" calibrate "$ROUND_SECS" | sed -n 's/^iters=//p')
 like "$iters" '^[0-9]+$' "bench_syscalls calibrated: ${iters:-?} iterations ~ ${ROUND_SECS} s"
 bench "syscalls iters=$iters"
@@ -81,10 +78,17 @@ round() {
 	round_ok=$((round_ok + 1))
 }
 
+# Pairs in ABBA order (off on, on off, ...): a steady drift of the guest's
+# speed (it is often faster later in the boot) favours neither state.
 n=1
 while [ "$n" -le "$ROUNDS" ]; do
-	round off "$n" || diag "round off $n failed"
-	round on "$n" || diag "round on $n failed"
+	if [ $((n % 2)) -eq 1 ]; then
+		round off "$n" || diag "round off $n failed"
+		round on "$n" || diag "round on $n failed"
+	else
+		round on "$n" || diag "round on $n failed"
+		round off "$n" || diag "round off $n failed"
+	fi
 	n=$((n + 1))
 done
 is "$round_ok" $((ROUNDS * 2)) "$((ROUNDS * 2)) syscall rounds ran"

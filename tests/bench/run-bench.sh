@@ -18,7 +18,7 @@
 #   2. a full check (lkrg-cli --json force-run, median of 15) next to
 #      reading the same regions (clkrg_readfloor.ko, median of 15 passes);
 #   3. a getppid + open/close workload, clkrg not loaded vs loaded with
-#      interval=5, medians of 6 interleaved rounds each.
+#      interval=5, medians of 6 interleaved rounds each (ABBA order).
 # The table goes to stdout and build/bench/results.txt; the boot's logs
 # stay in build/bench/out/. Exit 0 when every step ran.
 set -eu
@@ -78,7 +78,7 @@ build_and_boot() {
 		--extra-scenario "$top/tests/bench/bench.sh"
 
 	# ---- boot
-	echo "bench: booting $kver under QEMU (TCG, -smp 2 -m 512M); about 4 minutes ..."
+	echo "bench: booting $kver under QEMU (TCG, -smp 2 -m 512M); about 3 minutes on an idle host ..."
 	start=$(date +%s)
 	load0=$(cut -d' ' -f1 /proc/loadavg)
 	rc=0
@@ -143,6 +143,7 @@ function row(label, value) {
 /^round / {
 	if (field($0, "state") == "on") {
 		on[++non] = field($0, "ns") + 0; checks[non] = field($0, "checks") + 0
+		share[non] = on[non] > 0 ? checks[non] * field($0, "last_check_ns") / on[non] : 0
 		pair_on[field($0, "n")] = on[non]
 	} else {
 		off[++noff] = field($0, "ns") + 0
@@ -193,6 +194,8 @@ END {
 	    sprintf("%10.3f s    (min %.3f, max %.3f; %.0f ns/iteration)",
 		    on_med / 1e9, on[1] / 1e9, on[non] / 1e9, on_med / iters))
 	row("periodic checks per loaded round, median", sprintf("%10g", chk_per))
+	share_med = median(share, non)
+	row("time in periodic checks / loaded round, median", sprintf("%10.1f %%", share_med * 100))
 	if (off_med > 0)
 		row("ratio of the medians, loaded / not loaded", sprintf("%10.3f    (%+.1f %%)", on_med / off_med, (on_med / off_med - 1) * 100))
 	npair = 0
