@@ -19,6 +19,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 guest=$(cd "$here/../guest" && pwd)
 REAL_MODULES="kernel/lib/crc7.ko kernel/lib/crc-itu-t.ko"
+REAL_MODULES="$REAL_MODULES kernel/lib/crc16.ko kernel/lib/crc8.ko kernel/lib/crypto/libarc4.ko kernel/lib/math/cordic.ko kernel/crypto/md4.ko"
 
 die() {
 	echo "build-initramfs: $*" >&2
@@ -76,6 +77,7 @@ install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
+install -m 0644 "$guest/modguard.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
 for f in $extra_scenarios; do
 	install -m 0755 "$f" lib/tests/scenarios/

@@ -1,0 +1,132 @@
+# shellcheck shell=sh
+# Helpers for the module-guard scenarios (3N-mod-*): real Debian modules,
+# the test-only modules clkrg_modtamper.ko, clkrg_modhide.ko and
+# clkrg_modlegit.ko (tests/modules), and category "module" events.
+# Sourced after lib.sh and clkrg.sh.
+#   REAL_KOS                      real modules without dependencies that
+#                                 load in the guest (module names)
+#   real_ko NAME                  path of real module NAME's .ko
+#   mt_load / mh_load [ARGS] / ml_load    insmod the test module (once)
+#   mt_patch MOD SYMBOL OFF [poke|cr0]    invert a byte of MOD's text
+#   mt_restore                    put it back
+#   mt_info KEY                   field of the active patch: module, symbol,
+#                                 offset, size, address, method, old, new
+#   mh_set PARAM VALUE            write a clkrg_modhide parameter
+#   mh_hits KEY                   ftrace, kprobe_pre or kprobe_post calls
+#   ml_set PARAM VALUE            write a clkrg_modlegit parameter
+#   ml_get PARAM                  read one
+#   module_events SINCE OBJ NAME [F=V...]  violation events of category
+#                                 module, object OBJ, name NAME
+#   expect_module_event SINCE OBJ NAME    one result; sets MOD_EV to the
+#                                 first such event
+#   expect_location ERE           one result: MOD_EV's location matches
+#   expect_no_module_event SINCE DESC [F=V...]  one result: no violation
+#                                 event of category module since SINCE
+#   force_run_clean DESC          one result: force-run exits 0, and the
+#                                 events it made hold no module violation
+
+MT_KO=/lib/clkrg/test/clkrg_modtamper.ko
+MH_KO=/lib/clkrg/test/clkrg_modhide.ko
+ML_KO=/lib/clkrg/test/clkrg_modlegit.ko
+MT_PARAMS=/sys/module/clkrg_modtamper/parameters
+MH_PARAMS=/sys/module/clkrg_modhide/parameters
+ML_PARAMS=/sys/module/clkrg_modlegit/parameters
+# shellcheck disable=SC2034 # used by the scenarios
+REAL_KOS="crc7 crc_itu_t crc16 crc8 libarc4 cordic md4"
+MOD_EV=
+
+real_ko() {
+	find "/lib/modules/$(uname -r)/kernel" -name "$(echo "$1" | tr _ -).ko" |
+		head -n 1
+}
+
+mt_load() {
+	[ -d "$MT_PARAMS" ] || insmod "$MT_KO"
+}
+
+mh_load() {
+	[ -d "$MH_PARAMS" ] || insmod "$MH_KO" "$@"
+}
+
+ml_load() {
+	[ -d "$ML_PARAMS" ] || insmod "$ML_KO"
+}
+
+mt_patch() {
+	echo "$1 $2 $3 ${4:-poke}" >"$MT_PARAMS/patch"
+}
+
+mt_restore() {
+	echo 1 >"$MT_PARAMS/restore"
+}
+
+mt_info() {
+	tr ' ' '\n' <"$MT_PARAMS/patched" | sed -n "s/^$1=//p"
+}
+
+mh_set() {
+	echo "$2" >"$MH_PARAMS/$1"
+}
+
+mh_hits() {
+	tr ' ' '\n' <"$MH_PARAMS/hits" | sed -n "s/^$1=//p"
+}
+
+ml_set() {
+	echo "$2" >"$ML_PARAMS/$1"
+}
+
+ml_get() {
+	cat "$ML_PARAMS/$1"
+}
+
+module_events() {
+	_me_since=$1
+	_me_obj=$2
+	_me_name=$3
+	shift 3
+	events_since "$_me_since" |
+		select_events type=violation category=module object="$_me_obj" \
+			name="$_me_name" "$@"
+}
+
+expect_module_event() {
+	MOD_EV=$(module_events "$1" "$2" "$3" | head -n 1)
+	if [ -n "$MOD_EV" ]; then
+		pass "violation event: module/$2 '$3'"
+	else
+		fail "violation event: module/$2 '$3'" "none with seq >= ${1:-?}"
+		diag_events
+	fi
+}
+
+expect_location() {
+	like "$(json_field "$MOD_EV" location)" "$1" "the event's location matches /$1/"
+}
+
+expect_no_module_event() {
+	_ne_since=$1
+	_ne_desc=$2
+	shift 2
+	_ne=$(events_since "$_ne_since" |
+		select_events type=violation category=module "$@")
+	if [ -z "$_ne" ]; then
+		pass "$_ne_desc"
+	else
+		fail "$_ne_desc" "$(printf '%s\n' "$_ne" | head -n 5)"
+	fi
+}
+
+force_run_clean() {
+	_fr_since=$(next_seq)
+	_fr_rc=0
+	lkrg-cli force-run >"$OUT_FILE" 2>&1 || _fr_rc=$?
+	_fr_ev=$(events_since "${_fr_since:-0}" | select_events type=violation)
+	if [ "$_fr_rc" -eq 0 ] && [ -z "$_fr_ev" ]; then
+		pass "force-run clean: $1"
+	else
+		fail "force-run clean: $1" "exit $_fr_rc" \
+			"$(printf '%s\n' "$_fr_ev" | head -n 5)"
+		diag_output
+	fi
+}
