@@ -19,7 +19,9 @@
 #   cpt_idt_tamper CPU [VECTOR]   redirect an unused gate of the IDT, from
 #                                 CPU (default vector: the module picks)
 #   cpt_idt_restore               put the gate back
-#   cpt_idt_info KEY              cpu, vector, old, new (handlers)
+#   cpt_idt_info KEY              cpu, vector, old, new, now (handlers)
+#   cpt_idtr_info KEY             the IDTR tamper: cpu, old_base, old_limit,
+#                                 new_base, new_limit, now_base, now_limit
 #   cpu_events SINCE OBJ NAME [F=V...]  violation events of category cpu
 #   expect_cpu_event SINCE OBJ NAME ACTION   one result; sets CPU_EV
 #   expect_value0 FIELD EXPECTED ACTUAL      one result on CPU_EV's
@@ -29,7 +31,8 @@
 #                                 event (matching F=V...) since SINCE
 #   stats_row TRIGGER             the "lkrg-cli --json stats" line of TRIGGER
 # Attacks by kind, each on CPU 1: idt (one gate of the IDT, which all CPUs
-# share), msr (SYSENTER_EIP), smep, smap (CR4), wp (CR0):
+# share), idtbase (CPU 1 loads a private copy of the IDT), msr
+# (SYSENTER_EIP), smep, smap (CR4), wp (CR0):
 #   cpt_attack KIND / cpt_undo KIND   0 on success
 #   cpt_tampered KIND                 0 while CPU 1 still has the change
 #   cpt_obj KIND / cpt_what KIND      the event's object, the WHAT in its
@@ -97,6 +100,10 @@ cpt_idt_info() {
 	tr ' ' '\n' <"$CPT_PARAMS/idt" | sed -n "s/^$1=//p"
 }
 
+cpt_idtr_info() {
+	tr ' ' '\n' <"$CPT_PARAMS/idtr" | sed -n "s/^$1=//p"
+}
+
 cpu_events() {
 	_ce_since=$1
 	_ce_obj=$2
@@ -159,6 +166,7 @@ stats_row() {
 cpt_attack() {
 	case $1 in
 	idt) cpt_idt_tamper 1 ;;
+	idtbase) echo "1 copy" >"$CPT_PARAMS/idtr_load" ;;
 	msr) cpt_msr_tamper 1 ;;
 	*) cpt_cr_clear 1 "$1" ;;
 	esac
@@ -167,6 +175,7 @@ cpt_attack() {
 cpt_undo() {
 	case $1 in
 	idt) cpt_idt_restore ;;
+	idtbase) echo 1 >"$CPT_PARAMS/idtr_restore" ;;
 	msr) cpt_msr_restore ;;
 	*) cpt_cr_set 1 "$1" ;;
 	esac
@@ -176,6 +185,8 @@ cpt_tampered() {
 	case $1 in
 	idt) [ -n "$(cpt_idt_info now)" ] &&
 		[ "$(cpt_idt_info now)" = "$(cpt_idt_info new)" ] ;;
+	idtbase) [ -n "$(cpt_idtr_info now_base)" ] &&
+		[ "$(cpt_idtr_info now_base)" = "$(cpt_idtr_info new_base)" ] ;;
 	msr) [ -n "$(cpt_msr_info now)" ] &&
 		[ "$(cpt_msr_info now)" = "$(cpt_msr_info new)" ] ;;
 	*) [ "$(cpt_bit 1 "$1")" = 0 ] ;;
@@ -184,7 +195,8 @@ cpt_tampered() {
 
 cpt_obj() {
 	case $1 in
-	idt | msr) echo "$1" ;;
+	idt | idtbase) echo idt ;;
+	msr) echo msr ;;
 	*) echo cr ;;
 	esac
 }
@@ -192,6 +204,7 @@ cpt_obj() {
 cpt_what() {
 	case $1 in
 	idt) echo "IDT entries" ;;
+	idtbase) echo "IDT base" ;;
 	msr) echo SYSENTER_EIP ;;
 	smep) echo CR4.SMEP ;;
 	smap) echo CR4.SMAP ;;
@@ -202,6 +215,7 @@ cpt_what() {
 cpt_old() {
 	case $1 in
 	idt) echo "*" ;;
+	idtbase) cpt_idtr_info old_base ;;
 	msr) cpt_msr_info old ;;
 	*) echo 0x1 ;;
 	esac
@@ -210,6 +224,7 @@ cpt_old() {
 cpt_new() {
 	case $1 in
 	idt) echo "*" ;;
+	idtbase) cpt_idtr_info new_base ;;
 	msr) cpt_msr_info new ;;
 	*) echo 0x0 ;;
 	esac

@@ -11,6 +11,8 @@
  *   echo 1 > /sys/module/clkrg_cpu_tamper/parameters/msr_restore
  *   echo "1 auto" > /sys/module/clkrg_cpu_tamper/parameters/idt_tamper
  *   echo 1 > /sys/module/clkrg_cpu_tamper/parameters/idt_restore
+ *   echo "1 copy" > /sys/module/clkrg_cpu_tamper/parameters/idtr_load
+ *   echo 1 > /sys/module/clkrg_cpu_tamper/parameters/idtr_restore
  *
  * cr_clear "CPU wp|smep|smap" clears CR0.WP, CR4.SMEP or CR4.SMAP on CPU
  * with a raw "mov to crN" (the kernel's writers pin these bits and WARN);
@@ -30,7 +32,12 @@
  * read-only alias), so every CPU sees the change. idt_restore puts the old
  * gate back.
  *
- * msr, idt: the active tamper ("now": the value in force), or "none".
+ * idtr_load "CPU copy" makes CPU load a private copy of the IDT (a page
+ * of its own: a new IDT base for that CPU alone); "CPU limit N" reloads
+ * the same base with limit N (above 0xfff the CPU ignores the extra
+ * bytes: 256 vectors fit in 4 KiB). idtr_restore loads the old IDTR.
+ *
+ * msr, idt, idtr: the active tamper ("now": the value in force), or "none".
  * Unloading the module undoes what is still tampered.
  *
  * settled: 1 once the kernel freed this module's init memory. Freeing it
@@ -81,6 +88,13 @@ static struct {
 	int cpu;
 	u64 old, new;
 } msr_t;
+
+static struct {
+	bool active;
+	int cpu;
+	struct desc_ptr old, new;
+	unsigned long page;	/* the private copy, or 0 */
+} idtr_t;
 
 static struct {
 	bool active;
@@ -473,6 +487,128 @@ static int idt_get(char *buf, const struct kernel_param *kp)
 	return n;
 }
 
+/* ---- IDTR (one CPU's IDT base or limit) --------------------------------- */
+
+static void raw_lidt(const struct desc_ptr *dt)
+{
+	asm volatile("lidt %0" : : "m"(*dt));
+}
+
+/* Runs on the target CPU with interrupts off. */
+static void idtr_load_fn(void *arg)
+{
+	raw_lidt(arg);
+}
+
+static void idtr_read_fn(void *arg)
+{
+	store_idt(arg);
+}
+
+static int idtr_load_set(const char *val)
+{
+	struct desc_ptr cur, now;
+	unsigned long page = 0;
+	unsigned int limit;
+	const char *rest;
+	char how[8];
+	int cpu, ret, n = 0;
+
+	mutex_lock(&cpt_lock);
+	cpus_read_lock();
+	ret = idtr_t.active ? -EBUSY : parse_cpu(val, &cpu, &rest);
+	if (ret)
+		goto out;
+	if (sscanf(rest, "%7s %n", how, &n) != 1) {
+		ret = -EINVAL;
+		goto out;
+	}
+	ret = smp_call_function_single(cpu, idtr_read_fn, &cur, 1);
+	if (ret)
+		goto out;
+	idtr_t.old = cur;
+	idtr_t.new = cur;
+	if (!strcmp(how, "copy")) {
+		page = get_zeroed_page(GFP_KERNEL);
+		if (!page) {
+			ret = -ENOMEM;
+			goto out;
+		}
+		memcpy((void *)page, (void *)cur.address, cur.size + 1);
+		idtr_t.new.address = page;
+	} else if (!strcmp(how, "limit") && !kstrtouint(rest + n, 0, &limit) &&
+		   limit <= 0xffff) {
+		idtr_t.new.size = limit;
+	} else {
+		ret = -EINVAL;
+		goto out;
+	}
+	ret = smp_call_function_single(cpu, idtr_load_fn, &idtr_t.new, 1);
+	if (!ret)
+		ret = smp_call_function_single(cpu, idtr_read_fn, &now, 1);
+	if (!ret && (now.address != idtr_t.new.address ||
+		     now.size != idtr_t.new.size)) {
+		smp_call_function_single(cpu, idtr_load_fn, &idtr_t.old, 1);
+		ret = -EIO;
+	}
+	if (ret) {
+		free_page(page);
+		goto out;
+	}
+	idtr_t.active = true;
+	idtr_t.cpu = cpu;
+	idtr_t.page = page;
+	pr_info("cpu%d: IDTR 0x%lx/0x%x -> 0x%lx/0x%x\n", cpu,
+		idtr_t.old.address, idtr_t.old.size, idtr_t.new.address,
+		idtr_t.new.size);
+out:
+	cpus_read_unlock();
+	mutex_unlock(&cpt_lock);
+	return ret;
+}
+
+/* Caller holds cpt_lock. */
+static int idtr_restore_locked(void)
+{
+	int ret;
+
+	if (!idtr_t.active)
+		return -ENOENT;
+	cpus_read_lock();
+	ret = smp_call_function_single(idtr_t.cpu, idtr_load_fn, &idtr_t.old,
+				       1);
+	cpus_read_unlock();
+	/* An offline CPU loads the kernel's IDT when it comes back. */
+	if (ret && ret != -ENXIO)
+		return ret;
+	free_page(idtr_t.page);
+	idtr_t.page = 0;
+	idtr_t.active = false;
+	pr_info("cpu%d: IDTR restored to 0x%lx/0x%x\n", idtr_t.cpu,
+		idtr_t.old.address, idtr_t.old.size);
+	return 0;
+}
+
+static int idtr_get(char *buf, const struct kernel_param *kp)
+{
+	struct desc_ptr now = { };
+	int n;
+
+	mutex_lock(&cpt_lock);
+	if (!idtr_t.active) {
+		n = sysfs_emit(buf, "none\n");
+	} else {
+		smp_call_function_single(idtr_t.cpu, idtr_read_fn, &now, 1);
+		n = sysfs_emit(buf,
+			       "cpu=%d old_base=0x%lx old_limit=0x%x new_base=0x%lx new_limit=0x%x now_base=0x%lx now_limit=0x%x\n",
+			       idtr_t.cpu, idtr_t.old.address, idtr_t.old.size,
+			       idtr_t.new.address, idtr_t.new.size,
+			       now.address, now.size);
+	}
+	mutex_unlock(&cpt_lock);
+	return n;
+}
+
 /* ---- settled -------------------------------------------------------------- */
 
 static int settled_get(char *buf, const struct kernel_param *kp)
@@ -538,6 +674,16 @@ static int idt_restore_op(const char *val, const struct kernel_param *kp)
 	return restore_op(val, idt_restore_locked);
 }
 
+static int idtr_load_op(const char *val, const struct kernel_param *kp)
+{
+	return ready() ? idtr_load_set(val) : -EAGAIN;
+}
+
+static int idtr_restore_op(const char *val, const struct kernel_param *kp)
+{
+	return restore_op(val, idtr_restore_locked);
+}
+
 static const struct kernel_param_ops cr_clear_ops = { .set = cr_clear_op };
 static const struct kernel_param_ops cr_set_ops = { .set = cr_set_op };
 static const struct kernel_param_ops cr_ops = { .get = cr_get };
@@ -547,6 +693,9 @@ static const struct kernel_param_ops msr_ops = { .get = msr_get };
 static const struct kernel_param_ops idt_tamper_ops = { .set = idt_tamper_op };
 static const struct kernel_param_ops idt_restore_ops = { .set = idt_restore_op };
 static const struct kernel_param_ops idt_ops = { .get = idt_get };
+static const struct kernel_param_ops idtr_load_ops = { .set = idtr_load_op };
+static const struct kernel_param_ops idtr_restore_ops = { .set = idtr_restore_op };
+static const struct kernel_param_ops idtr_ops = { .get = idtr_get };
 static const struct kernel_param_ops settled_ops = { .get = settled_get };
 
 module_param_cb(cr_clear, &cr_clear_ops, NULL, 0200);
@@ -567,6 +716,12 @@ module_param_cb(idt_restore, &idt_restore_ops, NULL, 0200);
 MODULE_PARM_DESC(idt_restore, "write 1 to put the gate back");
 module_param_cb(idt, &idt_ops, NULL, 0444);
 MODULE_PARM_DESC(idt, "the active IDT tamper, or \"none\"");
+module_param_cb(idtr_load, &idtr_load_ops, NULL, 0200);
+MODULE_PARM_DESC(idtr_load, "\"CPU copy|limit N\": CPU loads another IDTR");
+module_param_cb(idtr_restore, &idtr_restore_ops, NULL, 0200);
+MODULE_PARM_DESC(idtr_restore, "write 1 to load the old IDTR again");
+module_param_cb(idtr, &idtr_ops, NULL, 0444);
+MODULE_PARM_DESC(idtr, "the active IDTR tamper, or \"none\"");
 module_param_cb(settled, &settled_ops, NULL, 0444);
 MODULE_PARM_DESC(settled, "1 once this module's init memory is freed");
 
@@ -594,6 +749,8 @@ static void __exit cpt_exit(void)
 		idt_restore_locked();
 	if (msr_t.active)
 		msr_restore_locked();
+	if (idtr_t.active)
+		idtr_restore_locked();
 	cr_undo_all();
 	mutex_unlock(&cpt_lock);
 	kfree(cleared);

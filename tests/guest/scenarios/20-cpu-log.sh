@@ -1,14 +1,15 @@
 # shellcheck shell=sh
 # Per-CPU guard at log_only (kint_enforce, smep_enforce, smap_enforce = 1),
 # attacks made for real by clkrg_cpu_tamper.ko from CPU 1: one gate of the
-# IDT redirected, SYSENTER_EIP moved, CR4.SMEP, CR4.SMAP and CR0.WP cleared
-# with a raw mov. Each time one force-run exits 1 with a violation event
-# cpu/<idt|msr|cr> "cpu1 <WHAT>", action logged, values[0] = {WHAT, old,
-# new}, for SYSENTER_EIP the location and address it now leads to, naming
-# only CPU 1 (the IDT: both CPUs, they share one table); the next
-# force-run reports it again; the change is still in place; once the
-# module undoes it, a force-run is clean.
-# plan: 63
+# IDT redirected, CPU 1 switched to a private copy of the IDT (IDTR base),
+# SYSENTER_EIP moved, CR4.SMEP, CR4.SMAP and CR0.WP cleared with a raw mov.
+# Each time one force-run exits 1 with a violation event cpu/<idt|msr|cr>
+# "cpu1 <WHAT>", action logged, values[0] = {WHAT, old, new}, for
+# SYSENTER_EIP the location and address it now leads to, naming only CPU 1
+# (the IDT gate: both CPUs, they share one table); the next force-run
+# reports it again; the change is still in place; once the module undoes
+# it, a force-run is clean.
+# plan: 74
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/cputamper.sh
@@ -42,7 +43,7 @@ expect_exit 0 lkrg-cli policy set smep_enforce=1
 expect_exit 0 lkrg-cli policy set smap_enforce=1
 ok "insmod clkrg_cpu_tamper.ko" cpt_load
 expect_exit 0 lkrg-cli force-run
-for kind in idt msr smep smap wp; do
+for kind in idt idtbase msr smep smap wp; do
 	log_round "$kind"
 done
 if kernel_log | grep -q 'clkrg: ALERT: DETECT: cpu/cr cpu1 CR0\.WP'; then

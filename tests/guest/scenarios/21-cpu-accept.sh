@@ -6,7 +6,7 @@
 # Undoing it is a change from the accepted state too: one force-run exits 1
 # with the event, values[0] = {WHAT, new, old}, accepted, and the next is
 # clean.
-# plan: 68
+# plan: 80
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/cputamper.sh
@@ -44,7 +44,7 @@ expect_exit 0 lkrg-cli policy set smep_enforce=0
 expect_exit 0 lkrg-cli policy set smap_enforce=0
 ok "insmod clkrg_cpu_tamper.ko" cpt_load
 expect_exit 0 lkrg-cli force-run
-for kind in idt msr smep smap wp; do
+for kind in idt idtbase msr smep smap wp; do
 	accept_round "$kind"
 done
 dmesg_clean

@@ -3,11 +3,11 @@
 # the attacks of 20-cpu-log. CR4.SMEP, CR4.SMAP, CR0.WP cleared on CPU 1:
 # one force-run exits 1 with the violation event, action restored, naming
 # only CPU 1; the module reads the bit set again on CPU 1 and the next
-# force-run is clean. The IDT gate and SYSENTER_EIP: restore means log only
-# for them (action logged), the change stays, the next force-run reports it
-# again, and once the module undoes it a force-run is clean. No kernel
-# warning from clkrg's CR writes.
-# plan: 51
+# force-run is clean. The IDT gate, the private IDT and SYSENTER_EIP:
+# restore means log only for them (action logged), the change stays, the
+# next force-run reports it again, and once the module undoes it a
+# force-run is clean. No kernel warning from clkrg's CR writes.
+# plan: 60
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/cputamper.sh
@@ -57,7 +57,7 @@ expect_exit 0 lkrg-cli force-run
 for kind in smep smap wp; do
 	restore_round "$kind"
 done
-for kind in idt msr; do
+for kind in idt idtbase msr; do
 	logged_round "$kind"
 done
 if kernel_log | grep -q 'clkrg: ALERT: RESTORE: cpu/cr cpu1 CR0\.WP'; then
