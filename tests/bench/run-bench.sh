@@ -14,7 +14,8 @@
 # tests/bench/bench.sh with the suite's tests/vm/boot-scenario.sh and
 # tabulates its "# bench: ..." lines:
 #   1. event stream: produced -> reader's poll() wake (median, p99) and the
-#      events/s one reader drains without loss (bench_events.c);
+#      events/s one reader drains without loss (bench_events.c), once with
+#      the guest's serial console printing each event's log line, once quiet;
 #   2. a full check (lkrg-cli --json force-run, median of 15) next to
 #      reading the same regions (clkrg_readfloor.ko, median of 15 passes);
 #   3. a getppid + open/close workload, clkrg not loaded vs loaded with
