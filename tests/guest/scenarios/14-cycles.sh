@@ -1,0 +1,21 @@
+# shellcheck shell=sh
+# 100 cycles of load, open readers, generate events (clkrg_storm burst and
+# a short storm from kthreads and hard irqs), shutdown, close, unload
+# (cycles): objects seen from fresh handles return to the same start value,
+# readers end with the shutdown record and EOF, unload works at once; two
+# more cycles with test_leak=1 must fail that objects check. No oops.
+# plan: 18
+# no-autoload
+# timeout: 300
+# shellcheck source=tests/guest/clkrg.sh
+. /lib/tests/clkrg.sh
+
+# clkrg_storm binds to clkrg_test_emit per use, so clkrg can come and go
+ok "insmod clkrg_storm.ko before clkrg" insmod /lib/clkrg/test/clkrg_storm.ko
+run_tap cycles /lib/tests/bin/cycles --cycles 100 --leak-cycles 2
+is "$(kernel_log | grep -c 'clkrg: .*guard unloaded')" 102 \
+	"the kernel log has 102 unload lines"
+ok "rmmod clkrg_storm" rmmod clkrg_storm
+ok "insmod clkrg.ko once more" insmod "$CLKRG_KO"
+expect_exit 0 lkrg-cli status
+dmesg_clean
