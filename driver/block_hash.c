@@ -3,12 +3,20 @@
 #include <linux/random.h>
 #include <linux/sched.h>
 #include <linux/siphash.h>
+#include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include "block_hash.h"
 
+/*
+ * Two levels: a check hashes whole pages (one SipHash call per run of
+ * bytes between patch sites costs little more than reading them); only a
+ * page that differs is hashed again in 64-byte blocks to locate the change.
+ */
+#define PAGE_BLOCKS	(CLKRG_PAGE / CLKRG_BLOCK)
+
 static siphash_key_t block_key;
 
-/* The sites of one range, walked in address order with its blocks. */
+/* The sites of one range, walked in address order with its pages. */
 struct site_cursor {
 	const struct lkrg_site *v;
 	size_t n, i;
@@ -22,47 +30,126 @@ void clkrg_blocks_key_init(void)
 int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
 		       unsigned long end)
 {
+	memset(b, 0, sizeof(*b));
 	b->start = start;
 	b->end = end;
 	b->nblocks = DIV_ROUND_UP(end - start, CLKRG_BLOCK);
-	b->hash = b->nblocks ? vmalloc(array_size(b->nblocks, sizeof(u64))) :
-			       NULL;
-	return b->nblocks && !b->hash ? -ENOMEM : 0;
+	b->npages = DIV_ROUND_UP(end - start, CLKRG_PAGE);
+	if (!b->nblocks)
+		return 0;
+	b->hash = vmalloc(array_size(b->nblocks, sizeof(u64)));
+	b->page_hash = vmalloc(array_size(b->npages, sizeof(u64)));
+	if (b->hash && b->page_hash)
+		return 0;
+	clkrg_blocks_free(b);
+	return -ENOMEM;
 }
 
 void clkrg_blocks_free(struct clkrg_blocks *b)
 {
 	vfree(b->hash);
+	vfree(b->page_hash);
 	b->hash = NULL;
+	b->page_hash = NULL;
 	b->nblocks = 0;
+	b->npages = 0;
+}
+
+/* First site that ends after @a. */
+static void seek(struct site_cursor *c, unsigned long a)
+{
+	while (c->i < c->n && c->v[c->i].addr + c->v[c->i].len <= a)
+		c->i++;
+}
+
+/* [a, z) with any site in it replaced by its canonical bytes. */
+static u64 hash_canon(unsigned long a, unsigned long z,
+		      const struct site_cursor *c, u8 *buf)
+{
+	lkrg_sites_canon(buf, (const u8 *)a, a, z - a, c->v, c->n, c->i);
+	return siphash(buf, z - a, &block_key);
 }
 
 static u64 block_hash(const struct clkrg_blocks *b, size_t i,
-		      struct site_cursor *c)
+		      struct site_cursor *c, u8 *buf)
 {
 	unsigned long a = b->start + i * CLKRG_BLOCK;
-	size_t len = min_t(size_t, CLKRG_BLOCK, b->end - a);
-	u8 buf[CLKRG_BLOCK];
+	unsigned long z = min(b->end, a + CLKRG_BLOCK);
 
-	while (c->i < c->n && c->v[c->i].addr + c->v[c->i].len <= a)
-		c->i++;
-	if (c->i == c->n || c->v[c->i].addr >= a + len)
-		return siphash((const void *)a, len, &block_key);
-	lkrg_sites_canon(buf, (const u8 *)a, a, len, c->v, c->n, c->i);
-	return siphash(buf, len, &block_key);
+	seek(c, a);
+	if (c->i == c->n || c->v[c->i].addr >= z)
+		return siphash((const void *)a, z - a, &block_key);
+	return hash_canon(a, z, c, buf);
 }
 
-void clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
-		       size_t nsites)
+/*
+ * A page is hashed as the runs of bytes between the sites whose canonical
+ * form is "left out" (jump labels, static calls, ftrace). Those sites are
+ * the same set at baseline and check unless one leaves its legitimate
+ * forms, which then changes the hash as it should. Kprobe sites canonicalize
+ * to their original bytes, so they never split a run: a run holding one
+ * is hashed from a copy.
+ */
+static u64 page_hash(const struct clkrg_blocks *b, size_t p,
+		     struct site_cursor *c, u8 *buf)
 {
-	struct site_cursor c = { sites, sites ? nsites : 0, 0 };
+	unsigned long pos = b->start + p * CLKRG_PAGE;
+	unsigned long pe = min(b->end, pos + CLKRG_PAGE), cut;
+	struct site_cursor run;
+	bool copy = false;
+	u64 acc = 0, h;
 	size_t i;
 
+	seek(c, pos);
+	run = *c;
+	for (i = c->i; ; i++) {
+		const struct lkrg_site *s = i < c->n ? &c->v[i] : NULL;
+
+		if (s && s->addr < pe && s->kind == LKRG_SITE_KPROBE) {
+			copy = true;
+			continue;
+		}
+		cut = s && s->addr < pe ? max(pos, (unsigned long)s->addr) : pe;
+		if (cut > pos) {
+			h = copy ? hash_canon(pos, cut, &run, buf) :
+				   siphash((const void *)pos, cut - pos,
+					   &block_key);
+			acc = siphash_3u64(acc, h, cut - b->start, &block_key);
+		}
+		if (!s || s->addr >= pe)
+			return acc;
+		pos = min(pe, max(pos, (unsigned long)(s->addr + s->len)));
+		run.i = i + 1;
+		copy = false;
+	}
+}
+
+static u8 *scratch(void)
+{
+	return kmalloc(CLKRG_PAGE, GFP_KERNEL);
+}
+
+int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
+		      size_t nsites)
+{
+	struct site_cursor c = { sites, sites ? nsites : 0, 0 };
+	u8 *buf = scratch();
+	size_t i;
+
+	if (!buf)
+		return -ENOMEM;
+	for (i = 0; i < b->npages; i++) {
+		b->page_hash[i] = page_hash(b, i, &c, buf);
+		cond_resched();
+	}
+	c.i = 0;
 	for (i = 0; i < b->nblocks; i++) {
-		b->hash[i] = block_hash(b, i, &c);
+		b->hash[i] = block_hash(b, i, &c, buf);
 		if ((i & 63) == 63)
 			cond_resched();
 	}
+	kfree(buf);
+	return 0;
 }
 
 struct scan {
@@ -101,36 +188,58 @@ static void end_run(struct scan *s)
 	s->run.blocks = 0;
 }
 
-unsigned int clkrg_blocks_compare(struct clkrg_blocks *b,
-				  const struct lkrg_site *sites, size_t nsites,
-				  bool accept, unsigned int max_runs,
-				  clkrg_run_fn fn, void *arg)
+/* Locates the changed blocks of page @p; returns how many changed. */
+static size_t scan_page(struct clkrg_blocks *b, size_t p, struct scan *s,
+			struct site_cursor *c, u8 *buf, bool accept)
 {
-	struct site_cursor c = { sites, sites ? nsites : 0, 0 };
-	struct scan s = { .b = b, .max = max_runs, .fn = fn, .arg = arg };
-	size_t i;
+	size_t i, end = min(b->nblocks, (p + 1) * PAGE_BLOCKS), changed = 0;
 	u64 h;
 
-	for (i = 0; i < b->nblocks; i++) {
-		h = block_hash(b, i, &c);
+	for (i = p * PAGE_BLOCKS; i < end; i++) {
+		h = block_hash(b, i, c, buf);
 		if (h == b->hash[i]) {
-			end_run(&s);
-		} else {
-			if (!s.run.blocks) {
-				s.run.addr = b->start + i * CLKRG_BLOCK;
-				s.run.expected = b->hash[i];
-				s.run.actual = h;
-			}
-			s.last = i;
-			s.run.blocks++;
-			if (accept)
-				b->hash[i] = h;
+			end_run(s);
+			continue;
 		}
-		if ((i & 63) == 63)
-			cond_resched();
+		if (!s->run.blocks) {
+			s->run.addr = b->start + i * CLKRG_BLOCK;
+			s->run.expected = b->hash[i];
+			s->run.actual = h;
+		}
+		s->last = i;
+		s->run.blocks++;
+		changed++;
+		if (accept)
+			b->hash[i] = h;
+	}
+	return changed;
+}
+
+int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
+			 size_t nsites, bool accept, unsigned int max_runs,
+			 clkrg_run_fn fn, void *arg)
+{
+	struct site_cursor pc = { sites, sites ? nsites : 0, 0 }, bc = pc;
+	struct scan s = { .b = b, .max = max_runs, .fn = fn, .arg = arg };
+	u8 *buf = scratch();
+	size_t p;
+	u64 h;
+
+	if (!buf)
+		return -ENOMEM;
+	for (p = 0; p < b->npages; p++) {
+		h = page_hash(b, p, &pc, buf);
+		if (h == b->page_hash[p]) {
+			end_run(&s);
+		} else if (!scan_page(b, p, &s, &bc, buf, accept) || accept) {
+			/* Unchanged blocks: the page hash alone is stale. */
+			b->page_hash[p] = h;
+		}
+		cond_resched();
 	}
 	end_run(&s);
 	if (s.tail.blocks)
 		emit(&s, &s.tail, s.tail_last);
+	kfree(buf);
 	return s.reported;
 }

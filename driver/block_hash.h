@@ -12,11 +12,14 @@
 
 /* 64 bytes: one cache line; fine enough to name the symbol touched. */
 #define CLKRG_BLOCK	64
+/* What a check hashes in one go; blocks only where a page differs. */
+#define CLKRG_PAGE	4096
 
 struct clkrg_blocks {
 	unsigned long start, end;
-	size_t nblocks;
-	u64 *hash;
+	size_t nblocks, npages;
+	u64 *hash;		/* per block */
+	u64 *page_hash;		/* per page (of the range, from start) */
 };
 
 /* A run of changed blocks, or the tail that folds runs past the cap. */
@@ -36,18 +39,18 @@ int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
 		       unsigned long end);
 void clkrg_blocks_free(struct clkrg_blocks *b);
 
-/* Baseline of every block; @sites (sorted) may be NULL. */
-void clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
-		       size_t nsites);
+/* Baseline of every page and block; @sites (sorted) may be NULL. */
+int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
+		      size_t nsites);
 
 /*
  * Compares against the baseline and calls @fn for each run of changed
  * blocks, at most @max_runs times (the last call folds the rest). With
- * @accept the baseline takes the new hashes. Returns the runs reported.
+ * @accept the baseline takes the new hashes. Returns the runs reported,
+ * or -ENOMEM.
  */
-unsigned int clkrg_blocks_compare(struct clkrg_blocks *b,
-				  const struct lkrg_site *sites, size_t nsites,
-				  bool accept, unsigned int max_runs,
-				  clkrg_run_fn fn, void *arg);
+int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
+			 size_t nsites, bool accept, unsigned int max_runs,
+			 clkrg_run_fn fn, void *arg);
 
 #endif

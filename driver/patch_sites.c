@@ -20,6 +20,7 @@ struct site_src {
 	u64 aux;	/* jump label target */
 	u8 len;
 	u8 kind;	/* lkrg_site_kind or SRC_* */
+	bool ok;	/* in a legitimate form at the last refresh */
 };
 
 static const u8 tramp_ud[] = { 0x0f, 0xb9, 0xcc };
@@ -66,7 +67,7 @@ static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux, u8 len,
 		set->src = n;
 		set->src_cap = ncap;
 	}
-	set->src[set->nsrc++] = (struct site_src){ addr, aux, len, kind };
+	set->src[set->nsrc++] = (struct site_src){ addr, aux, len, kind, false };
 	return 0;
 }
 
@@ -343,17 +344,45 @@ static size_t add_kprobes(struct clkrg_site_set *set, size_t n)
 	return n;
 }
 
+/* Whether any non-ftrace kprobe sits in the set's range. */
+static bool kprobes_in(const struct clkrg_site_set *set)
+{
+	struct kprobe *p;
+	unsigned int i;
+
+	for (i = 0; S.kprobe_table && i < KPROBE_TABLE_SIZE; i++)
+		hlist_for_each_entry(p, &S.kprobe_table[i], hlist)
+			if (!(p->flags & KPROBE_FLAG_FTRACE) &&
+			    in_set(set, (u64)p->addr, 1))
+				return true;
+	return false;
+}
+
 const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
 					    size_t *count)
 {
-	size_t i, n = 0, nstatic;
+	bool changed = !set->built;
+	size_t i, n = 0;
 
+	for (i = 0; i < set->nsrc; i++) {
+		bool ok = legit(&set->src[i]);
+
+		if (ok != set->src[i].ok) {
+			set->src[i].ok = ok;
+			changed = true;
+		}
+	}
+	/* Usually nothing moved: the last array still describes the text. */
+	if (!changed && !set->had_kprobes && !kprobes_in(set)) {
+		*count = set->nout;
+		return set->out;
+	}
 	for (i = 0; i < set->nsrc && n < set->cap; i++) {
 		const struct site_src *s = &set->src[i];
 		struct lkrg_site *o = &set->out[n];
 
 		/* Bytes in no legitimate form stay in the hash as they are. */
-		if (!legit(s))
+		if (!s->ok)
 			continue;
 		memset(o, 0, sizeof(*o));
 		o->addr = s->addr;
@@ -361,10 +390,11 @@ const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
 		o->kind = s->kind;
 		n++;
 	}
-	nstatic = n;
-	n = add_kprobes(set, n);
-	if (n > nstatic)
-		sort(set->out, n, sizeof(*set->out), cmp_site, NULL);
-	*count = n;
+	set->nout = add_kprobes(set, n);
+	set->had_kprobes = set->nout > n;
+	if (set->had_kprobes)
+		sort(set->out, set->nout, sizeof(*set->out), cmp_site, NULL);
+	set->built = true;
+	*count = set->nout;
 	return set->out;
 }

@@ -21,8 +21,9 @@ struct clkrg_site_set {
 	unsigned long start, end;
 	struct site_src *src;	/* known sites, sorted by address */
 	size_t nsrc, src_cap;
-	struct lkrg_site *out;	/* rebuilt by each refresh */
-	size_t cap;
+	struct lkrg_site *out;	/* rebuilt when the legitimate set changes */
+	size_t cap, nout;
+	bool built, had_kprobes;
 };
 
 /* The tables a range brings: a module's own, or the core kernel's. */
