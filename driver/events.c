@@ -39,6 +39,8 @@ struct clkrg_ring {
 	u32 rl_burst;
 	u64 suppressed_total;
 	struct lkrg_rl_slot rl[RL_SLOTS];
+	/* Admin and info records are all kept; only their log lines repeat. */
+	struct lkrg_rl_slot rl_log[RL_SLOTS];
 	u8 instance[16];
 	u64 loaded_ns;
 };
@@ -235,37 +237,45 @@ static bool rate_limited_type(u16 type)
 	return type == LKRG_EV_VIOLATION || type == LKRG_EV_BLOCK;
 }
 
-/* Appends @r unless rate-limited; returns false when dropped. */
-static bool append(struct lkrg_event_record *r, u64 key)
+enum { EV_DROPPED, EV_LOGGED, EV_QUIET };
+
+/*
+ * Appends @r, rate-limited by @key: a violation or refusal past the limit
+ * is dropped and counted (the next one that passes carries the count);
+ * any other record is kept, and only its kernel-log line is left out.
+ */
+static int append(struct lkrg_event_record *r, u64 key)
 {
+	bool droppable = rate_limited_type(r->hdr.type);
+	u64 now_ms = div_u64(r->hdr.mono_ns, NSEC_PER_MSEC);
 	unsigned long flags;
 	u32 evicted = 0;
-	long carried = 0;
+	long carried;
 
 	spin_lock_irqsave(&ring.lock, flags);
-	if (key)
-		carried = lkrg_rl_admit(ring.rl, RL_SLOTS, key,
-					div_u64(r->hdr.mono_ns, NSEC_PER_MSEC),
-					ring.rl_interval_ms, ring.rl_burst,
-					&evicted);
-	ring.suppressed_total += evicted;
-	if (carried < 0) {
-		ring.suppressed_total++;
-		spin_unlock_irqrestore(&ring.lock, flags);
-		return false;
+	carried = lkrg_rl_admit(droppable ? ring.rl : ring.rl_log, RL_SLOTS,
+				key, now_ms, ring.rl_interval_ms, ring.rl_burst,
+				&evicted);
+	if (droppable) {
+		ring.suppressed_total += evicted;
+		if (carried < 0) {
+			ring.suppressed_total++;
+			spin_unlock_irqrestore(&ring.lock, flags);
+			return EV_DROPPED;
+		}
+		r->d.suppressed = carried;
 	}
-	r->d.suppressed = carried;
 	r->hdr.seq = ring.next_seq;
 	ring.slots[(r->hdr.seq - 1) % ring.nslots] = *r;
 	/* Lockless readers of next_seq must see the slot written. */
 	smp_store_release(&ring.next_seq, ring.next_seq + 1);
 	spin_unlock_irqrestore(&ring.lock, flags);
-	return true;
+	return carried < 0 ? EV_QUIET : EV_LOGGED;
 }
 
 void clkrg_ev_emit(struct lkrg_event_record *r)
 {
-	u64 key = 0;
+	int ret;
 
 	r->hdr.mono_ns = ktime_get_ns();
 	r->hdr.real_ns = ktime_get_real_ns();
@@ -275,14 +285,14 @@ void clkrg_ev_emit(struct lkrg_event_record *r)
 	/* RFC 4122 version 4, variant 1 */
 	r->d.event_uuid[6] = (r->d.event_uuid[6] & 0x0f) | 0x40;
 	r->d.event_uuid[8] = (r->d.event_uuid[8] & 0x3f) | 0x80;
-	if (rate_limited_type(r->hdr.type))
-		key = lkrg_rl_key(&r->hdr, &r->d);
 
-	/* The kernel-log line is limited with the record it mirrors. */
-	if (!append(r, key))
+	ret = append(r, lkrg_rl_key(&r->hdr, &r->d));
+	if (ret == EV_DROPPED)
 		return;
 	irq_work_queue(&ring.wake);
-	log_line(r);
+	/* The kernel-log line is limited with the record it mirrors. */
+	if (ret == EV_LOGGED)
+		log_line(r);
 }
 
 static u64 oldest_locked(void)
