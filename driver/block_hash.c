@@ -5,12 +5,14 @@
 #include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <asm/unaligned.h>
 #include "block_hash.h"
 
 /*
- * Two levels: a check hashes whole pages (one SipHash call per run of
- * bytes between patch sites costs little more than reading them); only a
- * page that differs is hashed again in 64-byte blocks to locate the change.
+ * Two levels: a check hashes whole pages (SipHash over a page costs little
+ * more than reading it, where one call per 64 bytes costs several times
+ * that); only a page that differs is hashed again in 64-byte blocks to
+ * locate the change.
  */
 #define PAGE_BLOCKS	(CLKRG_PAGE / CLKRG_BLOCK)
 
@@ -82,46 +84,76 @@ static u64 block_hash(const struct clkrg_blocks *b, size_t i,
 	return hash_canon(a, z, c, buf);
 }
 
+/* SipHash-2-4 over a stream of words, for whole pages without copies. */
+struct sip {
+	u64 v0, v1, v2, v3;
+};
+
+static void sip_init(struct sip *s)
+{
+	s->v0 = SIPHASH_CONST_0 ^ block_key.key[0];
+	s->v1 = SIPHASH_CONST_1 ^ block_key.key[1];
+	s->v2 = SIPHASH_CONST_2 ^ block_key.key[0];
+	s->v3 = SIPHASH_CONST_3 ^ block_key.key[1];
+}
+
+static __always_inline void sip_word(struct sip *s, u64 m)
+{
+	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3 ^ m;
+
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	s->v0 = v0 ^ m;
+	s->v1 = v1;
+	s->v2 = v2;
+	s->v3 = v3;
+}
+
+static u64 sip_final(struct sip *s, u64 len)
+{
+	u64 v0, v1, v2, v3, b = len << 56;
+
+	sip_word(s, b);
+	v0 = s->v0;
+	v1 = s->v1;
+	v2 = s->v2 ^ 0xff;
+	v3 = s->v3;
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
 /*
- * A page is hashed as the runs of bytes between the sites whose canonical
- * form is "left out" (jump labels, static calls, ftrace). Those sites are
- * the same set at baseline and check unless one leaves its legitimate
- * forms, which then changes the hash as it should. Kprobe sites canonicalize
- * to their original bytes, so they never split a run: a run holding one
- * is hashed from a copy.
+ * A page is hashed word by word straight from memory; only a word that a
+ * patch site touches is built from a copy with the site's canonical bytes.
  */
 static u64 page_hash(const struct clkrg_blocks *b, size_t p,
-		     struct site_cursor *c, u8 *buf)
+		     struct site_cursor *c)
 {
-	unsigned long pos = b->start + p * CLKRG_PAGE;
-	unsigned long pe = min(b->end, pos + CLKRG_PAGE), cut;
-	struct site_cursor run;
-	bool copy = false;
-	u64 acc = 0, h;
-	size_t i;
+	unsigned long w = b->start + p * CLKRG_PAGE;
+	unsigned long pe = min(b->end, w + CLKRG_PAGE);
+	size_t n, i;
+	struct sip s;
+	u8 tmp[8];
 
-	seek(c, pos);
-	run = *c;
-	for (i = c->i; ; i++) {
-		const struct lkrg_site *s = i < c->n ? &c->v[i] : NULL;
-
-		if (s && s->addr < pe && s->kind == LKRG_SITE_KPROBE) {
-			copy = true;
+	sip_init(&s);
+	seek(c, w);
+	i = c->i;
+	for (; w < pe; w += 8) {
+		n = min(8UL, pe - w);
+		while (i < c->n && c->v[i].addr + c->v[i].len <= w)
+			i++;
+		if (n == 8 && (i == c->n || c->v[i].addr >= w + 8)) {
+			sip_word(&s, get_unaligned((const u64 *)w));
 			continue;
 		}
-		cut = s && s->addr < pe ? max(pos, (unsigned long)s->addr) : pe;
-		if (cut > pos) {
-			h = copy ? hash_canon(pos, cut, &run, buf) :
-				   siphash((const void *)pos, cut - pos,
-					   &block_key);
-			acc = siphash_3u64(acc, h, cut - b->start, &block_key);
-		}
-		if (!s || s->addr >= pe)
-			return acc;
-		pos = min(pe, max(pos, (unsigned long)(s->addr + s->len)));
-		run.i = i + 1;
-		copy = false;
+		memset(tmp, 0, sizeof(tmp));
+		lkrg_sites_canon(tmp, (const u8 *)w, w, n, c->v, c->n, i);
+		sip_word(&s, get_unaligned_le64(tmp));
 	}
+	return sip_final(&s, pe - (b->start + p * CLKRG_PAGE));
 }
 
 static u8 *scratch(void)
@@ -139,7 +171,7 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 	if (!buf)
 		return -ENOMEM;
 	for (i = 0; i < b->npages; i++) {
-		b->page_hash[i] = page_hash(b, i, &c, buf);
+		b->page_hash[i] = page_hash(b, i, &c);
 		cond_resched();
 	}
 	c.i = 0;
@@ -228,7 +260,7 @@ int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
 	if (!buf)
 		return -ENOMEM;
 	for (p = 0; p < b->npages; p++) {
-		h = page_hash(b, p, &pc, buf);
+		h = page_hash(b, p, &pc);
 		if (h == b->page_hash[p]) {
 			end_run(&s);
 		} else if (!scan_page(b, p, &s, &bc, buf, accept) || accept) {

@@ -74,7 +74,10 @@ static void collect(void *arr)
 	store_idt(&dt);
 	s->idt_base = dt.address;
 	s->idt_limit = dt.size;
-	s->idt_hash = siphash((const void *)dt.address, dt.size + 1, &cpu_key);
+	/* 256 gates at most; a larger limit is legal and ignored by the CPU. */
+	s->idt_hash = siphash((const void *)dt.address,
+			      min_t(size_t, dt.size + 1, IDT_ENTRIES * 16),
+			      &cpu_key);
 	s->msr_ok = 0;
 	for (i = 0; i < NMSRS; i++)
 		if (!rdmsrl_safe(msrs[i].msr, &s->msr[i]))
@@ -174,9 +177,12 @@ static void check_cpu(struct clkrg_check_ctx *ctx, int cpu,
 			    LKRG_ENFORCE_LOG_ONLY : pol->enforce);
 	unsigned int i;
 
-	if (b->idt_base != c->idt_base || b->idt_limit != c->idt_limit)
+	if (b->idt_base != c->idt_base)
 		report(ctx, cpu, LKRG_OBJ_IDT, "IDT base", b->idt_base,
 		       c->idt_base, act, false);
+	else if (b->idt_limit != c->idt_limit)
+		report(ctx, cpu, LKRG_OBJ_IDT, "IDT limit", b->idt_limit,
+		       c->idt_limit, act, false);
 	else if (b->idt_hash != c->idt_hash)
 		report(ctx, cpu, LKRG_OBJ_IDT, "IDT entries", b->idt_hash,
 		       c->idt_hash, act, false);
@@ -250,10 +256,25 @@ void clkrg_cpu_rebaseline(void)
 	cpus_read_unlock();
 }
 
-/* Hotplug callbacks run on the CPU concerned, serialized with checks. */
+/*
+ * Hotplug callbacks run on the CPU concerned, serialized with checks. A CPU
+ * coming up takes its own MSRs and CR bits as baseline, but the IDT all
+ * CPUs share is taken from a CPU already guarded: a gate changed while
+ * the CPU was away must not become its baseline.
+ */
 static int cpu_came_up(unsigned int cpu)
 {
+	int ref;
+
 	smp_call_function_single(cpu, collect, base, 1);
+	for_each_online_cpu(ref) {
+		if (ref == cpu || !base[ref].valid)
+			continue;
+		base[cpu].idt_base = base[ref].idt_base;
+		base[cpu].idt_limit = base[ref].idt_limit;
+		base[cpu].idt_hash = base[ref].idt_hash;
+		break;
+	}
 	counts_stale = true;
 	if (on_activity)
 		on_activity();
