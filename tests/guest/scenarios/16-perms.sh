@@ -7,7 +7,7 @@
 # clkrg_tamper.ko reaches the member with address 0 and LKRG_EVF_REDACTED
 # (root sees the address) until expose_addresses=1. Without read_gid the
 # node is 0600 root:root and the group gives no access.
-# plan: 49
+# plan: 50
 # no-autoload
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
@@ -19,6 +19,8 @@ PG=/lib/tests/bin/perm_group
 
 ok "insmod clkrg.ko read_gid=$GID kint_validate=1" insmod "$CLKRG_KO" read_gid=$GID kint_validate=1
 ok "insmod clkrg_tamper.ko" tamper_load
+# the check the module load triggered is over before the byte changes
+expect_exit 0 lkrg-cli force-run
 since=$(next_seq)
 ok "patch text __x64_sys_acct+0x40" tamper_patch text __x64_sys_acct 0x40
 expect_exit 1 lkrg-cli force-run

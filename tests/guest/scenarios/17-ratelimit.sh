@@ -8,7 +8,7 @@
 # suppressed=3, in the record and in its log line. ratelimit_interval=0
 # passes every record. Refused module loads are limited per task and the
 # count rides on that task's next record (rl_tasks).
-# plan: 32
+# plan: 33
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/tamper.sh
@@ -27,6 +27,8 @@ alerts() {
 
 expect_exit 0 lkrg-cli policy set kint_validate=1
 ok "insmod clkrg_tamper.ko" tamper_load
+# the check the module load triggered is over before the byte changes
+expect_exit 0 lkrg-cli force-run
 ok "patch text __x64_sys_acct+0x40" tamper_patch text __x64_sys_acct 0x40
 expect_exit 0 lkrg-cli policy set ratelimit_burst=2
 expect_exit 0 lkrg-cli policy set ratelimit_interval=3600
