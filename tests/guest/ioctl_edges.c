@@ -11,8 +11,9 @@
  * ending exactly where the mapping ends is read exactly. Sizes: every size
  * below VER0 is EINVAL; a nonzero byte at each tail position is E2BIG with
  * the module's size written back; a zero tail up to a page is accepted and
- * the bytes past the size are neither read nor written. Every flag bit is
- * EINVAL. Every unassigned number, with and without direction/size bits,
+ * the bytes past the size are neither read nor written. Every flag bit and
+ * every byte of a reserved field (in a struct the command would otherwise
+ * act on) is EINVAL. Every unassigned number, with and without direction/size bits,
  * and the table's numbers under other magics are ENOTTY. After each rule
  * the module's state (baseline and policy generation, checks, knobs,
  * blocking, events produced, shutdown) is exactly as before: a refused
@@ -322,6 +323,79 @@ static void tails(void)
 	     calls);
 }
 
+/* Reserved members: [from, to) byte ranges per command number. */
+#define RSV_END(type, m)	{ offsetof(type, m), sizeof(type) }
+#define RSV_ONE(type, m)	{ offsetof(type, m), offsetof(type, m) + sizeof(((type *)0)->m) }
+
+static const struct {
+	unsigned int nr;
+	struct { size_t from, to; } r[2];
+} reserved_map[] = {
+	{ _IOC_NR(LKRG_IOC_HELLO), { RSV_END(struct lkrg_hello, reserved0) } },
+	{ _IOC_NR(LKRG_IOC_FORCE_RUN), { RSV_END(struct lkrg_check, reserved) } },
+	{ _IOC_NR(LKRG_IOC_REBASELINE), { RSV_END(struct lkrg_rebaseline, reserved) } },
+	{ _IOC_NR(LKRG_IOC_BLOCK_MODULES_GET),
+	  { RSV_ONE(struct lkrg_block_modules, reserved0),
+	    RSV_END(struct lkrg_block_modules, reserved) } },
+	{ _IOC_NR(LKRG_IOC_BLOCK_MODULES_SET),
+	  { RSV_ONE(struct lkrg_block_modules, reserved0),
+	    RSV_END(struct lkrg_block_modules, reserved) } },
+	{ _IOC_NR(LKRG_IOC_GET_STATUS), { RSV_END(struct lkrg_status, reserved) } },
+	{ _IOC_NR(LKRG_IOC_POLICY_GET), { RSV_END(struct lkrg_policy_get, reserved) } },
+	{ _IOC_NR(LKRG_IOC_POLICY_SET), { RSV_END(struct lkrg_policy_set, reserved) } },
+	{ _IOC_NR(LKRG_IOC_STATS), { RSV_END(struct lkrg_stats, reserved) } },
+};
+
+/*
+ * A struct the command would act on: state-changing commands get one that
+ * changes something (a check, a new baseline, the current blocking mode
+ * set again, a knob set to its value), so a reserved byte that is not
+ * refused shows up as a state change.
+ */
+static void valid_for(int i, unsigned char *p)
+{
+	put(p, i, T(i)->size, T(i)->size + 8);
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_BLOCK_MODULES_SET))
+		((struct lkrg_block_modules *)p)->mode = base.bm.mode;
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_POLICY_SET)) {
+		const struct lkrg_knob *k = sx_knob(&base, "expose_addresses");
+
+		strcpy((char *)((struct lkrg_policy_set *)p)->name, "expose_addresses");
+		((struct lkrg_policy_set *)p)->value = k ? k->value : 0;
+	}
+}
+
+static void reserved_bytes(void)
+{
+	char what[64];
+	int i, calls = 0, mapped = 0, cmds = 0;
+	size_t j, k, b;
+
+	for (i = 0; i < LKRG_IOC_TABLE_LEN; i++) {
+		if (!T(i)->size)
+			continue;
+		cmds++;
+		for (j = 0; j < sizeof(reserved_map) / sizeof(reserved_map[0]); j++) {
+			if (reserved_map[j].nr != T(i)->nr)
+				continue;
+			mapped++;
+			for (k = 0; k < 2; k++)
+				for (b = reserved_map[j].r[k].from; b < reserved_map[j].r[k].to; b++) {
+					valid_for(i, area);
+					area[b] = 1 << (b % 8);
+					snprintf(what, sizeof(what), "reserved byte %zu", b);
+					expect_err(ioctl(fd, T(i)->cmd, area), EINVAL,
+						   T(i)->name, what);
+					calls++;
+				}
+		}
+	}
+	if (mapped != cmds)
+		tap_diag("  %d of %d struct commands have no reserved map here", cmds - mapped, cmds);
+	rule("each byte of every reserved field nonzero, in an otherwise acting struct: EINVAL",
+	     calls);
+}
+
 static void flag_bits(void)
 {
 	char what[64];
@@ -523,6 +597,7 @@ int main(void)
 	short_sizes();
 	learn_ksize();
 	tails();
+	reserved_bytes();
 	flag_bits();
 	plain_args();
 	unknown_numbers();
