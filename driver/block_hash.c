@@ -126,34 +126,69 @@ static u64 sip_final(struct sip *s, u64 len)
 }
 
 /*
+ * The word at @w (@n bytes of it in the range) as the hash sees it: sites
+ * left out read as zero, which a mask does; a kprobe site puts its original
+ * bytes back, which needs a copy.
+ */
+static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
+		     size_t i, u8 *tmp)
+{
+	u64 keep = n == 8 ? ~0ULL : (1ULL << (n * 8)) - 1;
+	unsigned long a, z;
+
+	for (; i < c->n && c->v[i].addr < w + n; i++) {
+		if (c->v[i].kind == LKRG_SITE_KPROBE) {
+			memset(tmp, 0, 8);
+			lkrg_sites_canon(tmp, (const u8 *)w, w, n, c->v, c->n,
+					 i);
+			return get_unaligned_le64(tmp);
+		}
+		a = max(w, (unsigned long)c->v[i].addr);
+		z = min(w + n, (unsigned long)(c->v[i].addr + c->v[i].len));
+		if (z > a)
+			keep &= ~(((z - a == 8) ? ~0ULL :
+				   (1ULL << ((z - a) * 8)) - 1) << ((a - w) * 8));
+	}
+	if (n == 8)
+		return get_unaligned_le64((const void *)w) & keep;
+	memset(tmp, 0, 8);
+	memcpy(tmp, (const void *)w, n);
+	return get_unaligned_le64(tmp) & keep;
+}
+
+/*
  * A page is hashed word by word straight from memory; only a word that a
- * patch site touches is built from a copy with the site's canonical bytes.
+ * patch site touches goes through site_word().
  */
 static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 		     struct site_cursor *c)
 {
 	unsigned long w = b->start + p * CLKRG_PAGE;
-	unsigned long pe = min(b->end, w + CLKRG_PAGE);
-	size_t n, i;
+	unsigned long pe = min(b->end, w + CLKRG_PAGE), next;
+	const u64 len = pe - w;
 	struct sip s;
+	size_t i, n;
 	u8 tmp[8];
 
 	sip_init(&s);
 	seek(c, w);
 	i = c->i;
-	for (; w < pe; w += 8) {
-		n = min(8UL, pe - w);
-		while (i < c->n && c->v[i].addr + c->v[i].len <= w)
-			i++;
-		if (n == 8 && (i == c->n || c->v[i].addr >= w + 8)) {
+	next = i < c->n ? c->v[i].addr : ULONG_MAX;
+	while (w < pe) {
+		/* The common case: a whole word before the next site. */
+		if (w + 8 <= next && w + 8 <= pe) {
 			sip_word(&s, get_unaligned((const u64 *)w));
+			w += 8;
 			continue;
 		}
-		memset(tmp, 0, sizeof(tmp));
-		lkrg_sites_canon(tmp, (const u8 *)w, w, n, c->v, c->n, i);
-		sip_word(&s, get_unaligned_le64(tmp));
+		n = min(8UL, pe - w);
+		sip_word(&s, site_word(w, n, c, i, tmp));
+		w += 8;
+		while (i < c->n && c->v[i].addr + c->v[i].len <= w)
+			i++;
+		next = i < c->n ? c->v[i].addr : ULONG_MAX;
 	}
-	return sip_final(&s, pe - (b->start + p * CLKRG_PAGE));
+	return sip_final(&s, len);
 }
 
 static u8 *scratch(void)
