@@ -20,10 +20,19 @@
 #   expect_module_event SINCE OBJ NAME    one result; sets MOD_EV to the
 #                                 first such event
 #   expect_location ERE           one result: MOD_EV's location matches
+#   expect_covers ADDR            one result: MOD_EV's address and length
+#                                 cover ADDR
 #   expect_no_module_event SINCE DESC [F=V...]  one result: no violation
 #                                 event of category module since SINCE
+#   ksym_addr SYMBOL MODULE       address of MODULE's SYMBOL in
+#                                 /proc/kallsyms (listed modules only)
+#   expect_hook_event SINCE NAME SYMBOL ADDR  one result: a module_list
+#                                 violation event NAME whose location is
+#                                 SYMBOL+0x0/... and whose address is ADDR
+#   expect_only_module SINCE NAME  one result: every module violation
+#                                 event since SINCE names NAME
 #   force_run_clean DESC          one result: force-run exits 0, and the
-#                                 events it made hold no module violation
+#                                 events since hold no violation at all
 
 MT_KO=/lib/clkrg/test/clkrg_modtamper.ko
 MH_KO=/lib/clkrg/test/clkrg_modhide.ko
@@ -104,6 +113,17 @@ expect_location() {
 	like "$(json_field "$MOD_EV" location)" "$1" "the event's location matches /$1/"
 }
 
+expect_covers() {
+	_cv_a=$(json_field "$MOD_EV" address)
+	_cv_l=$(json_field "$MOD_EV" length)
+	if [ -n "$_cv_a" ] && [ -n "$_cv_l" ] && hex_le "$_cv_a" "$1" &&
+		! hex_le "$(hex_add "$_cv_a" "$_cv_l")" "$1"; then
+		pass "the event covers $1"
+	else
+		fail "the event covers $1" "address=${_cv_a:-none} length=${_cv_l:-none}"
+	fi
+}
+
 expect_no_module_event() {
 	_ne_since=$1
 	_ne_desc=$2
@@ -114,6 +134,43 @@ expect_no_module_event() {
 		pass "$_ne_desc"
 	else
 		fail "$_ne_desc" "$(printf '%s\n' "$_ne" | head -n 5)"
+	fi
+}
+
+ksym_addr() {
+	awk -v s="$1" -v m="[$2]" '$3 == s && $4 == m { print "0x" $1; exit }' \
+		/proc/kallsyms
+}
+
+expect_hook_event() {
+	_he=$(module_events "$1" module_list "$2" |
+		while IFS= read -r _he_l; do
+			case $(json_field "$_he_l" location) in
+			"$3+0x0/"*) printf '%s\n' "$_he_l" ;;
+			esac
+		done | head -n 1)
+	_he_a=$(json_field "$_he" address)
+	if [ -n "$_he" ] && [ -n "$_he_a" ] && [ -n "$4" ] &&
+		[ "$(hex_norm "$_he_a")" = "$(hex_norm "$4")" ]; then
+		pass "violation event: module/module_list '$2' at $3 ($4)"
+	else
+		fail "violation event: module/module_list '$2' at $3 ($4)" \
+			"found: ${_he:-none}"
+		diag_events
+	fi
+}
+
+expect_only_module() {
+	_om=$(events_since "$1" | select_events type=violation category=module |
+		while IFS= read -r _om_l; do
+			[ "$(json_field "$_om_l" name)" = "$2" ] ||
+				printf '%s\n' "$_om_l"
+		done)
+	if [ -z "$_om" ]; then
+		pass "no module violation event names anything but $2"
+	else
+		fail "no module violation event names anything but $2" \
+			"$(printf '%s\n' "$_om" | head -n 5)"
 	fi
 }
 

@@ -8,7 +8,8 @@
  *   echo 1 > /sys/module/clkrg_modhide/parameters/hidden     (0: back)
  *   echo __x64_sys_sync > /sys/module/clkrg_modhide/parameters/ftrace_hook
  *   echo __x64_sys_sync > /sys/module/clkrg_modhide/parameters/kprobe_hook
- *   echo - > .../ftrace_hook      (or kprobe_hook: unregister)
+ *   echo __x64_sys_sync > /sys/module/clkrg_modhide/parameters/kretprobe_hook
+ *   echo - > .../ftrace_hook      (or kprobe_hook, kretprobe_hook: unregister)
  *   cat /sys/module/clkrg_modhide/parameters/hits
  *   echo 1 > /sys/module/clkrg_modhide/parameters/sysfs_del
  *
@@ -21,8 +22,10 @@
  * visible module may be unloaded.
  *
  * ftrace_hook registers an ftrace_ops whose handler is in this module,
- * filtered on one traceable function; kprobe_hook registers a kprobe with
- * pre and post handlers in this module. hits counts the calls of each.
+ * filtered on one traceable function (by its kallsyms address); kprobe_hook registers a kprobe with
+ * pre and post handlers in this module; kretprobe_hook a kretprobe with
+ * entry and return handlers in this module (its kprobe's pre handler is
+ * the kernel's own). hits counts the calls of each.
  *
  * sysfs_del=1 removes /sys/module/clkrg_modhide (kobject_del() of the
  * module's own kobject, from a work item: a sysfs write cannot remove its
@@ -54,6 +57,7 @@ module_param(hide_at_init, bool, 0444);
 MODULE_PARM_DESC(hide_at_init, "leave the module list inside module_init");
 
 static DEFINE_MUTEX(mh_lock);		/* the state below */
+static lookup_name_t lookup_name;
 static struct list_head *modules_head;
 static struct mutex *module_mutex_p;
 static struct list_head *saved_prev;	/* neighbour while hidden */
@@ -62,14 +66,15 @@ static bool sysfs_gone;
 
 static char ftrace_sym[MH_SYM_LEN];	/* "" when not registered */
 static char kprobe_sym[MH_SYM_LEN];
+static char kretprobe_sym[MH_SYM_LEN];
 static atomic_t ftrace_hits = ATOMIC_INIT(0);
 static atomic_t kprobe_pre_hits = ATOMIC_INIT(0);
 static atomic_t kprobe_post_hits = ATOMIC_INIT(0);
+static atomic_t kretprobe_hits = ATOMIC_INIT(0);
 
 static int resolve_symbols(void)
 {
 	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	lookup_name_t lookup_name;
 	int ret = register_kprobe(&kp);
 
 	if (ret < 0)
@@ -183,6 +188,7 @@ static void ftrace_unhook_locked(void)
 static int ftrace_hook_set(const char *val, const struct kernel_param *kp)
 {
 	char sym[MH_SYM_LEN];
+	unsigned long ip;
 	int ret;
 
 	if (sscanf(val, "%127s", sym) != 1)
@@ -196,8 +202,8 @@ static int ftrace_hook_set(const char *val, const struct kernel_param *kp)
 	ret = -EBUSY;
 	if (ftrace_sym[0])
 		goto out;
-	ret = ftrace_set_filter(&mh_ftrace_ops, (unsigned char *)sym,
-				strlen(sym), 1);
+	ip = lookup_name(sym);
+	ret = ip ? ftrace_set_filter_ip(&mh_ftrace_ops, ip, 0, 1) : -ENOENT;
 	if (!ret)
 		ret = register_ftrace_function(&mh_ftrace_ops);
 	if (!ret) {
@@ -289,12 +295,82 @@ static int kprobe_hook_get(char *buf, const struct kernel_param *kp)
 	return n;
 }
 
+/* ---- kretprobe hook ------------------------------------------------------ */
+
+static int mh_kretprobe_entry(struct kretprobe_instance *ri,
+			      struct pt_regs *regs)
+{
+	return 0;
+}
+
+static int mh_kretprobe_ret(struct kretprobe_instance *ri,
+			    struct pt_regs *regs)
+{
+	atomic_inc(&kretprobe_hits);
+	return 0;
+}
+
+static struct kretprobe mh_kretprobe;
+
+/* Caller holds mh_lock. */
+static void kretprobe_unhook_locked(void)
+{
+	if (!kretprobe_sym[0])
+		return;
+	unregister_kretprobe(&mh_kretprobe);
+	pr_info("kretprobe hook on %s removed\n", kretprobe_sym);
+	kretprobe_sym[0] = '\0';
+}
+
+static int kretprobe_hook_set(const char *val, const struct kernel_param *kp)
+{
+	char sym[MH_SYM_LEN];
+	int ret;
+
+	if (sscanf(val, "%127s", sym) != 1)
+		return -EINVAL;
+	mutex_lock(&mh_lock);
+	if (!strcmp(sym, "-")) {
+		kretprobe_unhook_locked();
+		ret = 0;
+		goto out;
+	}
+	ret = -EBUSY;
+	if (kretprobe_sym[0])
+		goto out;
+	strscpy(kretprobe_sym, sym, sizeof(kretprobe_sym));
+	memset(&mh_kretprobe, 0, sizeof(mh_kretprobe));
+	mh_kretprobe.kp.symbol_name = kretprobe_sym;
+	mh_kretprobe.entry_handler = mh_kretprobe_entry;
+	mh_kretprobe.handler = mh_kretprobe_ret;
+	ret = register_kretprobe(&mh_kretprobe);
+	if (ret)
+		kretprobe_sym[0] = '\0';
+	else
+		pr_info("kretprobe hook on %s: handlers %ps, %ps\n", sym,
+			mh_kretprobe.entry_handler, mh_kretprobe.handler);
+out:
+	mutex_unlock(&mh_lock);
+	return ret;
+}
+
+static int kretprobe_hook_get(char *buf, const struct kernel_param *kp)
+{
+	int n;
+
+	mutex_lock(&mh_lock);
+	n = sysfs_emit(buf, "%s\n", kretprobe_sym[0] ? kretprobe_sym : "none");
+	mutex_unlock(&mh_lock);
+	return n;
+}
+
 static int hits_get(char *buf, const struct kernel_param *kp)
 {
-	return sysfs_emit(buf, "ftrace=%d kprobe_pre=%d kprobe_post=%d\n",
+	return sysfs_emit(buf, "ftrace=%d kprobe_pre=%d kprobe_post=%d kretprobe=%d\n",
 			  atomic_read(&ftrace_hits),
 			  atomic_read(&kprobe_pre_hits),
-			  atomic_read(&kprobe_post_hits));
+			  atomic_read(&kprobe_post_hits),
+			  atomic_read(&kretprobe_hits));
 }
 
 /* ---- /sys/module ---------------------------------------------------------- */
@@ -338,6 +414,10 @@ static const struct kernel_param_ops kprobe_hook_ops = {
 	.set = kprobe_hook_set, .get = kprobe_hook_get,
 };
 
+static const struct kernel_param_ops kretprobe_hook_ops = {
+	.set = kretprobe_hook_set, .get = kretprobe_hook_get,
+};
+
 static const struct kernel_param_ops hits_ops = { .get = hits_get };
 static const struct kernel_param_ops sysfs_del_ops = { .set = sysfs_del_set };
 
@@ -347,8 +427,10 @@ module_param_cb(ftrace_hook, &ftrace_hook_ops, NULL, 0600);
 MODULE_PARM_DESC(ftrace_hook, "FUNCTION: hook it with ftrace, -: unhook");
 module_param_cb(kprobe_hook, &kprobe_hook_ops, NULL, 0600);
 MODULE_PARM_DESC(kprobe_hook, "SYMBOL: kprobe it, -: remove the kprobe");
+module_param_cb(kretprobe_hook, &kretprobe_hook_ops, NULL, 0600);
+MODULE_PARM_DESC(kretprobe_hook, "SYMBOL: kretprobe it, -: remove it");
 module_param_cb(hits, &hits_ops, NULL, 0444);
-MODULE_PARM_DESC(hits, "calls of the ftrace and kprobe handlers");
+MODULE_PARM_DESC(hits, "calls of the ftrace, kprobe and kretprobe handlers");
 module_param_cb(sysfs_del, &sysfs_del_ops, NULL, 0200);
 MODULE_PARM_DESC(sysfs_del, "1: remove /sys/module/<this> for good");
 
@@ -371,6 +453,7 @@ static int __init mh_init(void)
 static void __exit mh_exit(void)
 {
 	mutex_lock(&mh_lock);
+	kretprobe_unhook_locked();
 	kprobe_unhook_locked();
 	ftrace_unhook_locked();
 	mutex_unlock(&mh_lock);

@@ -37,7 +37,7 @@
 #include <linux/static_call.h>
 #include <linux/string.h>
 
-#define ML_KPROBES	4
+#define ML_KPROBES	8
 #define ML_SYM_LEN	128
 
 static DEFINE_MUTEX(ml_lock);

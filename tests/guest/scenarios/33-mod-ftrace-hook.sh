@@ -1,0 +1,80 @@
+# shellcheck shell=sh
+# Module guard, attack 4: hooks of a module that then hides. clkrg_modhide
+# registers an ftrace_ops filtered on ksys_sync and a kprobe (pre and post
+# handlers) on __x64_sys_sync; while the module is listed that is clean
+# (negative twin). Hidden, force-run exits 1 with "clkrg_modhide: ftrace
+# hook in a hidden module" (object module_list) whose location and address
+# are the handler's (taken from /proc/kallsyms before hiding), and with
+# "kprobe handler in a hidden module" for the kprobe's pre and post
+# handlers; the hook keeps running meanwhile. A hook removed while hidden is
+# no longer reported; back on the list everything is clean again.
+# plan: 33
+# shellcheck source=tests/guest/clkrg.sh
+. /lib/tests/clkrg.sh
+# shellcheck source=tests/guest/modguard.sh
+. /lib/tests/modguard.sh
+
+MOD=clkrg_modhide
+
+hits_grew() {	# hits_grew KEY BEFORE: a sync made KEY's count grow
+	sync
+	[ "$(mh_hits "$1")" -gt "$2" ]
+}
+
+kprobe_ran() {	# kprobe_ran BEFORE: a sync ran both kprobe handlers
+	sync
+	[ "$(mh_hits kprobe_pre)" -gt "$1" ] && [ "$(mh_hits kprobe_post)" -gt "$1" ]
+}
+
+# Checks only on demand and on module events; every event passes.
+expect_exit 0 lkrg-cli policy set kint_validate=1
+expect_exit 0 lkrg-cli policy set ratelimit_interval=0
+ok "insmod clkrg_modhide.ko" mh_load
+ftrace_fn=$(ksym_addr mh_ftrace_handler $MOD)
+pre_fn=$(ksym_addr mh_kprobe_pre $MOD)
+post_fn=$(ksym_addr mh_kprobe_post $MOD)
+diag "handlers: ftrace $ftrace_fn, kprobe pre $pre_fn, post $post_fn"
+
+ok "ftrace hook on ksys_sync" mh_set ftrace_hook ksys_sync
+ok "sync runs the ftrace hook" hits_grew ftrace "$(mh_hits ftrace)"
+force_run_clean "ftrace hook of a listed module"
+ok "kprobe hook on __x64_sys_sync" mh_set kprobe_hook __x64_sys_sync
+ok "sync runs the kprobe handlers" kprobe_ran "$(mh_hits kprobe_pre)"
+force_run_clean "kprobe handlers of a listed module"
+
+since=$(next_seq)
+ok "hide $MOD" mh_set hidden 1
+expect_exit 1 lkrg-cli force-run
+expect_hook_event "$since" "$MOD: ftrace hook in a hidden module" \
+	mh_ftrace_handler "$ftrace_fn"
+expect_hook_event "$since" "$MOD: kprobe handler in a hidden module" \
+	mh_kprobe_pre "$pre_fn"
+expect_hook_event "$since" "$MOD: kprobe handler in a hidden module" \
+	mh_kprobe_post "$post_fn"
+expect_module_event "$since" module_list "$MOD: hidden from the module list"
+ok "the hidden module's ftrace hook still runs" hits_grew ftrace "$(mh_hits ftrace)"
+expect_exit 1 lkrg-cli force-run
+
+since=$(next_seq)
+ok "remove the kprobe while hidden" mh_set kprobe_hook -
+expect_exit 1 lkrg-cli force-run
+expect_hook_event "$since" "$MOD: ftrace hook in a hidden module" \
+	mh_ftrace_handler "$ftrace_fn"
+expect_no_module_event "$since" "no kprobe handler reported once removed" \
+	name="$MOD: kprobe handler in a hidden module"
+
+since=$(next_seq)
+ok "remove the ftrace hook while hidden" mh_set ftrace_hook -
+expect_exit 1 lkrg-cli force-run
+expect_module_event "$since" module_list "$MOD: hidden from the module list"
+expect_no_module_event "$since" "no ftrace hook reported once removed" \
+	name="$MOD: ftrace hook in a hidden module"
+
+ok "unhide $MOD" mh_set hidden 0
+force_run_clean "$MOD back on the list, hooks gone"
+ok "ftrace hook on ksys_sync again" mh_set ftrace_hook ksys_sync
+force_run_clean "ftrace hook of the listed module again"
+ok "remove it" mh_set ftrace_hook -
+ok "rmmod $MOD" rmmod $MOD
+force_run_clean "$MOD unloaded"
+dmesg_clean
