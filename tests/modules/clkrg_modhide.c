@@ -27,6 +27,13 @@
  * entry and return handlers in this module (its kprobe's pre handler is
  * the kernel's own). hits counts the calls of each.
  *
+ * stale_hook=1 (at insmod) registers, from module_init, a second
+ * ftrace_ops whose handler is an __init function of this module, filtered
+ * on mh_never_called (a function of this module nothing calls): once init
+ * is done the handler's memory belongs to no module and to no kernel text.
+ * stale reads "handler=ADDRESS" (0 when not registered). It is unregistered
+ * at unload.
+ *
  * sysfs_del=1 removes /sys/module/clkrg_modhide (kobject_del() of the
  * module's own kobject, from a work item: a sysfs write cannot remove its
  * own directory). This cannot be undone: the parameters are gone with the
@@ -55,6 +62,9 @@ typedef unsigned long (*lookup_name_t)(const char *name);
 static bool hide_at_init;
 module_param(hide_at_init, bool, 0444);
 MODULE_PARM_DESC(hide_at_init, "leave the module list inside module_init");
+static bool stale_hook;
+module_param(stale_hook, bool, 0444);
+MODULE_PARM_DESC(stale_hook, "hook with a handler in init text, freed after init");
 
 static DEFINE_MUTEX(mh_lock);		/* the state below */
 static lookup_name_t lookup_name;
@@ -373,6 +383,49 @@ static int hits_get(char *buf, const struct kernel_param *kp)
 			  atomic_read(&kretprobe_hits));
 }
 
+/* ---- a hook whose handler does not outlive init ---------------------------- */
+
+static struct ftrace_ops mh_stale_ops = {
+	.flags = FTRACE_OPS_FL_RECURSION,
+};
+
+static unsigned long stale_handler;	/* 0: not registered */
+
+/* Never called: only the target of the stale hook's filter. */
+static noinline void mh_never_called(void)
+{
+	pr_info("the never-called function was called\n");
+}
+
+static void notrace __init mh_init_handler(unsigned long ip,
+					   unsigned long parent_ip,
+					   struct ftrace_ops *op,
+					   struct ftrace_regs *fregs)
+{
+}
+
+static int __init stale_hook_register(void)
+{
+	int ret;
+
+	mh_stale_ops.func = mh_init_handler;
+	ret = ftrace_set_filter_ip(&mh_stale_ops,
+				   (unsigned long)mh_never_called, 0, 1);
+	if (!ret)
+		ret = register_ftrace_function(&mh_stale_ops);
+	if (ret)
+		return ret;
+	stale_handler = (unsigned long)mh_init_handler;
+	pr_info("stale hook on %ps: handler in init text at 0x%lx\n",
+		mh_never_called, stale_handler);
+	return 0;
+}
+
+static int stale_get(char *buf, const struct kernel_param *kp)
+{
+	return sysfs_emit(buf, "handler=0x%lx\n", stale_handler);
+}
+
 /* ---- /sys/module ---------------------------------------------------------- */
 
 static void sysfs_del_work_fn(struct work_struct *work)
@@ -419,6 +472,7 @@ static const struct kernel_param_ops kretprobe_hook_ops = {
 };
 
 static const struct kernel_param_ops hits_ops = { .get = hits_get };
+static const struct kernel_param_ops stale_ops = { .get = stale_get };
 static const struct kernel_param_ops sysfs_del_ops = { .set = sysfs_del_set };
 
 module_param_cb(hidden, &hidden_ops, NULL, 0600);
@@ -431,6 +485,8 @@ module_param_cb(kretprobe_hook, &kretprobe_hook_ops, NULL, 0600);
 MODULE_PARM_DESC(kretprobe_hook, "SYMBOL: kretprobe it, -: remove it");
 module_param_cb(hits, &hits_ops, NULL, 0444);
 MODULE_PARM_DESC(hits, "calls of the ftrace, kprobe and kretprobe handlers");
+module_param_cb(stale, &stale_ops, NULL, 0444);
+MODULE_PARM_DESC(stale, "the stale hook's handler address, 0 if none");
 module_param_cb(sysfs_del, &sysfs_del_ops, NULL, 0200);
 MODULE_PARM_DESC(sysfs_del, "1: remove /sys/module/<this> for good");
 
@@ -442,11 +498,18 @@ static int __init mh_init(void)
 		pr_err("cannot resolve kallsyms: %d\n", ret);
 		return ret;
 	}
+	if (stale_hook) {
+		ret = stale_hook_register();
+		if (ret)
+			return ret;
+	}
 	if (!hide_at_init)
 		return 0;
 	mutex_lock(&mh_lock);
 	ret = hide_locked();
 	mutex_unlock(&mh_lock);
+	if (ret && stale_handler)
+		unregister_ftrace_function(&mh_stale_ops);
 	return ret;
 }
 
@@ -457,6 +520,9 @@ static void __exit mh_exit(void)
 	kprobe_unhook_locked();
 	ftrace_unhook_locked();
 	mutex_unlock(&mh_lock);
+	if (stale_handler)
+		unregister_ftrace_function(&mh_stale_ops);
+	ftrace_free_filter(&mh_stale_ops);
 	ftrace_free_filter(&mh_ftrace_ops);
 }
 

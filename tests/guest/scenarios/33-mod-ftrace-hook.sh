@@ -8,7 +8,12 @@
 # "kprobe handler in a hidden module" for the kprobe's pre and post
 # handlers; the hook keeps running meanwhile. A hook removed while hidden is
 # no longer reported; back on the list everything is clean again.
-# plan: 33
+# Last, a handler in no module and no kernel text: clkrg_modhide
+# stale_hook=1 registers from module_init an ftrace_ops whose handler is an
+# __init function (filtered on a function nothing calls); once init is done
+# force-run exits 1 with object module, "unknown code: ftrace hook ...", at
+# the handler's address. Unloaded, it is clean.
+# plan: 40
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/modguard.sh
@@ -77,4 +82,17 @@ force_run_clean "ftrace hook of the listed module again"
 ok "remove it" mh_set ftrace_hook -
 ok "rmmod $MOD" rmmod $MOD
 force_run_clean "$MOD unloaded"
+
+since=$(next_seq)
+ok "insmod $MOD stale_hook=1" mh_load stale_hook=1
+stale=$(sed -n 's/^handler=//p' "$MH_PARAMS/stale")
+diag "stale handler at $stale"
+expect_exit 1 lkrg-cli force-run
+expect_module_event "$since" module "unknown code: ftrace hook in a hidden module"
+is "$(hex_norm "$(json_field "$MOD_EV" address)")" "$(hex_norm "$stale")" \
+	"the event's address is the freed handler's"
+expect_no_module_event "$since" "$MOD itself (listed) is not reported" \
+	object=module_list
+ok "rmmod $MOD" rmmod $MOD
+force_run_clean "$MOD and its stale hook gone"
 dmesg_clean
