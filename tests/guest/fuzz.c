@@ -31,6 +31,7 @@
  */
 #include <poll.h>
 #include <signal.h>
+#include <stddef.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <grp.h>
@@ -43,7 +44,7 @@
 #define MAX_PROCS	16
 #define PAGE		4096
 #define BUF_PAGES	3		/* RW area before the guard page */
-#define ARR_SIZE	(64 * 1024)	/* POLICY_GET/STATS rows */
+#define ARR_SIZE	(64 * PAGE)	/* POLICY_GET/STATS rows: 64 at the largest stride */
 #define RBUF_SIZE	(1024 * 1024)	/* the huge read buffer */
 #define MAX_NOTES	6
 #define NFD		3		/* rw, ro, shared */
@@ -264,8 +265,10 @@ static void fill_array(struct built *b, unsigned char *p, unsigned int n,
 	case 2: a->rows = (uintptr_t)hole; break;
 	case 3: a->rows = (uintptr_t)ro; break;
 	default:
-		a->rows = (uintptr_t)arr;
+		/* the module writes every row when count >= n: they must fit */
 		b->ptr_ok = (size_t)n * b->stride <= ARR_SIZE;
+		a->rows = b->ptr_ok || b->count < n ? (uintptr_t)arr :
+			  0xffffffff81000000ULL;
 		break;
 	}
 }
@@ -599,6 +602,33 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 	}
 }
 
+/*
+ * POLICY_GET and STATS write rows through the pointer in the struct. A
+ * mutated or random pointer that happens to land in this process's own
+ * memory (results, stack, the other buffers) would have the module
+ * overwrite it, legitimately: keep that field to the pointers chosen on
+ * purpose, or make it a kernel-half address (EFAULT) keeping its low bits.
+ */
+_Static_assert(offsetof(struct lkrg_policy_get, knobs) ==
+	       offsetof(struct lkrg_stats, rows), "rows pointer at one offset");
+
+static void sanitize_rows_ptr(const struct lkrg_ioc_def *d, struct built *b)
+{
+	const size_t off = offsetof(struct lkrg_stats, rows);
+	__u64 v;
+
+	if (!d || (d->nr != NR_POLICY_GET && d->nr != NR_STATS) ||
+	    (b->k != A_BUF && b->k != A_STRADDLE) || b->avail < off + 8)
+		return;
+	memcpy(&v, b->p + off, 8);
+	if (v == 0 || v == (uintptr_t)arr || v == (uintptr_t)hole ||
+	    v == (uintptr_t)ro || v >= 0xffff800000000000ULL)
+		return;
+	v |= 0xffff800000000000ULL;
+	memcpy(b->p + off, &v, 8);
+	b->ptr_ok = 0;
+}
+
 static void do_ioctl(void)
 {
 	unsigned long cmd = pick_cmd();
@@ -612,6 +642,7 @@ static void do_ioctl(void)
 	choose_arg(&b, d);
 	fill_arg(&b, d);
 	root_filter(cmd, d, &b);
+	sanitize_rows_ptr(d, &b);
 	want = expect(cmd, d, &b);
 
 	ret = ioctl(fds[fi], cmd, b.arg);
@@ -866,7 +897,7 @@ static int setup_memory(void)
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	ro = mmap(NULL, 4 * PAGE, PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	arr = mmap(NULL, ARR_SIZE, PROT_READ | PROT_WRITE,
+	arr = mmap(NULL, ARR_SIZE + PAGE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	rbuf = mmap(NULL, RBUF_SIZE, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -875,7 +906,8 @@ static int setup_memory(void)
 	    rbuf == MAP_FAILED || m == MAP_FAILED)
 		return -1;
 	guard = area + BUF_PAGES * PAGE;
-	if (mprotect(guard, PAGE, PROT_NONE))
+	/* guard pages: an overrun faults instead of hitting other memory */
+	if (mprotect(guard, PAGE, PROT_NONE) || mprotect(arr + ARR_SIZE, PAGE, PROT_NONE))
 		return -1;
 	/* read-only: a valid struct per table row at 256 * row */
 	for (i = 0; i < LKRG_IOC_TABLE_LEN; i++) {
