@@ -37,13 +37,13 @@ union ioc_buf {
  * copy_struct_from_user() semantics applied and fills it for write-back.
  */
 struct ioc_cmd {
-	long (*handler)(void *arg);
+	long (*handler)(struct file *file, void *arg);
 	size_t ksize;
 	size_t ver0;
 	bool admin;		/* CAP_SYS_ADMIN at call time */
 };
 
-static long do_hello(void *p)
+static long do_hello(struct file *file, void *p)
 {
 	struct lkrg_hello *a = p;
 	static const u8 nrs[] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
@@ -59,7 +59,8 @@ static long do_hello(void *p)
 		      LKRG_FEAT_KINT_RODATA | LKRG_FEAT_KINT_EXTABLE |
 		      LKRG_FEAT_BLOCK_MODULES | LKRG_FEAT_CPU_STATE |
 		      LKRG_FEAT_MODULES;
-	if (capable(CAP_SYSLOG))
+	/* What this open file's reads will show, not the caller's rights. */
+	if (clkrg_reader_sees_addresses(file->private_data))
 		a->features |= LKRG_FEAT_ADDRESSES;
 	for (i = 0; i < ARRAY_SIZE(nrs); i++)
 		a->ioctls[nrs[i] / 64] |= 1ULL << (nrs[i] % 64);
@@ -67,7 +68,7 @@ static long do_hello(void *p)
 	return 0;
 }
 
-static long do_force_run(void *p)
+static long do_force_run(struct file *file, void *p)
 {
 	struct lkrg_check *a = p;
 	long ret = lkrg_check_check(a);
@@ -75,7 +76,7 @@ static long do_force_run(void *p)
 	return ret ? ret : clkrg_engine_force_run(a);
 }
 
-static long do_rebaseline(void *p)
+static long do_rebaseline(struct file *file, void *p)
 {
 	struct lkrg_rebaseline *a = p;
 	long ret = lkrg_check_rebaseline(a);
@@ -86,7 +87,7 @@ static long do_rebaseline(void *p)
 	return 0;
 }
 
-static long do_block_get(void *p)
+static long do_block_get(struct file *file, void *p)
 {
 	struct lkrg_block_modules *a = p;
 	long ret = lkrg_check_block_get(a);
@@ -98,7 +99,7 @@ static long do_block_get(void *p)
 	return 0;
 }
 
-static long do_block_set(void *p)
+static long do_block_set(struct file *file, void *p)
 {
 	struct lkrg_block_modules *a = p;
 	long ret = lkrg_check_block_set(a);
@@ -111,7 +112,7 @@ static long do_block_set(void *p)
 	return ret;
 }
 
-static long do_status(void *p)
+static long do_status(struct file *file, void *p)
 {
 	struct lkrg_status *a = p;
 	struct clkrg_engine_status st;
@@ -180,7 +181,7 @@ static void fill_knob(unsigned int i, void *buf)
 	clkrg_policy_describe(i, buf);
 }
 
-static long do_policy_get(void *p)
+static long do_policy_get(struct file *file, void *p)
 {
 	struct lkrg_policy_get *a = p;
 	struct lkrg_knob k;
@@ -198,7 +199,7 @@ static void fill_stats(unsigned int i, void *buf)
 	clkrg_engine_stats(i + 1, buf);
 }
 
-static long do_stats(void *p)
+static long do_stats(struct file *file, void *p)
 {
 	struct lkrg_stats *a = p;
 	struct lkrg_stats_row row;
@@ -211,7 +212,7 @@ static long do_stats(void *p)
 			 LKRG_TRIGGER_COUNT - 1, fill_stats, &row, sizeof(row));
 }
 
-static long do_policy_set(void *p)
+static long do_policy_set(struct file *file, void *p)
 {
 	struct lkrg_policy_set *a = p;
 	long ret = lkrg_check_policy_set(a);
@@ -244,8 +245,19 @@ static const struct ioc_cmd cmds[] = {
 	CMD(0x20, do_stats, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
 };
 
+/* Writes back the first and last byte of [@u, @u + @len) as they are. */
+static bool writable(void __user *u, u32 len)
+{
+	u8 __user *first = u, *last = first + len - 1;
+	u8 a, b;
+
+	return !get_user(a, first) && !put_user(a, first) &&
+	       !get_user(b, last) && !put_user(b, last);
+}
+
 /* Runs @c on the size-first struct at @uarg. */
-static long struct_ioctl(const struct ioc_cmd *c, void __user *uarg)
+static long struct_ioctl(struct file *file, const struct ioc_cmd *c,
+			 void __user *uarg)
 {
 	u32 __user *usizep = uarg;
 	union ioc_buf kbuf;
@@ -269,11 +281,14 @@ static long struct_ioctl(const struct ioc_cmd *c, void __user *uarg)
 	}
 	if (ret)
 		return ret;
-	ret = c->handler(&kbuf);
+	osize = min_t(u32, usize, c->ksize);
+	/* A command must not act when its result cannot be written back. */
+	if (!writable(uarg, osize))
+		return -EFAULT;
+	ret = c->handler(file, &kbuf);
 	/* Results are written back on success and for -ENOSPC counts. */
 	if (ret && ret != -ENOSPC)
 		return ret;
-	osize = min_t(u32, usize, c->ksize);
 	*(u32 *)&kbuf = osize;
 	if (copy_to_user(uarg, &kbuf, osize))
 		return -EFAULT;
@@ -321,7 +336,7 @@ static long clkrg_ioctl(struct file *file, unsigned int cmd,
 		return -EPERM;
 	if (READ_ONCE(shutting_down))
 		return -ENODEV;
-	return struct_ioctl(c, (void __user *)arg);
+	return struct_ioctl(file, c, (void __user *)arg);
 }
 
 static int clkrg_open(struct inode *inode, struct file *file)

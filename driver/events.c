@@ -249,15 +249,18 @@ static int append(struct lkrg_event_record *r, u64 key)
 	bool droppable = rate_limited_type(r->hdr.type);
 	u64 now_ms = div_u64(r->hdr.mono_ns, NSEC_PER_MSEC);
 	unsigned long flags;
-	u32 evicted = 0;
+	u32 evicted = 0;	/* already in suppressed_total */
 	long carried;
 
 	spin_lock_irqsave(&ring.lock, flags);
 	carried = lkrg_rl_admit(droppable ? ring.rl : ring.rl_log, RL_SLOTS,
 				key, now_ms, ring.rl_interval_ms, ring.rl_burst,
 				&evicted);
+	/*
+	 * An evicted slot's count was added to the total when its records were
+	 * dropped; only the record that would have carried it loses it.
+	 */
 	if (droppable) {
-		ring.suppressed_total += evicted;
 		if (carried < 0) {
 			ring.suppressed_total++;
 			spin_unlock_irqrestore(&ring.lock, flags);
@@ -370,8 +373,8 @@ static size_t reader_next(struct clkrg_reader *rd, u64 *new_cursor)
 	}
 	spin_unlock_irqrestore(&ring.lock, flags);
 
-	if (len && rd->buf.rec.hdr.type != LKRG_EV_LOST && !rd->privileged &&
-	    !READ_ONCE(ring.expose_addresses))
+	if (len && rd->buf.rec.hdr.type != LKRG_EV_LOST &&
+	    !clkrg_reader_sees_addresses(rd))
 		lkrg_ev_redact(&rd->buf.rec);
 	return len;
 }
@@ -418,6 +421,11 @@ ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
 		if (ret)
 			return ret;
 	}
+}
+
+bool clkrg_reader_sees_addresses(const struct clkrg_reader *rd)
+{
+	return rd->privileged || READ_ONCE(ring.expose_addresses);
 }
 
 loff_t clkrg_reader_seek(struct clkrg_reader *rd, loff_t offset, int whence)

@@ -62,6 +62,9 @@ ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
  * first if N is gone); SEEK_END 0: after the newest; SEEK_CUR 0: tell.
  * Returns the new cursor or -EINVAL.
  */
+/* Whether records read through @rd keep their kernel addresses. */
+bool clkrg_reader_sees_addresses(const struct clkrg_reader *rd);
+
 loff_t clkrg_reader_seek(struct clkrg_reader *rd, loff_t offset, int whence);
 __poll_t clkrg_reader_poll(struct clkrg_reader *rd, struct file *file,
 			   poll_table *wait);

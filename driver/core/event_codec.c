@@ -65,6 +65,9 @@ size_t lkrg_ev_make_lost(void *buf, __u64 first_seq, __u64 count,
 
 void lkrg_ev_redact(struct lkrg_event_record *r)
 {
+	/* The flag says an address was hidden, so only where there was one. */
+	if (!r->d.address)
+		return;
 	r->d.address = 0;
 	r->hdr.flags |= LKRG_EVF_REDACTED;
 }

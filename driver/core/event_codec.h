@@ -34,7 +34,7 @@ int lkrg_ev_add_value(struct lkrg_event_detail *d, const char *field,
 size_t lkrg_ev_make_lost(void *buf, __u64 first_seq, __u64 count,
 			 __u64 mono_ns, __u64 real_ns, __u32 cpu);
 
-/* Hides kernel addresses from an unprivileged reader. */
+/* Hides the kernel address, if any, from an unprivileged reader. */
 void lkrg_ev_redact(struct lkrg_event_record *r);
 
 /*

@@ -10,6 +10,7 @@
  *      size < *_SIZE_VER0            -> -EINVAL
  *      size > kernel's, tail nonzero -> -E2BIG, and the kernel's size is
  *                                       written back into ->size
+ *      over 4096 bytes               -> -E2BIG, likewise
  *      otherwise the missing tail reads as zero and the module writes back
  *      min(size, kernel's) bytes, with ->size set to that count;
  *  - unknown flags or nonzero reserved fields -> -EINVAL;
@@ -239,7 +240,8 @@ struct lkrg_policy_get {
 #define LKRG_POLICY_GET_SIZE_VER0	64
 /*
  * Fills the array. count == 0 only asks for the number of knobs; a count
- * smaller than the number of knobs is -ENOSPC with ->count set.
+ * smaller than the number of knobs is -ENOSPC with ->count set; a stride
+ * (knob_size) over 4096 is -E2BIG.
  */
 #define LKRG_IOC_POLICY_GET	_IOWR(LKRG_IOC_MAGIC, 0x10, __u8[LKRG_POLICY_GET_SIZE_VER0])
 
