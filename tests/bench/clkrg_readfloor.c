@@ -15,17 +15,16 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/kernel.h>
-#include <linux/kprobes.h>
 #include <linux/ktime.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 
+#include "clkrg_testmod.h"
+
 #define FLOOR_MAX_PASSES	101
 /* Bytes read between two cond_resched() calls. */
 #define FLOOR_CHUNK		(64 * 1024)
-
-typedef unsigned long (*lookup_name_t)(const char *name);
 
 static unsigned int passes = 15;
 module_param(passes, uint, 0444);
@@ -61,18 +60,6 @@ static struct floor_region regions[] = {
 	{ "__start_rodata", "__end_rodata" },
 };
 
-static lookup_name_t resolve_lookup_name(void)
-{
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	lookup_name_t fn;
-
-	if (register_kprobe(&kp) < 0)
-		return NULL;
-	fn = (lookup_name_t)kp.addr;
-	unregister_kprobe(&kp);
-	return fn;
-}
-
 static u64 sum_range(unsigned long start, unsigned long end)
 {
 	const u64 *w = (const u64 *)start;
@@ -103,12 +90,12 @@ static int cmp_u64(const void *a, const void *b)
 
 static int __init floor_init(void)
 {
-	lookup_name_t lookup_name = resolve_lookup_name();
+	tm_lookup_name_t lookup_name = NULL;
 	struct floor_region *r;
 	unsigned int i;
 	u64 *ns, sum = 0;
 
-	if (!lookup_name) {
+	if (tm_resolve_lookup_name(&lookup_name)) {
 		pr_err("cannot resolve kallsyms_lookup_name\n");
 		return -ENOENT;
 	}

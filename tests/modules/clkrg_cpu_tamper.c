@@ -51,7 +51,6 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/kernel.h>
-#include <linux/kprobes.h>
 #include <linux/mutex.h>
 #include <linux/cpu.h>
 #include <linux/cpumask.h>
@@ -66,10 +65,10 @@
 #include <asm/msr.h>
 #include <asm/processor-flags.h>
 
-typedef unsigned long (*lookup_name_t)(const char *name);
+#include "clkrg_testmod.h"
 
 static DEFINE_MUTEX(cpt_lock);
-static lookup_name_t lookup_name;
+static tm_lookup_name_t lookup_name;
 static gate_desc *idt_tbl;		/* idt_table, the writable IDT */
 static unsigned long *sys_vectors;	/* system_vectors bitmap */
 static vector_irq_t __percpu *vec_irq;	/* per-CPU vector_irq */
@@ -102,18 +101,6 @@ static struct {
 	unsigned int vector;
 	gate_desc old, new;
 } idt_t;
-
-static int resolve_lookup_name(void)
-{
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	int ret = register_kprobe(&kp);
-
-	if (ret < 0)
-		return ret;
-	lookup_name = (lookup_name_t)kp.addr;
-	unregister_kprobe(&kp);
-	return lookup_name ? 0 : -ENOENT;
-}
 
 /* "CPU" at the start of val, an online CPU; *rest: what follows. */
 static int parse_cpu(const char *val, int *cpu, const char **rest)
@@ -156,32 +143,6 @@ static int cr_bit(const char *name, bool *cr4, unsigned long *bit)
 	return 0;
 }
 
-static unsigned long raw_read_cr0(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr0, %0" : "=r"(v));
-	return v;
-}
-
-static unsigned long raw_read_cr4(void)
-{
-	unsigned long v;
-
-	asm volatile("mov %%cr4, %0" : "=r"(v));
-	return v;
-}
-
-static void raw_write_cr0(unsigned long v)
-{
-	asm volatile("mov %0, %%cr0" : : "r"(v) : "memory");
-}
-
-static void raw_write_cr4(unsigned long v)
-{
-	asm volatile("mov %0, %%cr4" : : "r"(v) : "memory");
-}
-
 /* Runs on the target CPU with interrupts off (IPI or local call). */
 static void cr_write_fn(void *arg)
 {
@@ -189,22 +150,22 @@ static void cr_write_fn(void *arg)
 	unsigned long v;
 
 	if (r->cr4) {
-		v = raw_read_cr4();
-		raw_write_cr4(r->set ? v | r->bit : v & ~r->bit);
+		v = tm_read_cr4();
+		tm_write_cr4(r->set ? v | r->bit : v & ~r->bit);
 	} else {
-		v = raw_read_cr0();
-		raw_write_cr0(r->set ? v | r->bit : v & ~r->bit);
+		v = tm_read_cr0();
+		tm_write_cr0(r->set ? v | r->bit : v & ~r->bit);
 	}
-	r->cr0 = raw_read_cr0();
-	r->cr4_val = raw_read_cr4();
+	r->cr0 = tm_read_cr0();
+	r->cr4_val = tm_read_cr4();
 }
 
 static void cr_read_fn(void *arg)
 {
 	struct cr_req *r = arg;
 
-	r->cr0 = raw_read_cr0();
-	r->cr4_val = raw_read_cr4();
+	r->cr0 = tm_read_cr0();
+	r->cr4_val = tm_read_cr4();
 }
 
 static int cr_change(const char *val, bool set)
@@ -394,11 +355,11 @@ static void gate_write_fn(void *arg)
 {
 	const gate_desc *g = arg;
 	unsigned int v = idt_t.vector;
-	unsigned long cr0 = raw_read_cr0();
+	unsigned long cr0 = tm_read_cr0();
 
-	raw_write_cr0(cr0 & ~X86_CR0_WP);
+	tm_write_cr0(cr0 & ~X86_CR0_WP);
 	memcpy(&idt_tbl[v], g, sizeof(*g));
-	raw_write_cr0(cr0);
+	tm_write_cr0(cr0);
 }
 
 static int idt_tamper_set(const char *val)
@@ -651,11 +612,10 @@ static int idt_tamper_op(const char *val, const struct kernel_param *kp)
 /* "1": undo the active tamper. */
 static int restore_op(const char *val, int (*undo)(void))
 {
-	bool yes;
-	int ret = kstrtobool(val, &yes);
+	int ret = tm_param_one(val);
 
-	if (ret || !yes)
-		return ret ? ret : -EINVAL;
+	if (ret)
+		return ret;
 	if (!ready())
 		return -EAGAIN;
 	mutex_lock(&cpt_lock);
@@ -727,7 +687,7 @@ MODULE_PARM_DESC(settled, "1 once this module's init memory is freed");
 
 static int __init cpt_init(void)
 {
-	int ret = resolve_lookup_name();
+	int ret = tm_resolve_lookup_name(&lookup_name);
 
 	/* This function lives in the init layout, freed after the load. */
 	init_text = (unsigned long)cpt_init;

@@ -23,19 +23,14 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/kernel.h>
-#include <linux/kprobes.h>
 #include <linux/mutex.h>
 #include <linux/preempt.h>
-#include <linux/irqflags.h>
 #include <linux/string.h>
-#include <asm/processor-flags.h>
+
+#include "clkrg_testmod.h"
 
 #define MT_SYM_LEN	128
 
-typedef unsigned long (*lookup_name_t)(const char *name);
-typedef int (*lookup_size_offset_t)(unsigned long addr,
-				    unsigned long *size,
-				    unsigned long *offset);
 typedef struct module *(*text_owner_t)(unsigned long addr);
 typedef void *(*text_poke_t)(void *addr, const void *opcode, size_t len);
 
@@ -54,47 +49,24 @@ struct mt_state {
 
 static DEFINE_MUTEX(mt_lock);
 static struct mt_state mt;
-static lookup_name_t lookup_name;
-static lookup_size_offset_t lookup_size_offset;
+static tm_lookup_name_t lookup_name;
+static tm_lookup_size_offset_t lookup_size_offset;
 static text_owner_t text_owner;
 static text_poke_t text_poke_fn;
 static struct mutex *text_mutex_p;
 
 static int resolve_symbols(void)
 {
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	int ret = register_kprobe(&kp);
+	int ret = tm_resolve_kallsyms(&lookup_name, &lookup_size_offset);
 
-	if (ret < 0)
+	if (ret)
 		return ret;
-	lookup_name = (lookup_name_t)kp.addr;
-	unregister_kprobe(&kp);
-	if (!lookup_name)
-		return -ENOENT;
-	lookup_size_offset = (lookup_size_offset_t)
-		lookup_name("kallsyms_lookup_size_offset");
 	text_owner = (text_owner_t)lookup_name("__module_text_address");
 	text_poke_fn = (text_poke_t)lookup_name("text_poke");
 	text_mutex_p = (struct mutex *)lookup_name("text_mutex");
-	if (!lookup_size_offset || !text_owner || !text_poke_fn ||
-	    !text_mutex_p)
+	if (!text_owner || !text_poke_fn || !text_mutex_p)
 		return -ENOENT;
 	return 0;
-}
-
-/* Writes one byte of read-only text through a raw CR0.WP clear. */
-static void write_byte_cr0(u8 *p, u8 value)
-{
-	unsigned long flags, cr0;
-
-	preempt_disable();
-	local_irq_save(flags);
-	asm volatile("mov %%cr0, %0" : "=r"(cr0));
-	asm volatile("mov %0, %%cr0" : : "r"(cr0 & ~X86_CR0_WP) : "memory");
-	WRITE_ONCE(*p, value);
-	asm volatile("mov %0, %%cr0" : : "r"(cr0) : "memory");
-	local_irq_restore(flags);
-	preempt_enable();
 }
 
 /* Writes one byte of text the way the kernel patches itself. */
@@ -110,7 +82,7 @@ static int write_byte(bool poke, u8 *p, u8 value)
 	if (poke)
 		write_byte_poke(p, value);
 	else
-		write_byte_cr0(p, value);
+		tm_write_ro_byte(p, value);
 	return READ_ONCE(*p) == value ? 0 : -EIO;
 }
 
@@ -140,8 +112,7 @@ static int parse_target(const char *val, struct mt_state *t)
 {
 	char name[MODULE_NAME_LEN + MT_SYM_LEN + 1];
 	char method[8] = "poke";
-	unsigned long size, symoff;
-	int n;
+	int n, ret;
 
 	if (!lookup_name)
 		return -EAGAIN;	/* set on the insmod line, before init */
@@ -154,16 +125,9 @@ static int parse_target(const char *val, struct mt_state *t)
 	else if (strcmp(method, "cr0"))
 		return -EINVAL;
 	snprintf(name, sizeof(name), "%s:%s", t->module, t->symbol);
-	t->address = lookup_name(name);
-	if (!t->address)
-		return -ENOENT;
-	if (!lookup_size_offset(t->address, &size, &symoff) || symoff != 0)
-		return -ENOENT;
-	if (t->offset >= size)
-		return -ERANGE;
-	t->address += t->offset;
-	t->size = size;
-	return pin_owner(t);
+	ret = tm_symbol_byte(lookup_name, lookup_size_offset, name,
+			     t->offset, &t->address, &t->size);
+	return ret ? ret : pin_owner(t);
 }
 
 static int patch_set(const char *val, const struct kernel_param *kp)
@@ -217,15 +181,7 @@ static int restore_locked(void)
 
 static int restore_set(const char *val, const struct kernel_param *kp)
 {
-	bool yes;
-	int ret = kstrtobool(val, &yes);
-
-	if (ret || !yes)
-		return ret ? ret : -EINVAL;
-	mutex_lock(&mt_lock);
-	ret = restore_locked();
-	mutex_unlock(&mt_lock);
-	return ret;
+	return tm_param_one_locked(val, &mt_lock, restore_locked);
 }
 
 static int patched_get(char *buf, const struct kernel_param *kp)

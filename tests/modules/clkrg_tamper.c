@@ -18,19 +18,12 @@
 #include <linux/module.h>
 #include <linux/moduleparam.h>
 #include <linux/kernel.h>
-#include <linux/kprobes.h>
 #include <linux/mutex.h>
-#include <linux/preempt.h>
-#include <linux/irqflags.h>
 #include <linux/string.h>
-#include <asm/processor-flags.h>
+
+#include "clkrg_testmod.h"
 
 #define TAMPER_SYM_LEN	128
-
-typedef unsigned long (*lookup_name_t)(const char *name);
-typedef int (*lookup_size_offset_t)(unsigned long addr,
-				    unsigned long *size,
-				    unsigned long *offset);
 
 struct tamper_state {
 	bool active;
@@ -45,39 +38,8 @@ struct tamper_state {
 
 static DEFINE_MUTEX(tamper_lock);
 static struct tamper_state tamper;
-static lookup_name_t lookup_name;
-static lookup_size_offset_t lookup_size_offset;
-
-static int resolve_lookup_name(void)
-{
-	struct kprobe kp = { .symbol_name = "kallsyms_lookup_name" };
-	int ret = register_kprobe(&kp);
-
-	if (ret < 0)
-		return ret;
-	lookup_name = (lookup_name_t)kp.addr;
-	unregister_kprobe(&kp);
-	if (!lookup_name)
-		return -ENOENT;
-	lookup_size_offset = (lookup_size_offset_t)
-		lookup_name("kallsyms_lookup_size_offset");
-	return lookup_size_offset ? 0 : -ENOENT;
-}
-
-/* Writes one byte of read-only kernel memory through a raw CR0.WP clear. */
-static void write_ro_byte(u8 *p, u8 value)
-{
-	unsigned long flags, cr0;
-
-	preempt_disable();
-	local_irq_save(flags);
-	asm volatile("mov %%cr0, %0" : "=r"(cr0));
-	asm volatile("mov %0, %%cr0" : : "r"(cr0 & ~X86_CR0_WP) : "memory");
-	WRITE_ONCE(*p, value);
-	asm volatile("mov %0, %%cr0" : : "r"(cr0) : "memory");
-	local_irq_restore(flags);
-	preempt_enable();
-}
+static tm_lookup_name_t lookup_name;
+static tm_lookup_size_offset_t lookup_size_offset;
 
 /* The [start, end) bounds of a region, from kallsyms. */
 static int region_bounds(const char *region, unsigned long *start,
@@ -105,7 +67,7 @@ static int region_bounds(const char *region, unsigned long *start,
 static int parse_target(const char *val, struct tamper_state *t)
 {
 	char region[8], symbol[TAMPER_SYM_LEN];
-	unsigned long start, end, size, symoff;
+	unsigned long start, end;
 	int ret;
 
 	if (!lookup_name)
@@ -116,15 +78,10 @@ static int parse_target(const char *val, struct tamper_state *t)
 	if (ret)
 		return ret;
 	t->region = !strcmp(region, "text") ? "text" : "rodata";
-	t->address = lookup_name(symbol);
-	if (!t->address)
-		return -ENOENT;
-	if (!lookup_size_offset(t->address, &size, &symoff) || symoff != 0)
-		return -ENOENT;
-	if (t->offset >= size)
-		return -ERANGE;
-	t->address += t->offset;
-	t->size = size;
+	ret = tm_symbol_byte(lookup_name, lookup_size_offset, symbol,
+			     t->offset, &t->address, &t->size);
+	if (ret)
+		return ret;
 	if (t->address < start || t->address >= end)
 		return -EFAULT;
 	if (within_module(t->address, THIS_MODULE))
@@ -146,7 +103,7 @@ static int patch_set(const char *val, const struct kernel_param *kp)
 	p = (u8 *)t.address;
 	t.old_byte = READ_ONCE(*p);
 	t.new_byte = t.old_byte ^ 0xff;
-	write_ro_byte(p, t.new_byte);
+	tm_write_ro_byte(p, t.new_byte);
 	if (READ_ONCE(*p) != t.new_byte) {
 		ret = -EIO;
 		goto out;
@@ -170,7 +127,7 @@ static int restore_locked(void)
 
 	if (!tamper.active)
 		return -ENOENT;
-	write_ro_byte(p, tamper.old_byte);
+	tm_write_ro_byte(p, tamper.old_byte);
 	if (READ_ONCE(*p) != tamper.old_byte)
 		return -EIO;
 	tamper.active = false;
@@ -182,15 +139,7 @@ static int restore_locked(void)
 
 static int restore_set(const char *val, const struct kernel_param *kp)
 {
-	bool yes;
-	int ret = kstrtobool(val, &yes);
-
-	if (ret || !yes)
-		return ret ? ret : -EINVAL;
-	mutex_lock(&tamper_lock);
-	ret = restore_locked();
-	mutex_unlock(&tamper_lock);
-	return ret;
+	return tm_param_one_locked(val, &tamper_lock, restore_locked);
 }
 
 static int patched_get(char *buf, const struct kernel_param *kp)
@@ -223,7 +172,7 @@ MODULE_PARM_DESC(patched, "the current patch, or \"none\"");
 
 static int __init tamper_init(void)
 {
-	int ret = resolve_lookup_name();
+	int ret = tm_resolve_kallsyms(&lookup_name, &lookup_size_offset);
 
 	if (ret)
 		pr_err("cannot resolve kallsyms: %d\n", ret);
