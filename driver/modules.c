@@ -40,7 +40,7 @@ static struct {
 	struct ftrace_ops *ops_end;
 	struct mutex *ftrace_lock, *kprobe_mutex;
 	struct hlist_head *kprobe_table;
-	void *aggr_pre_handler;
+	void *aggr_pre_handler, *kretprobe_pre_handler;
 } K;
 
 static bool listed(const struct module *mod)
@@ -141,6 +141,9 @@ static int track(struct module *mod)
 		.scall = mod->static_call_sites,
 		.scall_end = mod->static_call_sites +
 			     mod->num_static_call_sites,
+		/* A module's own trampolines lie somewhere in its text. */
+		.tramp = text,
+		.tramp_end = end,
 	};
 	struct mod_entry *e;
 	int ret;
@@ -197,13 +200,43 @@ static struct notifier_block module_nb = {
 	.priority = 0,
 };
 
+/*
+ * Tracks every listed LIVE module not tracked yet: all of them at load,
+ * and at a rebaseline those that were hidden then and are listed now.
+ * They are pinned under module_mutex and hashed outside it.
+ */
+static int track_live(void)
+{
+	struct module **mods, *m;
+	size_t i, n = 0, cap = 0;
+	int ret = 0;
+
+	mutex_lock(K.module_mutex);
+	list_for_each_entry(m, K.modules, list)
+		cap++;
+	mods = kcalloc(cap ? cap : 1, sizeof(*mods), GFP_KERNEL);
+	list_for_each_entry(m, K.modules, list)
+		if (mods && m->state == MODULE_STATE_LIVE && m != THIS_MODULE &&
+		    try_module_get(m))
+			mods[n++] = m;
+	mutex_unlock(K.module_mutex);
+	if (!mods)
+		return -ENOMEM;
+	mutex_lock(&mods_lock);
+	for (i = 0; i < n; i++) {
+		if (!ret)
+			ret = track(mods[i]);
+		module_put(mods[i]);
+	}
+	mutex_unlock(&mods_lock);
+	kfree(mods);
+	return ret;
+}
+
 #define RESOLVE(field, name)	(K.field = (void *)clkrg_ksym(name))
 
 int clkrg_modules_init(void)
 {
-	struct module **mods = NULL;
-	struct module *m;
-	size_t i, n = 0, cap = 0;
 	int ret;
 
 	RESOLVE(modules, "modules");
@@ -217,6 +250,7 @@ int clkrg_modules_init(void)
 	RESOLVE(kprobe_mutex, "kprobe_mutex");
 	RESOLVE(kprobe_table, "kprobe_table");
 	RESOLVE(aggr_pre_handler, "aggr_pre_handler");
+	RESOLVE(kretprobe_pre_handler, "pre_handler_kretprobe");
 	if (!K.modules || !K.kset || !K.module_mutex || !K.text_owner ||
 	    !K.text_address) {
 		pr_err("clkrg: FAULT: cannot locate the module list\n");
@@ -226,28 +260,7 @@ int clkrg_modules_init(void)
 	if (ret)
 		return ret;
 
-	/* Pin the live modules, then hash them outside module_mutex. */
-	mutex_lock(K.module_mutex);
-	list_for_each_entry(m, K.modules, list)
-		cap++;
-	mods = kcalloc(cap, sizeof(*mods), GFP_KERNEL);
-	list_for_each_entry(m, K.modules, list)
-		if (mods && m->state == MODULE_STATE_LIVE && m != THIS_MODULE &&
-		    try_module_get(m))
-			mods[n++] = m;
-	mutex_unlock(K.module_mutex);
-	if (!mods && cap) {
-		unregister_module_notifier(&module_nb);
-		return -ENOMEM;
-	}
-	mutex_lock(&mods_lock);
-	for (i = 0, ret = 0; i < n; i++) {
-		if (!ret)
-			ret = track(mods[i]);
-		module_put(mods[i]);
-	}
-	mutex_unlock(&mods_lock);
-	kfree(mods);
+	ret = track_live();
 	if (ret)
 		clkrg_modules_exit();
 	return ret;
@@ -268,6 +281,7 @@ void clkrg_modules_rebaseline(void)
 {
 	struct mod_entry *e;
 
+	track_live();
 	mutex_lock(&mods_lock);
 	list_for_each_entry(e, &entries, node) {
 		hash_entry(e);
@@ -296,18 +310,20 @@ static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 	const struct lkrg_site *sites;
 	size_t n;
 
-	if (!e->hidden_ok && e->mod->state == MODULE_STATE_LIVE) {
-		if (!listed(e->mod))
+	if (e->mod->state == MODULE_STATE_LIVE) {
+		bool in_list = listed(e->mod), in_sys = in_kset(e->mod);
+
+		/* Seen whole again: a later hiding is news again. */
+		if (in_list && in_sys)
+			e->hidden_ok = false;
+		else if (!e->hidden_ok)
 			report(ctx, LKRG_OBJ_MODULE_LIST, e->name,
-			       "hidden from the module list", 0);
-		else if (!in_kset(e->mod))
-			report(ctx, LKRG_OBJ_MODULE_LIST, e->name,
-			       "hidden from /sys/module", 0);
-		else
-			goto text;
-		e->hidden_ok = accept;
+			       in_list ? "hidden from /sys/module" :
+					 "hidden from the module list", 0);
+		if (!in_list || !in_sys)
+			e->hidden_ok |= accept;
 	}
-text:
+
 	clkrg_sites_lock();
 	sites = clkrg_sites_refresh(&e->sites, &n);
 	clkrg_blocks_compare(&e->blocks, sites, n, accept, MOD_MAX_RUNS,
@@ -358,11 +374,24 @@ static void check_owner(struct clkrg_check_ctx *ctx, const char *kind,
 	if (owner && (!listed(owner) || !in_kset(owner)))
 		report(ctx, LKRG_OBJ_MODULE_LIST, name, kind, fn);
 	else if (!owner && !K.text_address(fn))
-		report(ctx, LKRG_OBJ_MODULE, "unknown code", kind, fn);
+		report(ctx, LKRG_OBJ_MODULE, "unknown code",
+		       "hook handler outside the kernel and modules", fn);
 }
 
 static void check_kprobe(struct clkrg_check_ctx *ctx, struct kprobe *p)
 {
+	struct kretprobe *rp;
+
+	if (K.kretprobe_pre_handler &&
+	    (void *)p->pre_handler == K.kretprobe_pre_handler) {
+		/* The kernel's own entry stub; the handlers are the probe's. */
+		rp = container_of(p, struct kretprobe, kp);
+		check_owner(ctx, "kretprobe handler in a hidden module",
+			    (unsigned long)rp->entry_handler);
+		check_owner(ctx, "kretprobe handler in a hidden module",
+			    (unsigned long)rp->handler);
+		return;
+	}
 	check_owner(ctx, "kprobe handler in a hidden module",
 		    (unsigned long)p->pre_handler);
 	check_owner(ctx, "kprobe handler in a hidden module",

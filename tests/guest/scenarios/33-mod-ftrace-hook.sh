@@ -11,7 +11,7 @@
 # Last, a handler in no module and no kernel text: clkrg_modhide
 # stale_hook=1 registers from module_init an ftrace_ops whose handler is an
 # __init function (filtered on a function nothing calls); once init is done
-# force-run exits 1 with object module, "unknown code: ftrace hook ...", at
+# force-run exits 1 with object module, "unknown code: hook handler ...", at
 # the handler's address. Unloaded, it is clean.
 # plan: 40
 # shellcheck source=tests/guest/clkrg.sh
@@ -88,7 +88,7 @@ ok "insmod $MOD stale_hook=1" mh_load stale_hook=1
 stale=$(sed -n 's/^handler=//p' "$MH_PARAMS/stale")
 diag "stale handler at $stale"
 expect_exit 1 lkrg-cli force-run
-expect_module_event "$since" module "unknown code: ftrace hook in a hidden module"
+expect_module_event "$since" module "unknown code: hook handler outside the kernel and modules"
 is "$(hex_norm "$(json_field "$MOD_EV" address)")" "$(hex_norm "$stale")" \
 	"the event's address is the freed handler's"
 expect_no_module_event "$since" "$MOD itself (listed) is not reported" \

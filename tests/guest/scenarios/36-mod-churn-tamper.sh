@@ -2,7 +2,7 @@
 # Module guard, the twin of the negative twins: module churn must not mask
 # a real change. One byte of core .text (__x64_sys_acct+0x40, by
 # clkrg_tamper.ko) is patched, then real Debian modules are loaded and
-# unloaded for 10 rounds: every round's force-runs, with the modules in and
+# unloaded for 4 rounds: every round's force-runs, with the modules in and
 # out, exit 1 with a kernel/ktext ".text" event made in that round. The
 # restored byte is clean again. The same with a byte of crc7's text (by
 # clkrg_modtamper.ko) while the other real modules come and go: crc7 stays
@@ -59,8 +59,8 @@ ok "insmod crc7" insmod "$(real_ko crc7)"
 force_run_clean "before the attacks"
 
 ok "patch text __x64_sys_acct+0x40" tamper_patch text __x64_sys_acct 0x40
-ok "10 rounds of module churn: the .text byte reported in each" \
-	churn 10 ktext .text
+ok "4 rounds of module churn: the .text byte reported in each" \
+	churn 4 ktext .text
 expect_exit 1 lkrg-cli force-run
 ok "restore __x64_sys_acct+0x40" tamper_restore
 force_run_clean "core byte restored"
@@ -68,8 +68,8 @@ force_run_clean "core byte restored"
 since=$(next_seq)
 ok "patch crc7:crc7_be+0x10" mt_patch crc7 crc7_be 0x10 poke
 addr=$(mt_info address)
-ok "10 rounds of module churn: crc7 reported in each" \
-	churn 10 module crc7
+ok "4 rounds of module churn: crc7 reported in each" \
+	churn 4 module crc7
 expect_module_event "$since" module crc7
 expect_covers "$addr"
 expect_only_module "$since" crc7
