@@ -109,12 +109,12 @@ force_run_clean "kprobes removed"
 
 # tracers over module text
 mount -t tracefs nodev "$T" 2>/dev/null || true
-ok "function tracer on" sh -c "echo function >$T/current_tracer"
+ok "function tracer on (__x64_sys_acct, vfs_read)" sh -c "echo __x64_sys_acct vfs_read >$T/set_ftrace_filter && echo function >$T/current_tracer"
 force_run_clean "function tracer on, modules loaded"
 ok "reload md4 and libarc4 while traced" sh -c \
 	"rmmod md4 && rmmod libarc4 && insmod $(real_ko md4) && insmod $(real_ko libarc4)"
 force_run_clean "modules reloaded under the function tracer"
-ok "function tracer off" sh -c "echo nop >$T/current_tracer"
+ok "function tracer off" sh -c "echo nop >$T/current_tracer && echo >$T/set_ftrace_filter"
 force_run_clean "function tracer off"
 
 # a static key of the module's own

@@ -29,7 +29,7 @@ module_loop() {
 }
 
 ok "insmod clkrg_tamper.ko" tamper_load
-ok "function tracer on" sh -c "echo function >$T/current_tracer"
+ok "function tracer on (__x64_sys_acct, vfs_read)" sh -c "echo __x64_sys_acct vfs_read >$T/set_ftrace_filter && echo function >$T/current_tracer"
 toggle_loop &
 toggle=$!
 module_loop &
@@ -54,5 +54,5 @@ expect_exit 0 lkrg-cli force-run
 
 touch /tmp/stop
 wait "$toggle" "$modloop" 2>/dev/null || true
-ok "function tracer off" sh -c "echo nop >$T/current_tracer"
+ok "function tracer off" sh -c "echo nop >$T/current_tracer && echo >$T/set_ftrace_filter"
 dmesg_clean
