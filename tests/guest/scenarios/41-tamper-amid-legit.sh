@@ -6,6 +6,7 @@
 # that window reports it, and nothing else; once restored and rebaselined,
 # force-runs are clean again with the loops still running.
 # plan: 12
+# timeout: 240
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/tamper.sh
@@ -18,6 +19,8 @@ toggle_loop() {
 	while [ ! -e /tmp/stop ]; do
 		sysctl -qw kernel.sched_schedstats=1
 		sysctl -qw kernel.sched_schedstats=0
+		# Paced: a tight loop starves the scenario itself under TCG.
+		usleep 100000
 	done
 }
 
@@ -25,6 +28,7 @@ module_loop() {
 	while [ ! -e /tmp/stop ]; do
 		insmod "$REAL_MODULE_DIR/crc7.ko" 2>/dev/null
 		rmmod crc7 2>/dev/null
+		usleep 200000
 	done
 }
 
