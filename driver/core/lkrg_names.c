@@ -49,6 +49,12 @@ static const char * const obj_names[] = {
 	[LKRG_OBJ_BASELINE] = "baseline",
 	[LKRG_OBJ_GUARD] = "guard",
 	[LKRG_OBJ_CPUS] = "cpus",
+	[LKRG_OBJ_TASK_NS] = "task_ns",
+	[LKRG_OBJ_TASK_SECCOMP] = "task_seccomp",
+	[LKRG_OBJ_TASK_STACK] = "task_stack",
+	[LKRG_OBJ_UMH] = "umh",
+	[LKRG_OBJ_SELINUX] = "selinux",
+	[LKRG_OBJ_TASK_SHADOW] = "task_shadow",
 };
 
 static const char * const act_names[] = {
@@ -60,6 +66,7 @@ static const char * const act_names[] = {
 	[LKRG_ACT_KILLED] = "killed",
 	[LKRG_ACT_PANIC] = "panic",
 	[LKRG_ACT_CHANGED] = "changed",
+	[LKRG_ACT_DENIED] = "denied",
 };
 
 static const char * const act_log[] = {
@@ -71,6 +78,7 @@ static const char * const act_log[] = {
 	[LKRG_ACT_KILLED] = "KILL",
 	[LKRG_ACT_PANIC] = "PANIC",
 	[LKRG_ACT_CHANGED] = "CHANGE",
+	[LKRG_ACT_DENIED] = "DENY",
 };
 
 static const char * const trig_names[] = {
@@ -101,6 +109,7 @@ static const char * const enforce_names[] = {
 	[LKRG_ENFORCE_RESTORE] = "restore",
 	[LKRG_ENFORCE_KILL] = "kill",
 	[LKRG_ENFORCE_PANIC] = "panic",
+	[LKRG_ENFORCE_DENY] = "deny",
 };
 
 static const char * const validate_names[] = {
@@ -110,9 +119,42 @@ static const char * const validate_names[] = {
 	[LKRG_VALIDATE_RANDOM] = "random",
 };
 
+static const char * const pint_names[] = {
+	[LKRG_PINT_OFF] = "off",
+	[LKRG_PINT_CURRENT] = "current",
+	[LKRG_PINT_PARANOID] = "paranoid",
+};
+
+static const char * const pcfi_names[] = {
+	[LKRG_PCFI_OFF] = "off",
+	[LKRG_PCFI_SP] = "sp",
+	[LKRG_PCFI_FULL] = "full",
+};
+
+static const char * const umh_names[] = {
+	[LKRG_UMH_OFF] = "off",
+	[LKRG_UMH_ALLOWLIST] = "allowlist",
+	[LKRG_UMH_BLOCK_ALL] = "block_all",
+};
+
 const char *lkrg_name_validate(unsigned int v)
 {
 	return NAME_AT(validate_names, v);
+}
+
+const char *lkrg_name_pint(unsigned int v)
+{
+	return NAME_AT(pint_names, v);
+}
+
+const char *lkrg_name_pcfi(unsigned int v)
+{
+	return NAME_AT(pcfi_names, v);
+}
+
+const char *lkrg_name_umh(unsigned int v)
+{
+	return NAME_AT(umh_names, v);
 }
 
 const char *lkrg_name_type(unsigned int v)

@@ -17,6 +17,9 @@ const char *lkrg_name_trigger(unsigned int trig);
 const char *lkrg_name_block_mode(unsigned int mode);
 const char *lkrg_name_enforce(unsigned int level);
 const char *lkrg_name_validate(unsigned int level);
+const char *lkrg_name_pint(unsigned int level);
+const char *lkrg_name_pcfi(unsigned int level);
+const char *lkrg_name_umh(unsigned int level);
 
 /* Upper-case words for the kernel-log line: "ALERT", "DETECT"... */
 const char *lkrg_log_severity(unsigned int sev);

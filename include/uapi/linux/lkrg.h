@@ -58,6 +58,9 @@
 #define LKRG_FEAT_ADDRESSES		(1ULL << 5)  /* this reader sees addresses */
 #define LKRG_FEAT_CPU_STATE		(1ULL << 6)  /* IDT, MSRs, CR0/CR4 bits */
 #define LKRG_FEAT_MODULES		(1ULL << 7)  /* module text, lists, hooks */
+#define LKRG_FEAT_PINT			(1ULL << 8)  /* task credentials shadowed */
+#define LKRG_FEAT_PCFI			(1ULL << 9)  /* stack and return checks */
+#define LKRG_FEAT_UMH			(1ULL << 10) /* usermode helper allow-list */
 
 struct lkrg_hello {
 	__u32 size;		/* in: sizeof(struct lkrg_hello) */
@@ -177,7 +180,8 @@ struct lkrg_status {
 	__u32 interval_s;	/* out: periodic check interval */
 	__u64 events_suppressed;	/* out: dropped by the rate limit */
 	__u64 objects;		/* out: live allocations of the module */
-	__u64 reserved[4];	/* must be 0 */
+	__u64 tasks;		/* out: tasks with a shadow record */
+	__u64 reserved[3];	/* must be 0 */
 };
 #define LKRG_STATUS_SIZE_VER0	200
 #define LKRG_IOC_GET_STATUS	_IOWR(LKRG_IOC_MAGIC, 0x06, __u8[LKRG_STATUS_SIZE_VER0])
@@ -196,12 +200,28 @@ struct lkrg_status {
 #define LKRG_ENFORCE_RESTORE	2	/* log and put the old value back */
 #define LKRG_ENFORCE_KILL	3	/* deny the access and kill the task */
 #define LKRG_ENFORCE_PANIC	4	/* log, then panic() */
+#define LKRG_ENFORCE_DENY	5	/* log and refuse the operation */
 
 /* kint_validate levels */
 #define LKRG_VALIDATE_OFF	0	/* no integrity checks */
 #define LKRG_VALIDATE_MANUAL	1	/* only FORCE_RUN and module events */
 #define LKRG_VALIDATE_PERIODIC	2	/* + the periodic timer */
 #define LKRG_VALIDATE_RANDOM	3	/* + random system events */
+
+/* pint_validate levels: where task credentials are verified */
+#define LKRG_PINT_OFF		0
+#define LKRG_PINT_CURRENT	1	/* current task at each hook, all on checks */
+#define LKRG_PINT_PARANOID	2	/* all tasks at every hook */
+
+/* pcfi_validate levels */
+#define LKRG_PCFI_OFF		0
+#define LKRG_PCFI_SP		1	/* stack pointer inside the task stack */
+#define LKRG_PCFI_FULL		2	/* + return address follows a call */
+
+/* umh_validate levels */
+#define LKRG_UMH_OFF		0
+#define LKRG_UMH_ALLOWLIST	1	/* only listed helper paths run */
+#define LKRG_UMH_BLOCK_ALL	2	/* no usermode helper runs */
 
 #define LKRG_KNOB_NAME_LEN	32
 #define LKRG_KNOB_DESC_LEN	96
@@ -214,6 +234,9 @@ struct lkrg_status {
 #define LKRG_KNOB_NAMES_ENFORCE		1	/* LKRG_ENFORCE_* */
 #define LKRG_KNOB_NAMES_BLOCK		2	/* LKRG_BLOCK_* */
 #define LKRG_KNOB_NAMES_VALIDATE	3	/* LKRG_VALIDATE_* */
+#define LKRG_KNOB_NAMES_PINT		4	/* LKRG_PINT_* */
+#define LKRG_KNOB_NAMES_PCFI		5	/* LKRG_PCFI_* */
+#define LKRG_KNOB_NAMES_UMH		6	/* LKRG_UMH_* */
 
 struct lkrg_knob {
 	__u8  name[LKRG_KNOB_NAME_LEN];	/* NUL-terminated */
@@ -262,6 +285,51 @@ struct lkrg_policy_set {
  */
 #define LKRG_IOC_POLICY_SET	_IOWR(LKRG_IOC_MAGIC, 0x11, __u8[LKRG_POLICY_SET_SIZE_VER0])
 
+/* ---- usermode helper allow-list ----------------------------------------- */
+
+#define LKRG_UMH_PATH_LEN	256
+#define LKRG_UMH_MAX		64	/* entries the list holds */
+
+struct lkrg_umh_edit {
+	__u32 size;		/* in */
+	__u32 flags;		/* in: must be 0 */
+	__u8  path[LKRG_UMH_PATH_LEN];	/* in: absolute, NUL-terminated */
+	__u32 count;		/* out: entries on the list afterwards */
+	__u32 reserved0;	/* must be 0 */
+	__u64 generation;	/* out: bumped by every change */
+	__u64 reserved[4];	/* must be 0 */
+};
+#define LKRG_UMH_EDIT_SIZE_VER0	312
+/*
+ * Adds a path: -EINVAL not absolute or not terminated, -EEXIST listed,
+ * -ENOSPC list full. Deletes one: -ENOENT not listed. Both need
+ * CAP_SYS_ADMIN and emit an admin event.
+ */
+#define LKRG_IOC_UMH_ADD	_IOWR(LKRG_IOC_MAGIC, 0x12, __u8[LKRG_UMH_EDIT_SIZE_VER0])
+#define LKRG_IOC_UMH_DEL	_IOWR(LKRG_IOC_MAGIC, 0x13, __u8[LKRG_UMH_EDIT_SIZE_VER0])
+
+struct lkrg_umh_entry {
+	__u8  path[LKRG_UMH_PATH_LEN];	/* NUL-terminated */
+	__u64 allowed;		/* helpers started from this path */
+	__u64 reserved;
+};
+#define LKRG_UMH_ENTRY_SIZE_VER0	272
+
+struct lkrg_umh_list {
+	__u32 size;		/* in */
+	__u32 flags;		/* in: must be 0 */
+	/* in: entries the array holds; out: entries on the list */
+	__u32 count;
+	__u32 entry_size;	/* in: stride of the array, >= VER0 */
+	__u64 entries;		/* in: user pointer, may be 0 when count is 0 */
+	__u64 generation;	/* out */
+	__u64 refused;		/* out: helpers refused since load */
+	__u64 reserved[3];	/* must be 0 */
+};
+#define LKRG_UMH_LIST_SIZE_VER0	64
+/* Same array protocol as LKRG_IOC_POLICY_GET (count 0 asks, -ENOSPC). */
+#define LKRG_IOC_UMH_LIST	_IOWR(LKRG_IOC_MAGIC, 0x14, __u8[LKRG_UMH_LIST_SIZE_VER0])
+
 /* ---- statistics -------------------------------------------------------------- */
 
 #define LKRG_STATS_NAME_LEN	16
@@ -294,6 +362,25 @@ struct lkrg_stats {
 #define LKRG_STATS_SIZE_VER0	56
 /* Same array protocol as LKRG_IOC_POLICY_GET (count 0 asks, -ENOSPC). */
 #define LKRG_IOC_STATS		_IOWR(LKRG_IOC_MAGIC, 0x20, __u8[LKRG_STATS_SIZE_VER0])
+
+/* Kernel functions clkrg probes, one row each. */
+#define LKRG_HOOK_NAME_LEN	48
+#define LKRG_HOOK_ROLE_LEN	16
+
+struct lkrg_hook_row {
+	__u8  symbol[LKRG_HOOK_NAME_LEN];	/* probed kernel function */
+	__u8  role[LKRG_HOOK_ROLE_LEN];	/* "access", "creds", "task", ... */
+	__u64 hits;		/* times the probe ran */
+	__u64 violations;	/* violations found there */
+	__u64 denied;		/* calls made to fail there */
+	__u32 active;		/* 1 registered, 0 not on this kernel */
+	__u32 reserved0;
+	__u64 reserved[2];
+};
+#define LKRG_HOOK_ROW_SIZE_VER0	112
+
+/* Same array protocol as LKRG_IOC_STATS; struct lkrg_stats as argument. */
+#define LKRG_IOC_HOOKS		_IOWR(LKRG_IOC_MAGIC, 0x21, __u8[LKRG_STATS_SIZE_VER0])
 
 /* ---- event stream ----------------------------------------------------------- */
 
@@ -362,6 +449,12 @@ struct lkrg_event_hdr {
 #define LKRG_OBJ_BASELINE	11
 #define LKRG_OBJ_GUARD		12	/* the clkrg module */
 #define LKRG_OBJ_CPUS		13	/* online/possible/present/active counts */
+#define LKRG_OBJ_TASK_NS	14	/* a task's namespaces */
+#define LKRG_OBJ_TASK_SECCOMP	15	/* a task's seccomp state */
+#define LKRG_OBJ_TASK_STACK	16	/* stack pointer, return address (pCFI) */
+#define LKRG_OBJ_UMH		17	/* a usermode helper */
+#define LKRG_OBJ_SELINUX	18	/* SELinux enforcing state */
+#define LKRG_OBJ_TASK_SHADOW	19	/* a task clkrg has no record of */
 
 /* actions taken */
 #define LKRG_ACT_NONE		0	/* informational */
@@ -372,6 +465,7 @@ struct lkrg_event_hdr {
 #define LKRG_ACT_KILLED		5
 #define LKRG_ACT_PANIC		6
 #define LKRG_ACT_CHANGED	7	/* admin change applied */
+#define LKRG_ACT_DENIED		8	/* operation refused, task left alive */
 
 #define LKRG_EV_VALUES		4
 #define LKRG_EV_FIELD_LEN	24
