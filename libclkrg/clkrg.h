@@ -74,6 +74,30 @@ CLKRG_API int clkrg_stats(struct clkrg *c, struct lkrg_stats_row **rows,
 			  size_t *count);
 CLKRG_API void clkrg_stats_free(struct lkrg_stats_row *rows);
 
+/* Kernel functions the module probes, one row each; free with
+ * clkrg_hooks_free(). (Since CLKRG_1.1.) */
+CLKRG_API int clkrg_hooks(struct clkrg *c, struct lkrg_hook_row **rows,
+			  size_t *count);
+CLKRG_API void clkrg_hooks_free(struct lkrg_hook_row *rows);
+
+/*
+ * The usermode helper allow-list (since CLKRG_1.1). Listing allocates
+ * *entries, release it with clkrg_umh_free(); @generation and @refused (the
+ * helpers refused since load) may be NULL. Adding and deleting need
+ * CAP_SYS_ADMIN; @path must be absolute and shorter than
+ * LKRG_UMH_PATH_LEN (-EINVAL before any ioctl); -EEXIST already listed,
+ * -ENOSPC list full (LKRG_UMH_MAX), -ENOENT (delete) not listed. @count
+ * (entries afterwards) and @generation may be NULL.
+ */
+CLKRG_API int clkrg_umh_list(struct clkrg *c, struct lkrg_umh_entry **entries,
+			     size_t *count, uint64_t *generation,
+			     uint64_t *refused);
+CLKRG_API void clkrg_umh_free(struct lkrg_umh_entry *entries);
+CLKRG_API int clkrg_umh_add(struct clkrg *c, const char *path,
+			    uint32_t *count, uint64_t *generation);
+CLKRG_API int clkrg_umh_del(struct clkrg *c, const char *path,
+			    uint32_t *count, uint64_t *generation);
+
 /* ---- event stream ------------------------------------------------------- */
 
 /*
@@ -110,6 +134,11 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 				 size_t len);
 CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
 				      char *buf, size_t len);
+/* Since CLKRG_1.1. */
+CLKRG_API int clkrg_hook_row_to_json(const struct lkrg_hook_row *r,
+				     char *buf, size_t len);
+CLKRG_API int clkrg_umh_entry_to_json(const struct lkrg_umh_entry *e,
+				      char *buf, size_t len);
 /* One human-readable line without newline, same return convention. */
 CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 				  size_t len);
@@ -143,6 +172,10 @@ enum clkrg_name_set {
 	CLKRG_NAMES_BLOCK,	/* LKRG_BLOCK_* */
 	CLKRG_NAMES_ENFORCE,	/* LKRG_ENFORCE_* */
 	CLKRG_NAMES_VALIDATE,	/* LKRG_VALIDATE_* */
+	/* Since CLKRG_1.1: */
+	CLKRG_NAMES_PINT,	/* LKRG_PINT_* */
+	CLKRG_NAMES_PCFI,	/* LKRG_PCFI_* */
+	CLKRG_NAMES_UMH,	/* LKRG_UMH_* (umh_validate levels) */
 };
 
 /* Stable lower-case name, "unknown" when @value has none. */

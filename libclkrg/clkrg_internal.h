@@ -25,13 +25,17 @@ struct clkrg {
 int clkrg__adopt_fd(int fd, const struct lkrg_hello *hello,
 		    struct clkrg **out);
 
-/* One array ioctl for @n rows at @arr (NULL when @n is 0); *count gets the
- * module's row count, also on -ENOSPC. */
-typedef int (*clkrg__rows_query)(struct clkrg *c, void *arr, uint32_t n,
-				 uint32_t *count);
-/* Allocates and fills every row through @query (see rows.c). */
-int clkrg__list_rows(struct clkrg *c, clkrg__rows_query query,
-		     size_t row_size, void **rows, size_t *count);
+/* An array command (POLICY_GET, STATS, UMH_LIST, HOOKS): its request, its
+ * argument struct (left holding the module's last answer) and row size. */
+struct clkrg__rows_cmd {
+	unsigned long req;
+	void *arg;
+	size_t arg_size;
+	size_t row_size;
+};
+/* Allocates and fills every row of @cmd (see rows.c). */
+int clkrg__list_rows(struct clkrg *c, const struct clkrg__rows_cmd *cmd,
+		     void **rows, size_t *count);
 
 /* Copies a kernel string of at most @cap bytes into @dst (@cap + 1 bytes),
  * replacing bytes outside printable ASCII with '?'. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
-/* JSON for status, check results, knobs and stats rows: the field names are a stable
- * contract (scripts and the VM tests read them). */
+/* JSON for status, check results, knobs, stats and hook rows and allow-list
+ * entries: the field names are a stable contract (scripts and the VM tests
+ * read them). */
 #include <errno.h>
 
 #include "jbuild.h"
@@ -36,6 +37,7 @@ CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
 	jb_u64(o, "interval_s", st->interval_s, &ok);
 	jb_u64(o, "events_suppressed", st->events_suppressed, &ok);
 	jb_u64(o, "objects", st->objects, &ok);
+	jb_u64(o, "tasks", st->tasks, &ok);
 	return jb_finish(o, ok, buf, len);
 }
 
@@ -128,5 +130,37 @@ CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
 	jb_u64(o, "last_fired_ns", r->last_fired_ns, &ok);
 	jb_u64(o, "total_ns", r->total_ns, &ok);
 	jb_u64(o, "max_ns", r->max_ns, &ok);
+	return jb_finish(o, ok, buf, len);
+}
+
+CLKRG_API int clkrg_hook_row_to_json(const struct lkrg_hook_row *r,
+				     char *buf, size_t len)
+{
+	json_object *o;
+	bool ok = true;
+
+	if (!r)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_kstr(o, "symbol", r->symbol, sizeof(r->symbol), &ok);
+	jb_kstr(o, "role", r->role, sizeof(r->role), &ok);
+	jb_bool(o, "active", r->active != 0, &ok);
+	jb_u64(o, "hits", r->hits, &ok);
+	jb_u64(o, "violations", r->violations, &ok);
+	jb_u64(o, "denied", r->denied, &ok);
+	return jb_finish(o, ok, buf, len);
+}
+
+CLKRG_API int clkrg_umh_entry_to_json(const struct lkrg_umh_entry *e,
+				      char *buf, size_t len)
+{
+	json_object *o;
+	bool ok = true;
+
+	if (!e)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_kstr(o, "path", e->path, sizeof(e->path), &ok);
+	jb_u64(o, "allowed", e->allowed, &ok);
 	return jb_finish(o, ok, buf, len);
 }

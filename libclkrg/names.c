@@ -21,6 +21,9 @@ static const namer_fn namers[] = {
 	[CLKRG_NAMES_BLOCK] = lkrg_name_block_mode,
 	[CLKRG_NAMES_ENFORCE] = lkrg_name_enforce,
 	[CLKRG_NAMES_VALIDATE] = lkrg_name_validate,
+	[CLKRG_NAMES_PINT] = lkrg_name_pint,
+	[CLKRG_NAMES_PCFI] = lkrg_name_pcfi,
+	[CLKRG_NAMES_UMH] = lkrg_name_umh,
 };
 
 #define UNKNOWN	"unknown"
@@ -49,6 +52,9 @@ static const int knob_sets[] = {
 	[LKRG_KNOB_NAMES_ENFORCE] = CLKRG_NAMES_ENFORCE,
 	[LKRG_KNOB_NAMES_BLOCK] = CLKRG_NAMES_BLOCK,
 	[LKRG_KNOB_NAMES_VALIDATE] = CLKRG_NAMES_VALIDATE,
+	[LKRG_KNOB_NAMES_PINT] = CLKRG_NAMES_PINT,
+	[LKRG_KNOB_NAMES_PCFI] = CLKRG_NAMES_PCFI,
+	[LKRG_KNOB_NAMES_UMH] = CLKRG_NAMES_UMH,
 };
 
 /*

@@ -8,28 +8,15 @@
 #include "clkrg_internal.h"
 #include "../driver/core/abi_check.h"
 
-static int query(struct clkrg *c, void *arr, uint32_t n, uint32_t *count)
-{
-	struct lkrg_policy_get g;
-	int ret = 0;
-
-	memset(&g, 0, sizeof(g));
-	g.size = sizeof(g);
-	g.count = n;
-	g.knob_size = sizeof(struct lkrg_knob);
-	g.knobs = (uintptr_t)arr;
-	if (ioctl(c->fd, LKRG_IOC_POLICY_GET, &g) < 0)
-		ret = -errno;
-	*count = g.count;
-	return ret;
-}
-
 CLKRG_API int clkrg_policy_list(struct clkrg *c, struct lkrg_knob **knobs,
 				size_t *count)
 {
+	struct lkrg_policy_get g;
+	const struct clkrg__rows_cmd cmd = {
+		LKRG_IOC_POLICY_GET, &g, sizeof(g), sizeof(**knobs)
+	};
 	size_t i;
-	int ret = clkrg__list_rows(c, query, sizeof(**knobs), (void **)knobs,
-				   count);
+	int ret = clkrg__list_rows(c, &cmd, (void **)knobs, count);
 
 	/* Callers print these; do not trust the terminators. */
 	for (i = 0; !ret && i < *count; i++) {

@@ -1,34 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
-/* LKRG_IOC_STATS: one row of check counters per trigger. */
+/* LKRG_IOC_STATS: one row of check counters per trigger; LKRG_IOC_HOOKS,
+ * with the same argument struct: one row per probed kernel function. */
 #include <errno.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/ioctl.h>
 
 #include "clkrg_internal.h"
-
-static int query(struct clkrg *c, void *arr, uint32_t n, uint32_t *count)
-{
-	struct lkrg_stats s;
-	int ret = 0;
-
-	memset(&s, 0, sizeof(s));
-	s.size = sizeof(s);
-	s.count = n;
-	s.row_size = sizeof(struct lkrg_stats_row);
-	s.rows = (uintptr_t)arr;
-	if (ioctl(c->fd, LKRG_IOC_STATS, &s) < 0)
-		ret = -errno;
-	*count = s.count;
-	return ret;
-}
 
 CLKRG_API int clkrg_stats(struct clkrg *c, struct lkrg_stats_row **rows,
 			  size_t *count)
 {
+	struct lkrg_stats s;
+	const struct clkrg__rows_cmd cmd = {
+		LKRG_IOC_STATS, &s, sizeof(s), sizeof(**rows)
+	};
 	size_t i;
-	int ret = clkrg__list_rows(c, query, sizeof(**rows), (void **)rows,
-				   count);
+	int ret = clkrg__list_rows(c, &cmd, (void **)rows, count);
 
 	for (i = 0; !ret && i < *count; i++)
 		(*rows)[i].name[LKRG_STATS_NAME_LEN - 1] = 0;
@@ -36,6 +22,29 @@ CLKRG_API int clkrg_stats(struct clkrg *c, struct lkrg_stats_row **rows,
 }
 
 CLKRG_API void clkrg_stats_free(struct lkrg_stats_row *rows)
+{
+	free(rows);
+}
+
+CLKRG_API int clkrg_hooks(struct clkrg *c, struct lkrg_hook_row **rows,
+			  size_t *count)
+{
+	struct lkrg_stats s;
+	const struct clkrg__rows_cmd cmd = {
+		LKRG_IOC_HOOKS, &s, sizeof(s), sizeof(**rows)
+	};
+	size_t i;
+	int ret = clkrg__list_rows(c, &cmd, (void **)rows, count);
+
+	/* Callers print these; do not trust the terminators. */
+	for (i = 0; !ret && i < *count; i++) {
+		(*rows)[i].symbol[LKRG_HOOK_NAME_LEN - 1] = 0;
+		(*rows)[i].role[LKRG_HOOK_ROLE_LEN - 1] = 0;
+	}
+	return ret;
+}
+
+CLKRG_API void clkrg_hooks_free(struct lkrg_hook_row *rows)
 {
 	free(rows);
 }
