@@ -63,6 +63,7 @@ static int set_key(struct cli_args *a, const char *key, size_t len)
 /* The sets of names knob values have (struct lkrg_knob.names). */
 static const enum clkrg_name_set knob_name_sets[] = {
 	CLKRG_NAMES_ENFORCE, CLKRG_NAMES_BLOCK, CLKRG_NAMES_VALIDATE,
+	CLKRG_NAMES_PINT, CLKRG_NAMES_PCFI, CLKRG_NAMES_UMH,
 };
 
 /* An integer, or a name that some knob may take. */
@@ -123,6 +124,51 @@ static int policy_args(struct cli_args *a, int n, char **pos)
 			 pos[0]);
 }
 
+/* umh add|del PATH: the module's rules for PATH, so that a typo is a
+ * usage error rather than a round trip. */
+static int umh_path(struct cli_args *a, int n, char **pos)
+{
+	if (n < 2)
+		return usage_err(a, "missing PATH");
+	if (n > 2)
+		return usage_err(a, "unexpected argument '%s'", pos[2]);
+	if (pos[1][0] != '/')
+		return usage_err(a, "'%s' is not an absolute path", pos[1]);
+	if (strlen(pos[1]) >= LKRG_UMH_PATH_LEN)
+		return usage_err(a, "path longer than %d bytes",
+				 LKRG_UMH_PATH_LEN - 1);
+	a->path = pos[1];
+	return 0;
+}
+
+static int umh_args(struct cli_args *a, int n, char **pos)
+{
+	static const struct {
+		const char *word;
+		enum cli_cmd cmd;
+		const char *name;
+	} actions[] = {
+		{ "list", CLI_CMD_UMH_LIST, "umh list" },
+		{ "add", CLI_CMD_UMH_ADD, "umh add" },
+		{ "del", CLI_CMD_UMH_DEL, "umh del" },
+	};
+	size_t i;
+
+	if (!n)
+		return usage_err(a, "missing 'list', 'add' or 'del'");
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (!strcmp(pos[0], actions[i].word))
+			break;
+	if (i == sizeof(actions) / sizeof(actions[0]))
+		return usage_err(a, "unknown action '%s' (expected list, add "
+				 "or del)", pos[0]);
+	a->cmd = actions[i].cmd;
+	a->name = actions[i].name;
+	if (a->cmd != CLI_CMD_UMH_LIST)
+		return umh_path(a, n, pos);
+	return n > 1 ? usage_err(a, "unexpected argument '%s'", pos[1]) : 0;
+}
+
 static const struct {
 	const char *name;
 	uint64_t bit;
@@ -167,6 +213,8 @@ static const struct cmd_spec cmds[] = {
 	{ "policy", CLI_CMD_POLICY_GET, 0, policy_args },
 	{ "events", CLI_CMD_EVENTS, OPT_FOLLOW, no_args },
 	{ "stats", CLI_CMD_STATS, 0, no_args },
+	{ "hooks", CLI_CMD_HOOKS, 0, no_args },
+	{ "umh", CLI_CMD_UMH_LIST, 0, umh_args },
 	{ "shutdown", CLI_CMD_SHUTDOWN, 0, no_args },
 	{ "help", CLI_CMD_HELP, 0, no_args },
 };
@@ -291,10 +339,16 @@ void cli_usage(FILE *f)
 	      "  policy get [KEY]               list knobs, or print one "
 	      "value\n"
 	      "  policy set KEY=VALUE           VALUE: integer or name "
-	      "(log_only, periodic, lock, ...)\n"
+	      "(log_only, deny, allowlist, ...)\n"
 	      "  events [--follow]              print retained events; "
 	      "--follow keeps waiting\n"
 	      "  stats                          check counters per trigger\n"
+	      "  hooks                          probed kernel functions: "
+	      "hits, violations, denials\n"
+	      "  umh list                       usermode helpers allowed "
+	      "to run\n"
+	      "  umh add|del PATH               add a helper to, or remove "
+	      "it from, that list\n"
 	      "  shutdown                       end the event stream so "
 	      "the module can unload\n"
 	      "  help                           this text\n"

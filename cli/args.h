@@ -21,6 +21,10 @@ enum cli_cmd {
 	CLI_CMD_EVENTS,
 	CLI_CMD_STATS,
 	CLI_CMD_SHUTDOWN,
+	CLI_CMD_UMH_LIST,
+	CLI_CMD_UMH_ADD,
+	CLI_CMD_UMH_DEL,
+	CLI_CMD_HOOKS,
 	CLI_CMD_COUNT,
 };
 
@@ -34,6 +38,7 @@ struct cli_args {
 	int block_mode;		/* block-modules: LKRG_BLOCK_*, -1 = show */
 	const char *key;	/* policy get KEY (NULL: all) and policy set */
 	const char *value;	/* policy set: VALUE as typed */
+	const char *path;	/* umh add/del: an absolute path */
 	char key_buf[LKRG_KNOB_NAME_LEN];
 	char err[192];		/* "<command>: <reason>" on a usage error */
 };

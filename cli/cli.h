@@ -23,6 +23,9 @@ int cmd_policy_set(struct clkrg *c, const struct cli_args *a);
 int cmd_events(struct clkrg *c, const struct cli_args *a);
 int cmd_stats(struct clkrg *c, const struct cli_args *a);
 int cmd_shutdown(struct clkrg *c, const struct cli_args *a);
+int cmd_umh_list(struct clkrg *c, const struct cli_args *a);
+int cmd_umh_edit(struct clkrg *c, const struct cli_args *a);
+int cmd_hooks(struct clkrg *c, const struct cli_args *a);
 
 /* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */
 int cli_fail(const struct cli_args *a, int err, enum cli_stage stage);

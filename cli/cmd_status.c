@@ -49,6 +49,8 @@ static void print_status(const struct lkrg_status *st)
 	       (uint64_t)st->events_suppressed);
 	printf("%-15s %" PRIu64 " live allocations\n", "objects",
 	       (uint64_t)st->objects);
+	printf("%-15s %" PRIu64 " with a shadow record\n", "tasks",
+	       (uint64_t)st->tasks);
 	printf("%-15s %s\n", "state",
 	       st->shutting_down ? "shutting down" : "running");
 }

@@ -85,3 +85,23 @@ const char *cli_reason(int err, enum cli_stage stage, const char *devnode,
 				 : command_reason(err);
 	return s ? s : clkrg_strerror(err);
 }
+
+const char *cli_umh_reason(int err, bool adding, const char *path, char *buf,
+			   size_t len)
+{
+	if (err < 0)
+		err = -err;
+	if (err == EEXIST && adding)
+		snprintf(buf, len, "%s is already on the allow-list", path);
+	else if (err == ENOSPC && adding)
+		snprintf(buf, len, "the allow-list is full (%d entries): "
+			 "delete one first", LKRG_UMH_MAX);
+	else if (err == ENOENT && !adding)
+		snprintf(buf, len, "%s is not on the allow-list", path);
+	else if (err == EINVAL)
+		snprintf(buf, len, "%s was refused: the path must be absolute "
+			 "and shorter than %d bytes", path, LKRG_UMH_PATH_LEN);
+	else
+		return NULL;
+	return buf;
+}

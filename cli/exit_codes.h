@@ -3,6 +3,7 @@
 #ifndef LKRG_CLI_EXIT_CODES_H
 #define LKRG_CLI_EXIT_CODES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum cli_exit {
@@ -28,5 +29,10 @@ int cli_exit_code(int err, enum cli_stage stage);
 /* The reason shown after "lkrg-cli: <command>: ", written into @buf. */
 const char *cli_reason(int err, enum cli_stage stage, const char *devnode,
 		       char *buf, size_t len);
+
+/* Why "umh add" (@adding) or "umh del" of @path failed with @err, in
+ * @buf; NULL when cli_reason()'s text applies. */
+const char *cli_umh_reason(int err, bool adding, const char *path, char *buf,
+			   size_t len);
 
 #endif
