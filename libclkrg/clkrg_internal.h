@@ -37,6 +37,10 @@ struct clkrg__rows_cmd {
 int clkrg__list_rows(struct clkrg *c, const struct clkrg__rows_cmd *cmd,
 		     void **rows, size_t *count);
 
+/* The longest kernel string field of the ABI (an allow-list path). */
+#define KSTR_MAX	LKRG_UMH_PATH_LEN
+_Static_assert(KSTR_MAX >= LKRG_EV_LOCATION_LEN, "KSTR_MAX");
+
 /* Copies a kernel string of at most @cap bytes into @dst (@cap + 1 bytes),
  * replacing bytes outside printable ASCII with '?'. */
 void clkrg__clean_str(char *dst, const uint8_t *src, size_t cap);

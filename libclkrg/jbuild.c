@@ -48,7 +48,7 @@ void jb_hex(json_object *o, const char *key, uint64_t v, bool *ok)
 void jb_kstr(json_object *o, const char *key, const uint8_t *s, size_t cap,
 	     bool *ok)
 {
-	char clean[LKRG_EV_LOCATION_LEN + 1];
+	char clean[KSTR_MAX + 1];
 
 	if (cap >= sizeof(clean))
 		cap = sizeof(clean) - 1;

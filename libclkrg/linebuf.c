@@ -25,7 +25,7 @@ void lb_put(struct linebuf *l, const char *fmt, ...)
 void lb_kstr(struct linebuf *l, const char *sep, const uint8_t *s,
 	     size_t cap)
 {
-	char clean[LKRG_EV_LOCATION_LEN + 1];
+	char clean[KSTR_MAX + 1];
 
 	if (cap >= sizeof(clean))
 		cap = sizeof(clean) - 1;

@@ -29,6 +29,9 @@ void fake_setup(void)
 	sample_interval_knob(&fake.knobs[1]);
 	fake.nknobs = 2;
 	fake.nstats = 3;
+	fake.nhooks = 2;
+	fake.umh_generation = 1;
+	fake.umh_refused = 4;
 }
 
 void fake_teardown(void)
@@ -99,10 +102,26 @@ static int block(struct lkrg_block_modules *b, bool set)
 	return ret;
 }
 
-static int policy_get(struct lkrg_policy_get *g)
+/* The module's array protocol: -ENOSPC with the count when @count is too
+ * small, else all @n rows of @size bytes at @src, @stride apart at @dst. */
+static int put_rows(__u32 *count, __u64 dst, __u32 stride, const void *src,
+		    __u32 n, size_t size)
 {
 	__u32 i;
 
+	if (*count && *count < n) {
+		*count = n;
+		return -ENOSPC;
+	}
+	for (i = 0; *count && i < n; i++)
+		memcpy((char *)(uintptr_t)dst + (size_t)i * stride,
+		       (const char *)src + i * size, size);
+	*count = n;
+	return 0;
+}
+
+static int policy_get(struct lkrg_policy_get *g)
+{
 	if (lkrg_check_policy_get(g))
 		return -EINVAL;
 	if (g->count && fake.grow_once) {
@@ -112,38 +131,113 @@ static int policy_get(struct lkrg_policy_get *g)
 				"heartbeat");
 		fake.nknobs++;
 	}
-	if (g->count && g->count < fake.nknobs) {
-		g->count = fake.nknobs;
-		return -ENOSPC;
-	}
-	for (i = 0; g->count && i < fake.nknobs; i++)
-		memcpy((char *)(uintptr_t)g->knobs + i * g->knob_size,
-		       &fake.knobs[i], sizeof(fake.knobs[i]));
-	g->count = fake.nknobs;
-	return 0;
+	return put_rows(&g->count, g->knobs, g->knob_size, fake.knobs,
+			fake.nknobs, sizeof(fake.knobs[0]));
 }
 
 static int stats(struct lkrg_stats *s)
 {
-	struct lkrg_stats_row row;
+	struct lkrg_stats_row rows[FAKE_ROWS_MAX];
 	__u32 i;
 
 	if (lkrg_check_stats(s))
 		return -EINVAL;
-	if (s->count && s->count < fake.nstats) {
-		s->count = fake.nstats;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < fake.nstats; i++) {
+		memset(rows[i].name, 'n', sizeof(rows[i].name));	/* unterminated */
+		rows[i].id = i;
+		rows[i].fired = 10 + i;
+	}
+	return put_rows(&s->count, s->rows, s->row_size, rows, fake.nstats,
+			sizeof(rows[0]));
+}
+
+static int hooks(struct lkrg_stats *s)
+{
+	struct lkrg_hook_row rows[FAKE_ROWS_MAX];
+	__u32 i;
+
+	if (s->flags || !lkrg_all_zero(s->reserved, sizeof(s->reserved)) ||
+	    lkrg_check_rows(s->count, s->row_size, LKRG_HOOK_ROW_SIZE_VER0))
+		return -EINVAL;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < fake.nhooks; i++) {
+		/* unterminated, as a module must not be trusted to */
+		memset(rows[i].symbol, 's', sizeof(rows[i].symbol));
+		memset(rows[i].role, 'r', sizeof(rows[i].role));
+		rows[i].hits = 100 + i;
+		rows[i].violations = i;
+		rows[i].denied = 2 * i;
+		rows[i].active = i % 2;
+	}
+	return put_rows(&s->count, s->rows, s->row_size, rows, fake.nhooks,
+			sizeof(rows[0]));
+}
+
+static int umh_find(const __u8 *path)
+{
+	__u32 i;
+
+	for (i = 0; i < fake.numh; i++)
+		if (!strncmp((const char *)fake.umh[i], (const char *)path,
+			     LKRG_UMH_PATH_LEN))
+			return (int)i;
+	return -1;
+}
+
+/* LKRG_IOC_UMH_ADD and _DEL with the header's errno table. */
+static int umh_edit(struct lkrg_umh_edit *e, bool add)
+{
+	size_t n = strnlen((const char *)e->path, sizeof(e->path));
+	int at;
+
+	if (e->flags || e->reserved0 ||
+	    !lkrg_all_zero(e->reserved, sizeof(e->reserved)))
+		return -EINVAL;
+	if (n == 0 || n == sizeof(e->path) || e->path[0] != '/')
+		return -EINVAL;
+	at = umh_find(e->path);
+	if (add && at >= 0)
+		return -EEXIST;
+	if (add && fake.numh == LKRG_UMH_MAX)
 		return -ENOSPC;
+	if (!add && at < 0)
+		return -ENOENT;
+	if (add) {
+		memcpy(fake.umh[fake.numh++], e->path, sizeof(e->path));
+	} else {
+		memmove(fake.umh[at], fake.umh[at + 1],
+			(fake.numh - (__u32)at - 1) * sizeof(fake.umh[0]));
+		fake.numh--;
 	}
-	for (i = 0; s->count && i < fake.nstats; i++) {
-		memset(&row, 0, sizeof(row));
-		memset(row.name, 'n', sizeof(row.name));	/* unterminated */
-		row.id = i;
-		row.fired = 10 + i;
-		memcpy((char *)(uintptr_t)s->rows + i * s->row_size, &row,
-		       sizeof(row));
-	}
-	s->count = fake.nstats;
+	fake.umh_generation++;
+	e->count = fake.numh;
+	e->generation = fake.umh_generation;
 	return 0;
+}
+
+static int umh_list(struct lkrg_umh_list *l)
+{
+	struct lkrg_umh_entry rows[LKRG_UMH_MAX];
+	__u32 i;
+
+	if (l->flags || !lkrg_all_zero(l->reserved, sizeof(l->reserved)) ||
+	    lkrg_check_rows(l->count, l->entry_size, LKRG_UMH_ENTRY_SIZE_VER0))
+		return -EINVAL;
+	if (l->count && fake.umh_grow_once && fake.numh < LKRG_UMH_MAX) {
+		fake.umh_grow_once = false;
+		strcpy((char *)fake.umh[fake.numh++], "/sbin/grown");
+		fake.umh_generation++;
+	}
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < fake.numh; i++) {
+		memcpy(rows[i].path, fake.umh[i], sizeof(rows[i].path));
+		rows[i].allowed = 7 + i;
+	}
+	l->generation = fake.umh_generation;
+	l->refused = fake.umh_refused;
+	return put_rows(&l->count, l->entries, l->entry_size, rows, fake.numh,
+			sizeof(rows[0]));
 }
 
 static int policy_set(struct lkrg_policy_set *s)
@@ -203,6 +297,14 @@ static int dispatch(unsigned long req, void *arg)
 	case LKRG_IOC_POLICY_SET:
 		return (s = SIZED(lkrg_policy_set, arg)) ? policy_set(s)
 							 : -EINVAL;
+	case LKRG_IOC_HOOKS:
+		return (s = SIZED(lkrg_stats, arg)) ? hooks(s) : -EINVAL;
+	case LKRG_IOC_UMH_ADD:
+	case LKRG_IOC_UMH_DEL:
+		s = SIZED(lkrg_umh_edit, arg);
+		return s ? umh_edit(s, req == LKRG_IOC_UMH_ADD) : -EINVAL;
+	case LKRG_IOC_UMH_LIST:
+		return (s = SIZED(lkrg_umh_list, arg)) ? umh_list(s) : -EINVAL;
 	}
 	return -ENOTTY;
 }

@@ -10,6 +10,7 @@
 #include "tests.h"
 
 #define FAKE_KNOBS_MAX	8
+#define FAKE_ROWS_MAX	8	/* stats and hook rows */
 
 struct fake_dev {
 	char path[64];
@@ -21,6 +22,13 @@ struct fake_dev {
 	__u32 nknobs;
 	bool grow_once;			/* a knob appears during a listing */
 	__u32 nstats;			/* rows LKRG_IOC_STATS has */
+	__u32 nhooks;			/* rows LKRG_IOC_HOOKS has */
+	/* The usermode helper allow-list, as the module keeps it. */
+	__u8 umh[LKRG_UMH_MAX][LKRG_UMH_PATH_LEN];
+	__u32 numh;
+	__u64 umh_generation;
+	__u64 umh_refused;
+	bool umh_grow_once;		/* a path is added during a listing */
 	__u32 block_mode;
 	__u64 last_scope;
 	__u32 calls;
@@ -28,7 +36,8 @@ struct fake_dev {
 
 extern struct fake_dev fake;
 
-/* Creates the file and a module with kint_enforce and interval. */
+/* Creates the file and a module with kint_enforce and interval, 3 stats
+ * rows, 2 hooks and an empty allow-list. */
 void fake_setup(void);
 void fake_teardown(void);
 

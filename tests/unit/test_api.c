@@ -26,6 +26,8 @@ START_TEST(validation_before_ioctl)
 	struct clkrg *c = pipe_handle(&wfd);
 	struct lkrg_check ck;
 	struct lkrg_status st;
+	struct lkrg_umh_entry *e;
+	struct lkrg_hook_row *h;
 	struct lkrg_knob *k;
 	uint64_t gen;
 	uint32_t mode;
@@ -57,6 +59,12 @@ START_TEST(validation_before_ioctl)
 	ck_assert_int_eq(clkrg_shutdown(c), -ENOTTY);
 	ck_assert_int_eq(clkrg_shutdown(NULL), -EINVAL);
 	ck_assert_int_eq(clkrg_force_run(NULL, &ck), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/x", NULL, NULL), -ENOTTY);
+	ck_assert_int_eq(clkrg_umh_add(c, "x", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/x", NULL, NULL), -ENOTTY);
+	ck_assert_int_eq(clkrg_umh_del(c, "", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, NULL, NULL), -ENOTTY);
+	ck_assert_int_eq(clkrg_hooks(c, &h, &n), -ENOTTY);
 	clkrg_close(c);
 	close(wfd);
 }
@@ -117,6 +125,17 @@ START_TEST(names)
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 0), "off");
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 3), "random");
 	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_VALIDATE, 4), "unknown");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_ENFORCE, 5), "deny");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_OBJECT, LKRG_OBJ_TASK_SHADOW),
+			 "task_shadow");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_ACTION, LKRG_ACT_DENIED),
+			 "denied");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_PINT, 1), "current");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_PCFI, 2), "full");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_UMH, 1), "allowlist");
+	ck_assert_str_eq(clkrg_name(CLKRG_NAMES_UMH, 3), "unknown");
+	ck_assert_str_eq(clkrg_name((enum clkrg_name_set)(CLKRG_NAMES_UMH + 1),
+				    0), "unknown");
 	ck_assert_str_eq(clkrg_name((enum clkrg_name_set)42, 0), "unknown");
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_ENFORCE, "log_only"), 1);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_BLOCK, "lock"), 2);
@@ -126,6 +145,14 @@ START_TEST(names)
 			 LKRG_VALIDATE_PERIODIC);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_VALIDATE, "on"),
 			 -EINVAL);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_ENFORCE, "deny"),
+			 LKRG_ENFORCE_DENY);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_PINT, "paranoid"),
+			 LKRG_PINT_PARANOID);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_PCFI, "sp"), LKRG_PCFI_SP);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_UMH, "block_all"),
+			 LKRG_UMH_BLOCK_ALL);
+	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_UMH, "current"), -EINVAL);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_TYPE, "unknown"),
 			 -EINVAL);
 	ck_assert_int_eq(clkrg_name_value(CLKRG_NAMES_TYPE, NULL), -EINVAL);
@@ -149,6 +176,16 @@ START_TEST(parse_value)
 	ck_assert_int_eq(v, LKRG_VALIDATE_MANUAL);
 	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_VALIDATE, "lock", &v),
 			 -EINVAL);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_ENFORCE, "deny", &v), 0);
+	ck_assert_int_eq(v, LKRG_ENFORCE_DENY);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_PINT, "current", &v), 0);
+	ck_assert_int_eq(v, LKRG_PINT_CURRENT);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_PCFI, "full", &v), 0);
+	ck_assert_int_eq(v, LKRG_PCFI_FULL);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_UMH, "allowlist", &v), 0);
+	ck_assert_int_eq(v, LKRG_UMH_ALLOWLIST);
+	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_UMH, "full", &v),
+			 -EINVAL);
 	ck_assert_int_eq(clkrg_parse_value(-1, "panic", &v), -EINVAL);
 	ck_assert_int_eq(clkrg_parse_value(CLKRG_NAMES_ENFORCE, "lock", &v),
 			 -EINVAL);
@@ -170,7 +207,7 @@ START_TEST(knob_helpers)
 	sample_enforce_knob(&k);
 	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_ENFORCE);
 	ck_assert_str_eq(clkrg_knob_value_name(&k, 4), "panic");
-	ck_assert_ptr_null(clkrg_knob_value_name(&k, 5));
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, 6));
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, -1));
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, 64));
 	ck_assert(clkrg_knob_allows(&k, 4));
@@ -217,8 +254,18 @@ START_TEST(knob_names_field)
 	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_ENFORCE);
 	k.names = LKRG_KNOB_NAMES_VALIDATE;
 	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_VALIDATE);
+	k.names = LKRG_KNOB_NAMES_PINT;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_PINT);
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 1), "current");
+	k.names = LKRG_KNOB_NAMES_PCFI;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_PCFI);
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 2), "full");
+	k.names = LKRG_KNOB_NAMES_UMH;
+	ck_assert_int_eq(clkrg_knob_name_set(&k), CLKRG_NAMES_UMH);
+	ck_assert_str_eq(clkrg_knob_value_name(&k, 1), "allowlist");
+	ck_assert_ptr_null(clkrg_knob_value_name(&k, 3));
 	/* Kinds from a newer module show numbers. */
-	k.names = LKRG_KNOB_NAMES_VALIDATE + 1;
+	k.names = LKRG_KNOB_NAMES_UMH + 1;
 	ck_assert_int_eq(clkrg_knob_name_set(&k), -ENOENT);
 	ck_assert_ptr_null(clkrg_knob_value_name(&k, 1));
 	k.names = ~0u;

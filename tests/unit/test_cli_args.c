@@ -235,6 +235,126 @@ START_TEST(policy_set)
 }
 END_TEST
 
+START_TEST(policy_set_new_names)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "kint_enforce=deny"), 0);
+	ck_assert_str_eq(a.value, "deny");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "pint_validate=current"),
+			 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "pint_validate=paranoid"),
+			 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "pcfi_validate=sp"), 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "pcfi_validate=full"), 0);
+	ck_assert_str_eq(a.key, "pcfi_validate");
+	ck_assert_str_eq(a.value, "full");
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "umh_validate=allowlist"),
+			 0);
+	ck_assert_int_eq(PARSE(&a, "policy", "set", "umh_validate=block_all"),
+			 0);
+	USAGE("bad value 'allow_list' for umh_validate", "policy", "set",
+	      "umh_validate=allow_list");
+	USAGE("bad value 'Full' for pcfi_validate", "policy", "set",
+	      "pcfi_validate=Full");
+}
+END_TEST
+
+START_TEST(hooks)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "hooks"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HOOKS);
+	ck_assert_str_eq(a.name, "hooks");
+	ck_assert(!a.json);
+	ck_assert_int_eq(PARSE(&a, "hooks", "--json"), 0);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "-j", "hooks"), 0);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "hooks", "-h"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+	USAGE("hooks: unexpected argument 'all'", "hooks", "all");
+	USAGE("hooks: option '--follow' is not valid here", "hooks",
+	      "--follow");
+	USAGE("hooks: option '--scope' is not valid here", "hooks", "--scope",
+	      "text");
+	USAGE("hooks: unknown option '--bogus'", "hooks", "--bogus");
+}
+END_TEST
+
+START_TEST(umh)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "umh", "list"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_UMH_LIST);
+	ck_assert_str_eq(a.name, "umh list");
+	ck_assert_ptr_null(a.path);
+	ck_assert_int_eq(PARSE(&a, "umh", "list", "--json"), 0);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "umh", "add", "/sbin/modprobe"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_UMH_ADD);
+	ck_assert_str_eq(a.name, "umh add");
+	ck_assert_str_eq(a.path, "/sbin/modprobe");
+	ck_assert_int_eq(PARSE(&a, "-j", "umh", "del", "/sbin/modprobe"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_UMH_DEL);
+	ck_assert_str_eq(a.name, "umh del");
+	ck_assert_str_eq(a.path, "/sbin/modprobe");
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "umh", "add", "/"), 0);
+	ck_assert_str_eq(a.path, "/");
+	/* Options may come after the path, and "--" ends them. */
+	ck_assert_int_eq(PARSE(&a, "umh", "add", "/x", "--json"), 0);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "umh", "add", "--", "/-x"), 0);
+	ck_assert_str_eq(a.path, "/-x");
+	ck_assert_int_eq(PARSE(&a, "umh", "--help"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
+START_TEST(umh_usage_errors)
+{
+	USAGE("umh: missing 'list', 'add' or 'del'", "umh");
+	USAGE("umh: unknown action 'show' (expected list, add or del)", "umh",
+	      "show");
+	USAGE("unknown action 'LIST'", "umh", "LIST");
+	USAGE("unknown action 'remove'", "umh", "remove", "/x");
+	USAGE("umh list: unexpected argument '/x'", "umh", "list", "/x");
+	USAGE("umh add: missing PATH", "umh", "add");
+	USAGE("umh del: missing PATH", "umh", "del");
+	USAGE("umh add: unexpected argument '/y'", "umh", "add", "/x", "/y");
+	USAGE("umh del: unexpected argument '/y'", "umh", "del", "/x", "/y");
+	USAGE("umh add: 'sbin/modprobe' is not an absolute path", "umh", "add",
+	      "sbin/modprobe");
+	USAGE("umh del: './x' is not an absolute path", "umh", "del", "./x");
+	USAGE("umh add: '' is not an absolute path", "umh", "add", "");
+	USAGE("umh: option '--follow' is not valid here", "umh", "list",
+	      "--follow");
+	USAGE("umh: unknown option '-x'", "umh", "add", "-x");
+}
+END_TEST
+
+/* 255 bytes fit the module's 256-byte field with its NUL; 256 do not. */
+START_TEST(umh_long_path)
+{
+	char path[LKRG_UMH_PATH_LEN + 1];
+	char *argv[] = { "lkrg-cli", "umh", "add", path, NULL };
+	struct cli_args a;
+
+	memset(path, 'p', sizeof(path));
+	path[0] = '/';
+	path[LKRG_UMH_PATH_LEN - 1] = 0;
+	ck_assert_int_eq(cli_parse(4, argv, &a), 0);
+	ck_assert_str_eq(a.path, path);
+	path[LKRG_UMH_PATH_LEN - 1] = 'p';
+	path[LKRG_UMH_PATH_LEN] = 0;
+	ck_assert_int_eq(cli_parse(4, argv, &a), CLI_EXIT_USAGE);
+	ck_assert_str_eq(a.err, "umh add: path longer than 255 bytes");
+}
+END_TEST
+
 Suite *cli_args_suite(void)
 {
 	Suite *s = suite_create("cli/args");
@@ -248,6 +368,11 @@ Suite *cli_args_suite(void)
 	tcase_add_test(tc, scope);
 	tcase_add_test(tc, policy_get);
 	tcase_add_test(tc, policy_set);
+	tcase_add_test(tc, policy_set_new_names);
+	tcase_add_test(tc, hooks);
+	tcase_add_test(tc, umh);
+	tcase_add_test(tc, umh_usage_errors);
+	tcase_add_test(tc, umh_long_path);
 	suite_add_tcase(s, tc);
 	return s;
 }

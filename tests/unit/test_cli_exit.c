@@ -85,6 +85,41 @@ START_TEST(reasons)
 }
 END_TEST
 
+START_TEST(umh_reasons)
+{
+	char buf[320];
+
+	ck_assert_str_eq(cli_umh_reason(-EEXIST, true, "/sbin/x", buf,
+					sizeof(buf)),
+			 "/sbin/x is already on the allow-list");
+	ck_assert_str_eq(cli_umh_reason(-ENOSPC, true, "/sbin/x", buf,
+					sizeof(buf)),
+			 "the allow-list is full (64 entries): delete one first");
+	ck_assert_str_eq(cli_umh_reason(ENOENT, false, "/sbin/x", buf,
+					sizeof(buf)),
+			 "/sbin/x is not on the allow-list");
+	ck_assert_ptr_nonnull(strstr(cli_umh_reason(-EINVAL, true, "/sbin/x",
+						    buf, sizeof(buf)),
+				     "must be absolute"));
+	/* The errno table is per direction: the rest is the generic text. */
+	ck_assert_ptr_null(cli_umh_reason(-ENOENT, true, "/x", buf,
+					  sizeof(buf)));
+	ck_assert_ptr_null(cli_umh_reason(-EEXIST, false, "/x", buf,
+					  sizeof(buf)));
+	ck_assert_ptr_null(cli_umh_reason(-ENOSPC, false, "/x", buf,
+					  sizeof(buf)));
+	ck_assert_ptr_null(cli_umh_reason(-EPERM, true, "/x", buf,
+					  sizeof(buf)));
+	ck_assert_ptr_null(cli_umh_reason(-ENOTTY, false, "/x", buf,
+					  sizeof(buf)));
+	/* All of them exit 6 but EPERM (4). */
+	ck_assert_int_eq(cli_exit_code(-EEXIST, CLI_AT_COMMAND), 6);
+	ck_assert_int_eq(cli_exit_code(-ENOSPC, CLI_AT_COMMAND), 6);
+	ck_assert_int_eq(cli_exit_code(-ENOENT, CLI_AT_COMMAND), 6);
+	ck_assert_int_eq(cli_exit_code(-EPERM, CLI_AT_COMMAND), 4);
+}
+END_TEST
+
 Suite *cli_exit_suite(void)
 {
 	Suite *s = suite_create("cli/exit_codes");
@@ -94,6 +129,7 @@ Suite *cli_exit_suite(void)
 	tcase_add_test(tc, codes_in_commands);
 	tcase_add_test(tc, exit_code_values);
 	tcase_add_test(tc, reasons);
+	tcase_add_test(tc, umh_reasons);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* libclkrg's success paths and handshake against the fake module. */
+#include <stdio.h>
+
 #include "fake_dev.h"
 
 static struct clkrg *open_fake(void)
@@ -150,6 +152,195 @@ START_TEST(stats)
 }
 END_TEST
 
+START_TEST(hooks)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_hook_row *rows = NULL;
+	size_t n = 0;
+
+	ck_assert_int_eq(clkrg_hooks(c, &rows, &n), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(rows[1].hits, 101);
+	ck_assert_uint_eq(rows[1].violations, 1);
+	ck_assert_uint_eq(rows[1].denied, 2);
+	ck_assert_uint_eq(rows[0].active, 0);
+	ck_assert_uint_eq(rows[1].active, 1);
+	/* The module's strings are terminated by the library. */
+	ck_assert_uint_eq(strlen((char *)rows[0].symbol), LKRG_HOOK_NAME_LEN - 1);
+	ck_assert_uint_eq(strlen((char *)rows[0].role), LKRG_HOOK_ROLE_LEN - 1);
+	clkrg_hooks_free(rows);
+	fake.nhooks = 0;
+	ck_assert_int_eq(clkrg_hooks(c, &rows, &n), 0);
+	ck_assert_uint_eq(n, 0);
+	clkrg_hooks_free(rows);
+	ck_assert_int_eq(clkrg_hooks(c, NULL, &n), -EINVAL);
+	ck_assert_int_eq(clkrg_hooks(c, &rows, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hooks(NULL, &rows, &n), -EINVAL);
+	fake.fail_req = LKRG_IOC_HOOKS;
+	fake.fail_errno = ENOTTY;	/* a module without hooks */
+	ck_assert_int_eq(clkrg_hooks(c, &rows, &n), -ENOTTY);
+	clkrg_hooks_free(NULL);
+	clkrg_close(c);
+}
+END_TEST
+
+START_TEST(umh_list_empty)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_umh_entry *e = NULL;
+	uint64_t gen = 0, refused = 0;
+	size_t n = 9;
+
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, &gen, &refused), 0);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_eq(gen, 1);
+	ck_assert_uint_eq(refused, 4);
+	clkrg_umh_free(e);
+	/* Both extra outputs are optional. */
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, NULL, NULL), 0);
+	clkrg_umh_free(e);
+	ck_assert_int_eq(clkrg_umh_list(c, NULL, &n, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_list(c, &e, NULL, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_list(NULL, &e, &n, NULL, NULL), -EINVAL);
+	clkrg_umh_free(NULL);
+	clkrg_close(c);
+}
+END_TEST
+
+START_TEST(umh_add_list_del)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_umh_entry *e = NULL;
+	uint64_t gen = 0;
+	uint32_t count = 9;
+	size_t n = 0;
+
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/modprobe", &count, &gen), 0);
+	ck_assert_uint_eq(count, 1);
+	ck_assert_uint_eq(gen, 2);
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/hotplug", NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_add(c, "/usr/lib/systemd/systemd-coredump",
+				       &count, &gen), 0);
+	ck_assert_uint_eq(count, 3);
+	ck_assert_uint_eq(gen, 4);
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, &gen, NULL), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_uint_eq(gen, 4);
+	ck_assert_str_eq((char *)e[0].path, "/sbin/modprobe");
+	ck_assert_str_eq((char *)e[2].path, "/usr/lib/systemd/systemd-coredump");
+	ck_assert_uint_eq(e[1].allowed, 8);
+	clkrg_umh_free(e);
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/hotplug", &count, &gen), 0);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(gen, 5);
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, NULL, NULL), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq((char *)e[1].path, "/usr/lib/systemd/systemd-coredump");
+	clkrg_umh_free(e);
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/modprobe", NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_del(c, "/usr/lib/systemd/systemd-coredump",
+				       &count, NULL), 0);
+	ck_assert_uint_eq(count, 0);
+	clkrg_close(c);
+}
+END_TEST
+
+START_TEST(umh_module_errors)
+{
+	struct clkrg *c = open_fake();
+	char path[32];
+	uint32_t count = 9;
+	uint64_t gen = 9;
+	int i;
+
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/modprobe", NULL, NULL), 0);
+	/* A failed call leaves the outputs alone. */
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/modprobe", &count, &gen),
+			 -EEXIST);
+	ck_assert_uint_eq(count, 9);
+	ck_assert_uint_eq(gen, 9);
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/nope", &count, &gen), -ENOENT);
+	ck_assert_uint_eq(count, 9);
+	/* Deleted is not listed any more. */
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/modprobe", NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_del(c, "/sbin/modprobe", NULL, NULL),
+			 -ENOENT);
+	for (i = 0; i < LKRG_UMH_MAX; i++) {
+		snprintf(path, sizeof(path), "/h/%d", i);
+		ck_assert_int_eq(clkrg_umh_add(c, path, &count, NULL), 0);
+	}
+	ck_assert_uint_eq(count, LKRG_UMH_MAX);
+	ck_assert_int_eq(clkrg_umh_add(c, "/h/one-more", NULL, NULL), -ENOSPC);
+	/* Full, a listed path is still EEXIST, and deleting makes room. */
+	ck_assert_int_eq(clkrg_umh_add(c, "/h/3", NULL, NULL), -EEXIST);
+	ck_assert_int_eq(clkrg_umh_del(c, "/h/3", NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_add(c, "/h/one-more", &count, NULL), 0);
+	ck_assert_uint_eq(count, LKRG_UMH_MAX);
+	fake.fail_req = LKRG_IOC_UMH_ADD;
+	fake.fail_errno = EPERM;	/* without CAP_SYS_ADMIN */
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/x", NULL, NULL), -EPERM);
+	fake.fail_req = LKRG_IOC_UMH_DEL;
+	ck_assert_int_eq(clkrg_umh_del(c, "/h/1", NULL, NULL), -EPERM);
+	fake.fail_req = LKRG_IOC_UMH_LIST;
+	fake.fail_errno = ENOTTY;	/* an older module */
+	ck_assert_int_eq(clkrg_umh_list(c, &(struct lkrg_umh_entry *){ NULL },
+					&(size_t){ 0 }, NULL, NULL), -ENOTTY);
+	clkrg_close(c);
+}
+END_TEST
+
+/* The library refuses what the module would, without asking it. */
+START_TEST(umh_bad_paths)
+{
+	struct clkrg *c = open_fake();
+	char longest[LKRG_UMH_PATH_LEN + 1];
+	__u32 calls;
+
+	memset(longest, 'a', sizeof(longest));
+	longest[0] = '/';
+	longest[LKRG_UMH_PATH_LEN] = 0;		/* 256 bytes: no room for NUL */
+	calls = fake.calls;
+	ck_assert_int_eq(clkrg_umh_add(c, "sbin/modprobe", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(c, "", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(c, NULL, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(c, longest, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_del(c, "./x", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_del(c, longest, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(NULL, "/sbin/x", NULL, NULL), -EINVAL);
+	ck_assert_uint_eq(fake.calls, calls);
+	/* 255 bytes and the NUL fit exactly. */
+	longest[LKRG_UMH_PATH_LEN - 1] = 0;
+	ck_assert_int_eq(clkrg_umh_add(c, longest, NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_del(c, longest, NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_umh_add(c, "/", NULL, NULL), 0);
+	clkrg_close(c);
+}
+END_TEST
+
+START_TEST(umh_list_retry_and_terminators)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_umh_entry *e = NULL;
+	uint64_t gen = 0;
+	size_t n = 0;
+
+	ck_assert_int_eq(clkrg_umh_add(c, "/sbin/modprobe", NULL, NULL), 0);
+	/* A path added between "how many" and "fill" is retried. */
+	fake.umh_grow_once = true;
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, &gen, NULL), 0);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_uint_eq(gen, 3);
+	ck_assert_str_eq((char *)e[1].path, "/sbin/grown");
+	clkrg_umh_free(e);
+	/* A path filling all 256 bytes comes back terminated. */
+	memset(fake.umh[0], 'p', sizeof(fake.umh[0]));
+	ck_assert_int_eq(clkrg_umh_list(c, &e, &n, NULL, NULL), 0);
+	ck_assert_uint_eq(strlen((char *)e[0].path), LKRG_UMH_PATH_LEN - 1);
+	clkrg_umh_free(e);
+	clkrg_close(c);
+}
+END_TEST
+
 Suite *fake_dev_suite(void)
 {
 	Suite *s = suite_create("libclkrg/fake-device");
@@ -163,6 +354,12 @@ Suite *fake_dev_suite(void)
 	tcase_add_test(tc, policy_list);
 	tcase_add_test(tc, policy_get_set);
 	tcase_add_test(tc, stats);
+	tcase_add_test(tc, hooks);
+	tcase_add_test(tc, umh_list_empty);
+	tcase_add_test(tc, umh_add_list_del);
+	tcase_add_test(tc, umh_module_errors);
+	tcase_add_test(tc, umh_bad_paths);
+	tcase_add_test(tc, umh_list_retry_and_terminators);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -171,7 +171,11 @@ START_TEST(status)
 		"\"last_check_violations\":1,\"block_modules\":\"lock\","
 		"\"events_produced\":42,\"events_oldest\":3,"
 		"\"violations_total\":9,\"shutting_down\":true,"
-		"\"interval_s\":15,\"events_suppressed\":5,\"objects\":11}");
+		"\"interval_s\":15,\"events_suppressed\":5,\"objects\":11,"
+		"\"tasks\":0}");
+	st.tasks = 123;
+	ck_assert_int_gt(clkrg_status_to_json(&st, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"objects\":11,\"tasks\":123}"));
 	st.shutting_down = 0;
 	st.block_modules = 7;
 	ck_assert_int_gt(clkrg_status_to_json(&st, buf, sizeof(buf)), 0);
@@ -289,6 +293,79 @@ START_TEST(stats_row)
 }
 END_TEST
 
+/* Objects and actions of exploit detection come out by name. */
+START_TEST(event_exploit_detection)
+{
+	struct lkrg_event_record r;
+	char buf[CLKRG_JSON_MAX];
+
+	sample_violation(&r);
+	r.d.category = LKRG_CAT_TASK;
+	r.d.object = LKRG_OBJ_TASK_SHADOW;
+	r.d.action = LKRG_ACT_DENIED;
+	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"category\":\"task\","
+				     "\"object\":\"task_shadow\","
+				     "\"action\":\"denied\","));
+	r.d.object = LKRG_OBJ_UMH;
+	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"umh\","));
+	r.d.object = LKRG_OBJ_TASK_SHADOW + 1;
+	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"unknown\","));
+}
+END_TEST
+
+START_TEST(hook_row)
+{
+	struct lkrg_hook_row r = {
+		.hits = 10, .violations = 1, .denied = 2, .active = 1,
+	};
+	char buf[CLKRG_JSON_MAX];
+
+	lkrg_ev_set_str(r.symbol, sizeof(r.symbol), "commit_creds");
+	lkrg_ev_set_str(r.role, sizeof(r.role), "creds");
+	ck_assert_int_gt(clkrg_hook_row_to_json(&r, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"symbol\":\"commit_creds\",\"role\":\"creds\","
+			 "\"active\":true,\"hits\":10,\"violations\":1,"
+			 "\"denied\":2}");
+	/* Any nonzero active is true; unterminated strings stop at the end;
+	 * control bytes are not passed on. */
+	r.active = 7;
+	memset(r.symbol, 'x', sizeof(r.symbol));
+	r.role[0] = 0x1b;
+	ck_assert_int_gt(clkrg_hook_row_to_json(&r, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"role\":\"?reds\",\"active\":true"));
+	ck_assert_ptr_nonnull(strstr(buf, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+				     "xxxxxxxxx\","));
+	r.active = 0;
+	ck_assert_int_gt(clkrg_hook_row_to_json(&r, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"active\":false"));
+	ck_assert_int_eq(clkrg_hook_row_to_json(&r, buf, 16), -ENOSPC);
+	ck_assert_int_eq(clkrg_hook_row_to_json(NULL, buf, sizeof(buf)),
+			 -EINVAL);
+}
+END_TEST
+
+START_TEST(umh_entry)
+{
+	struct lkrg_umh_entry e = { .allowed = 3 };
+	char buf[CLKRG_JSON_MAX];
+
+	lkrg_ev_set_str(e.path, sizeof(e.path), "/sbin/modprobe");
+	ck_assert_int_gt(clkrg_umh_entry_to_json(&e, buf, sizeof(buf)), 0);
+	/* No escaped slashes: paths read as typed. */
+	ck_assert_str_eq(buf, "{\"path\":\"/sbin/modprobe\",\"allowed\":3}");
+	memset(e.path, '/', sizeof(e.path));
+	ck_assert_int_eq(clkrg_umh_entry_to_json(&e, buf, sizeof(buf)),
+			 (int)strlen("{\"path\":\"\",\"allowed\":3}") +
+			 LKRG_UMH_PATH_LEN);
+	ck_assert_int_eq(clkrg_umh_entry_to_json(&e, buf, 100), -ENOSPC);
+	ck_assert_int_eq(clkrg_umh_entry_to_json(NULL, buf, sizeof(buf)),
+			 -EINVAL);
+}
+END_TEST
+
 Suite *json_suite(void)
 {
 	Suite *s = suite_create("libclkrg/json");
@@ -304,6 +381,9 @@ Suite *json_suite(void)
 	tcase_add_test(tc, check);
 	tcase_add_test(tc, knobs);
 	tcase_add_test(tc, stats_row);
+	tcase_add_test(tc, event_exploit_detection);
+	tcase_add_test(tc, hook_row);
+	tcase_add_test(tc, umh_entry);
 	suite_add_tcase(s, tc);
 	return s;
 }

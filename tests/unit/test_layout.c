@@ -24,6 +24,10 @@ SIZE_IS(lkrg_policy_get, LKRG_POLICY_GET_SIZE_VER0);
 SIZE_IS(lkrg_policy_set, LKRG_POLICY_SET_SIZE_VER0);
 SIZE_IS(lkrg_stats, LKRG_STATS_SIZE_VER0);
 SIZE_IS(lkrg_stats_row, LKRG_STATS_ROW_SIZE_VER0);
+SIZE_IS(lkrg_hook_row, LKRG_HOOK_ROW_SIZE_VER0);
+SIZE_IS(lkrg_umh_edit, LKRG_UMH_EDIT_SIZE_VER0);
+SIZE_IS(lkrg_umh_entry, LKRG_UMH_ENTRY_SIZE_VER0);
+SIZE_IS(lkrg_umh_list, LKRG_UMH_LIST_SIZE_VER0);
 SIZE_IS(lkrg_event_hdr, LKRG_EVENT_HDR_SIZE);
 SIZE_IS(lkrg_event_detail, LKRG_EVENT_DETAIL_SIZE_VER0);
 SIZE_IS(lkrg_event_lost, LKRG_EVENT_LOST_SIZE_VER0);
@@ -37,6 +41,8 @@ HEAD(lkrg_status);
 HEAD(lkrg_policy_get);
 HEAD(lkrg_policy_set);
 HEAD(lkrg_stats);
+HEAD(lkrg_umh_edit);
+HEAD(lkrg_umh_list);
 
 AT(lkrg_hello, features, 16);
 AT(lkrg_hello, ioctls, 24);
@@ -54,7 +60,8 @@ AT(lkrg_status, instance_uuid, 48);
 AT(lkrg_status, block_modules, 116);
 AT(lkrg_status, events_produced, 120);
 AT(lkrg_status, shutting_down, 144);
-AT(lkrg_status, reserved, 168);
+AT(lkrg_status, tasks, 168);
+AT(lkrg_status, reserved, 176);
 AT(lkrg_knob, value, 32);
 AT(lkrg_knob, allowed, 56);
 AT(lkrg_knob, flags, 64);
@@ -70,6 +77,24 @@ AT(lkrg_stats, count, 8);
 AT(lkrg_stats, row_size, 12);
 AT(lkrg_stats, rows, 16);
 AT(lkrg_stats_row, fired, 24);
+AT(lkrg_hook_row, role, 48);
+AT(lkrg_hook_row, hits, 64);
+AT(lkrg_hook_row, denied, 80);
+AT(lkrg_hook_row, active, 88);
+AT(lkrg_hook_row, reserved, 96);
+AT(lkrg_umh_edit, path, 8);
+AT(lkrg_umh_edit, count, 264);
+AT(lkrg_umh_edit, reserved0, 268);
+AT(lkrg_umh_edit, generation, 272);
+AT(lkrg_umh_edit, reserved, 280);
+AT(lkrg_umh_entry, allowed, 256);
+/* The same array prefix as POLICY_GET and STATS. */
+AT(lkrg_umh_list, count, 8);
+AT(lkrg_umh_list, entry_size, 12);
+AT(lkrg_umh_list, entries, 16);
+AT(lkrg_umh_list, generation, 24);
+AT(lkrg_umh_list, refused, 32);
+AT(lkrg_umh_list, reserved, 40);
 AT(lkrg_event_hdr, len, 0);
 AT(lkrg_event_hdr, type, 4);
 AT(lkrg_event_hdr, seq, 8);
@@ -87,8 +112,14 @@ AT(lkrg_event_lost, first_seq, 8);
 AT(lkrg_event_lost, count, 16);
 /* Values the module and userspace exchange. */
 _Static_assert(LKRG_KNOB_NAMES_NONE == 0 && LKRG_KNOB_NAMES_ENFORCE == 1 &&
-	       LKRG_KNOB_NAMES_BLOCK == 2 && LKRG_KNOB_NAMES_VALIDATE == 3,
-	       "knob.names values");
+	       LKRG_KNOB_NAMES_BLOCK == 2 && LKRG_KNOB_NAMES_VALIDATE == 3 &&
+	       LKRG_KNOB_NAMES_PINT == 4 && LKRG_KNOB_NAMES_PCFI == 5 &&
+	       LKRG_KNOB_NAMES_UMH == 6, "knob.names values");
+_Static_assert(LKRG_PINT_OFF == 0 && LKRG_PINT_CURRENT == 1 &&
+	       LKRG_PINT_PARANOID == 2 && LKRG_PCFI_OFF == 0 &&
+	       LKRG_PCFI_SP == 1 && LKRG_PCFI_FULL == 2 && LKRG_UMH_OFF == 0 &&
+	       LKRG_UMH_ALLOWLIST == 1 && LKRG_UMH_BLOCK_ALL == 2,
+	       "pint/pcfi/umh levels");
 _Static_assert(LKRG_VALIDATE_OFF == 0 && LKRG_VALIDATE_MANUAL == 1 &&
 	       LKRG_VALIDATE_PERIODIC == 2 && LKRG_VALIDATE_RANDOM == 3,
 	       "kint_validate levels");
@@ -107,6 +138,10 @@ START_TEST(sizes)
 	ck_assert_uint_eq(sizeof(struct lkrg_policy_set), 96);
 	ck_assert_uint_eq(sizeof(struct lkrg_stats), 56);
 	ck_assert_uint_eq(sizeof(struct lkrg_stats_row), 96);
+	ck_assert_uint_eq(sizeof(struct lkrg_hook_row), 112);
+	ck_assert_uint_eq(sizeof(struct lkrg_umh_edit), 312);
+	ck_assert_uint_eq(sizeof(struct lkrg_umh_entry), 272);
+	ck_assert_uint_eq(sizeof(struct lkrg_umh_list), 64);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_hdr), 40);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_detail), 488);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_lost), 24);
@@ -135,7 +170,11 @@ START_TEST(ioctl_numbers)
 		{ LKRG_IOC_SHUTDOWN, 0x07, _IOC_NONE, 0 },
 		{ LKRG_IOC_POLICY_GET, 0x10, _IOC_READ | _IOC_WRITE, 64 },
 		{ LKRG_IOC_POLICY_SET, 0x11, _IOC_READ | _IOC_WRITE, 96 },
+		{ LKRG_IOC_UMH_ADD, 0x12, _IOC_READ | _IOC_WRITE, 312 },
+		{ LKRG_IOC_UMH_DEL, 0x13, _IOC_READ | _IOC_WRITE, 312 },
+		{ LKRG_IOC_UMH_LIST, 0x14, _IOC_READ | _IOC_WRITE, 64 },
 		{ LKRG_IOC_STATS, 0x20, _IOC_READ | _IOC_WRITE, 56 },
+		{ LKRG_IOC_HOOKS, 0x21, _IOC_READ | _IOC_WRITE, 56 },
 	};
 	size_t i;
 
@@ -161,6 +200,14 @@ START_TEST(constants)
 	ck_assert_uint_eq(LKRG_TRIGGER_CPU, 5);
 	ck_assert_uint_eq(LKRG_BLOCK_LOCK, 2);
 	ck_assert_uint_eq(LKRG_ENFORCE_PANIC, 4);
+	ck_assert_uint_eq(LKRG_ENFORCE_DENY, 5);
+	ck_assert_uint_eq(LKRG_ACT_DENIED, 8);
+	ck_assert_uint_eq(LKRG_OBJ_TASK_SHADOW, 19);
+	ck_assert_uint_eq(LKRG_UMH_MAX, 64);
+	ck_assert_uint_eq(LKRG_UMH_PATH_LEN, 256);
+	ck_assert_uint_eq(LKRG_FEAT_PINT, 1 << 8);
+	ck_assert_uint_eq(LKRG_FEAT_PCFI, 1 << 9);
+	ck_assert_uint_eq(LKRG_FEAT_UMH, 1 << 10);
 }
 END_TEST
 

@@ -67,7 +67,12 @@ START_TEST(objects)
 		    { LKRG_OBJ_POLICY, "policy" },
 		    { LKRG_OBJ_BASELINE, "baseline" },
 		    { LKRG_OBJ_GUARD, "guard" }, { LKRG_OBJ_CPUS, "cpus" },
-		    { 14, "unknown" });
+		    { LKRG_OBJ_TASK_NS, "task_ns" },
+		    { LKRG_OBJ_TASK_SECCOMP, "task_seccomp" },
+		    { LKRG_OBJ_TASK_STACK, "task_stack" },
+		    { LKRG_OBJ_UMH, "umh" }, { LKRG_OBJ_SELINUX, "selinux" },
+		    { LKRG_OBJ_TASK_SHADOW, "task_shadow" },
+		    { 20, "unknown" });
 }
 END_TEST
 
@@ -79,14 +84,15 @@ START_TEST(actions)
 		    { LKRG_ACT_RESTORED, "restored" },
 		    { LKRG_ACT_BLOCKED, "blocked" },
 		    { LKRG_ACT_KILLED, "killed" }, { LKRG_ACT_PANIC, "panic" },
-		    { LKRG_ACT_CHANGED, "changed" }, { 8, "unknown" });
+		    { LKRG_ACT_CHANGED, "changed" },
+		    { LKRG_ACT_DENIED, "denied" }, { 9, "unknown" });
 	CHECK_TABLE(lkrg_log_action, { LKRG_ACT_NONE, "INFO" },
 		    { LKRG_ACT_LOGGED, "DETECT" },
 		    { LKRG_ACT_ACCEPTED, "ALLOW" },
 		    { LKRG_ACT_RESTORED, "RESTORE" },
 		    { LKRG_ACT_BLOCKED, "BLOCK" }, { LKRG_ACT_KILLED, "KILL" },
 		    { LKRG_ACT_PANIC, "PANIC" }, { LKRG_ACT_CHANGED, "CHANGE" },
-		    { 8, "unknown" });
+		    { LKRG_ACT_DENIED, "DENY" }, { 9, "unknown" });
 }
 END_TEST
 
@@ -106,11 +112,21 @@ START_TEST(triggers_modes_levels)
 		    { LKRG_ENFORCE_LOG_ONLY, "log_only" },
 		    { LKRG_ENFORCE_RESTORE, "restore" },
 		    { LKRG_ENFORCE_KILL, "kill" },
-		    { LKRG_ENFORCE_PANIC, "panic" }, { 5, "unknown" });
+		    { LKRG_ENFORCE_PANIC, "panic" },
+		    { LKRG_ENFORCE_DENY, "deny" }, { 6, "unknown" });
 	CHECK_TABLE(lkrg_name_validate, { LKRG_VALIDATE_OFF, "off" },
 		    { LKRG_VALIDATE_MANUAL, "manual" },
 		    { LKRG_VALIDATE_PERIODIC, "periodic" },
 		    { LKRG_VALIDATE_RANDOM, "random" }, { 4, "unknown" });
+	CHECK_TABLE(lkrg_name_pint, { LKRG_PINT_OFF, "off" },
+		    { LKRG_PINT_CURRENT, "current" },
+		    { LKRG_PINT_PARANOID, "paranoid" }, { 3, "unknown" });
+	CHECK_TABLE(lkrg_name_pcfi, { LKRG_PCFI_OFF, "off" },
+		    { LKRG_PCFI_SP, "sp" }, { LKRG_PCFI_FULL, "full" },
+		    { 3, "unknown" });
+	CHECK_TABLE(lkrg_name_umh, { LKRG_UMH_OFF, "off" },
+		    { LKRG_UMH_ALLOWLIST, "allowlist" },
+		    { LKRG_UMH_BLOCK_ALL, "block_all" }, { 3, "unknown" });
 }
 END_TEST
 

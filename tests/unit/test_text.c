@@ -46,6 +46,26 @@ START_TEST(event_line_task)
 }
 END_TEST
 
+START_TEST(event_line_denied)
+{
+	struct lkrg_event_record r;
+	char buf[CLKRG_TEXT_MAX];
+
+	sample_violation(&r);
+	r.d.category = LKRG_CAT_TASK;
+	r.d.object = LKRG_OBJ_UMH;
+	r.d.action = LKRG_ACT_DENIED;
+	r.d.check_id = 0;
+	r.d.nvalues = 0;
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), "/tmp/evil");
+	lkrg_ev_set_str(r.d.location, sizeof(r.d.location), "");
+	r.d.address = 0;
+	ck_assert_int_gt(clkrg_event_to_text(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "#12 2026-11-26T10:00:00.123Z ALERT violation "
+			 "task/umh /tmp/evil action=denied");
+}
+END_TEST
+
 START_TEST(lost_line)
 {
 	__u64 w[LKRG_EV_LOST_RECORD_SIZE / 8];
@@ -209,6 +229,7 @@ Suite *text_suite(void)
 
 	tcase_add_test(tc, event_line);
 	tcase_add_test(tc, event_line_task);
+	tcase_add_test(tc, event_line_denied);
 	tcase_add_test(tc, lost_line);
 	tcase_add_test(tc, unknown_and_errors);
 	tcase_add_test(tc, knob_lines);
