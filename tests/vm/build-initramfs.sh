@@ -14,12 +14,16 @@
 #   /lib/clkrg/clkrg.ko, /lib/clkrg/test/*.ko   (test-only modules)
 #   /lib/modules/KVER/kernel/lib/{crc7,crc-itu-t}.ko   (real Debian modules)
 #   /usr/bin/lkrg-cli, its shared libraries (ldd) and the dynamic loader
+#   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
+#   alice (1000) and bob (1001) next to root and nobody
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 guest=$(cd "$here/../guest" && pwd)
 REAL_MODULES="kernel/lib/crc7.ko kernel/lib/crc-itu-t.ko"
 REAL_MODULES="$REAL_MODULES kernel/lib/crc16.ko kernel/lib/crc8.ko kernel/lib/crypto/libarc4.ko kernel/lib/math/cordic.ko kernel/crypto/md4.ko"
+# overlayfs copy-up (override_creds) for the exploit-detection twins
+REAL_MODULES="$REAL_MODULES kernel/fs/overlayfs/overlay.ko"
 
 die() {
 	echo "build-initramfs: $*" >&2
@@ -71,13 +75,22 @@ done
 
 printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >etc/passwd
 printf 'root:x:0:\nnogroup:x:65534:\n' >etc/group
+# users of the exploit-detection twins (su, login-style changes, overlayfs)
+printf 'alice:x:1000:1000:alice:/tmp:/bin/sh\nbob:x:1001:1001:bob:/tmp:/bin/sh\n' >>etc/passwd
+printf 'alice:x:1000:\nbob:x:1001:alice\n' >>etc/group
+
+# /sbin/modprobe, the kernel's default modprobe_path: request_module() runs
+# it as a usermode helper. It only logs its arguments (and fails like a
+# missing module), so a kernel module request never loads anything.
+printf '#!/bin/sh\necho "$*" >>/tmp/modprobe.log\nexit 1\n' >sbin/modprobe
+chmod 0755 sbin/modprobe
 
 # guest side of the suite
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
-install -m 0644 "$guest/modguard.sh" lib/tests/
+install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
 for f in $extra_scenarios; do
 	install -m 0755 "$f" lib/tests/scenarios/
