@@ -134,6 +134,8 @@ static int umh_path(struct cli_args *a, int n, char **pos)
 		return usage_err(a, "unexpected argument '%s'", pos[2]);
 	if (pos[1][0] != '/')
 		return usage_err(a, "'%s' is not an absolute path", pos[1]);
+	if (!pos[1][1])
+		return usage_err(a, "'/' is not a helper path");
 	if (strlen(pos[1]) >= LKRG_UMH_PATH_LEN)
 		return usage_err(a, "path longer than %d bytes",
 				 LKRG_UMH_PATH_LEN - 1);

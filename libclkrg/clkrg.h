@@ -84,8 +84,8 @@ CLKRG_API void clkrg_hooks_free(struct lkrg_hook_row *rows);
  * The usermode helper allow-list (since CLKRG_1.1). Listing allocates
  * *entries, release it with clkrg_umh_free(); @generation and @refused (the
  * helpers refused since load) may be NULL. Adding and deleting need
- * CAP_SYS_ADMIN; @path must be absolute and shorter than
- * LKRG_UMH_PATH_LEN (-EINVAL before any ioctl); -EEXIST already listed,
+ * CAP_SYS_ADMIN; @path must be absolute, not "/" alone, and shorter
+ * than LKRG_UMH_PATH_LEN (-EINVAL before any ioctl); -EEXIST already listed,
  * -ENOSPC list full (LKRG_UMH_MAX), -ENOENT (delete) not listed. @count
  * (entries afterwards) and @generation may be NULL.
  */

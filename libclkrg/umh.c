@@ -35,8 +35,8 @@ CLKRG_API void clkrg_umh_free(struct lkrg_umh_entry *entries)
 	free(entries);
 }
 
-/* The module's rules for a path, checked here first: absolute, not empty,
- * NUL-terminated within LKRG_UMH_PATH_LEN bytes. */
+/* The module's rules for a path, checked here first: absolute, more than
+ * "/", NUL-terminated within LKRG_UMH_PATH_LEN bytes. */
 static int edit(struct clkrg *c, unsigned long req, const char *path,
 		uint32_t *count, uint64_t *generation)
 {
@@ -46,7 +46,7 @@ static int edit(struct clkrg *c, unsigned long req, const char *path,
 	if (!c || !path || path[0] != '/')
 		return -EINVAL;
 	n = strlen(path);
-	if (n >= sizeof(e.path))
+	if (n < 2 || n >= sizeof(e.path))
 		return -EINVAL;
 	memset(&e, 0, sizeof(e));
 	e.size = sizeof(e);

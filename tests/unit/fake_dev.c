@@ -194,7 +194,7 @@ static int umh_edit(struct lkrg_umh_edit *e, bool add)
 	if (e->flags || e->reserved0 ||
 	    !lkrg_all_zero(e->reserved, sizeof(e->reserved)))
 		return -EINVAL;
-	if (n == 0 || n == sizeof(e->path) || e->path[0] != '/')
+	if (n < 2 || n == sizeof(e->path) || e->path[0] != '/')
 		return -EINVAL;
 	at = umh_find(e->path);
 	if (add && at >= 0)

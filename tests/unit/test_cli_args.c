@@ -302,8 +302,8 @@ START_TEST(umh)
 	ck_assert_str_eq(a.name, "umh del");
 	ck_assert_str_eq(a.path, "/sbin/modprobe");
 	ck_assert(a.json);
-	ck_assert_int_eq(PARSE(&a, "umh", "add", "/"), 0);
-	ck_assert_str_eq(a.path, "/");
+	ck_assert_int_eq(PARSE(&a, "umh", "add", "/x"), 0);
+	ck_assert_str_eq(a.path, "/x");
 	/* Options may come after the path, and "--" ends them. */
 	ck_assert_int_eq(PARSE(&a, "umh", "add", "/x", "--json"), 0);
 	ck_assert(a.json);
@@ -330,6 +330,7 @@ START_TEST(umh_usage_errors)
 	      "sbin/modprobe");
 	USAGE("umh del: './x' is not an absolute path", "umh", "del", "./x");
 	USAGE("umh add: '' is not an absolute path", "umh", "add", "");
+	USAGE("umh add: '/' is not a helper path", "umh", "add", "/");
 	USAGE("umh: option '--follow' is not valid here", "umh", "list",
 	      "--follow");
 	USAGE("umh: unknown option '-x'", "umh", "add", "-x");

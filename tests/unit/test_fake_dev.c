@@ -312,7 +312,9 @@ START_TEST(umh_bad_paths)
 	longest[LKRG_UMH_PATH_LEN - 1] = 0;
 	ck_assert_int_eq(clkrg_umh_add(c, longest, NULL, NULL), 0);
 	ck_assert_int_eq(clkrg_umh_del(c, longest, NULL, NULL), 0);
-	ck_assert_int_eq(clkrg_umh_add(c, "/", NULL, NULL), 0);
+	/* As the module: "/" alone is no helper path. */
+	ck_assert_int_eq(clkrg_umh_add(c, "/", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_umh_add(c, "/x", NULL, NULL), 0);
 	clkrg_close(c);
 }
 END_TEST
