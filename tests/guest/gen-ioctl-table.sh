@@ -7,8 +7,11 @@
 # Every "#define LKRG_IOC_<NAME> _IO...(LKRG_IOC_MAGIC, <nr>[, __u8[<SIZE>]])"
 # becomes one row { "<NAME>", LKRG_IOC_<NAME>, <nr>, <SIZE> or 0, admin }.
 # admin is 1 when the comment just above the define says "Needs
-# CAP_SYS_ADMIN". A LKRG_IOC_ define of another form (other than MAGIC and
-# NR_MAX) is an error, so a new command cannot be silently left out.
+# CAP_SYS_ADMIN" or "need CAP_SYS_ADMIN" (also across a line break, as in
+# "Both need\n * CAP_SYS_ADMIN"); defines that follow each other directly
+# under one comment share it (UMH_ADD and UMH_DEL). A LKRG_IOC_ define of
+# another form (other than MAGIC and NR_MAX) is an error, so a new command
+# cannot be silently left out.
 set -eu
 
 hdr=${1:?usage: gen-ioctl-table.sh path/to/lkrg.h}
@@ -16,12 +19,17 @@ hdr=${1:?usage: gen-ioctl-table.sh path/to/lkrg.h}
 
 awk -v hdr="$(basename "$hdr")" '
 BEGIN { n = 0; admin = 0; incomment = 0 }
-# Track whether the lines just above a define are a comment saying
-# "Needs CAP_SYS_ADMIN"; any other line resets that.
-/^\/\*/ { incomment = 1; admin = 0 }
-incomment && /Needs CAP_SYS_ADMIN/ { admin = 1 }
+# Track whether the lines just above a define are a comment saying that it
+# needs CAP_SYS_ADMIN; any other line but a define resets that.
+/^\/\*/ { incomment = 1; admin = 0; ctext = "" }
 incomment {
-	if ($0 ~ /\*\//) incomment = 0
+	line = $0
+	sub(/^[ \t]*(\/\*|\*\/|\*)?[ \t]*/, "", line)
+	ctext = ctext " " line
+	if ($0 ~ /\*\//) {
+		incomment = 0
+		admin = ctext ~ /[Nn]eeds?[ \t]+CAP_SYS_ADMIN/
+	}
 	next
 }
 /^#define[ \t]+LKRG_IOC_[A-Z0-9_]+[ \t]/ {
@@ -42,7 +50,6 @@ incomment {
 	}
 	short = name; sub(/^LKRG_IOC_/, "", short)
 	rows[n++] = sprintf("\t{ \"%s\", %s, %s, %s, %d },", short, name, nr, size, admin)
-	admin = 0
 	next
 }
 { admin = 0 }

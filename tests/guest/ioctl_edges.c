@@ -18,9 +18,18 @@
  * the module's state (baseline and policy generation, checks, knobs,
  * blocking, events produced, shutdown) is exactly as before: a refused
  * call changes nothing.
+ *
+ * Then the commands' own rules where the header fixes them: the usermode
+ * helper allow-list's errno table (EINVAL relative, empty or unterminated
+ * path, EEXIST, ENOSPC at LKRG_UMH_MAX, ENOENT, EPERM without
+ * CAP_SYS_ADMIN), its generation and count, and the array protocol of
+ * UMH_LIST and HOOKS (count 0 asks, ENOSPC with the count, stride below
+ * VER0, rows written at the caller's stride and nothing else); the list is
+ * left as it was found.
  */
 #include <stddef.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 
 #include "lkrg_ioctls.h"
 #include "suite.h"
@@ -28,6 +37,9 @@
 
 #define PAGE	4096
 #define TAILS	64	/* tail positions / sizes tried past the struct */
+#define RO_SLOT	512	/* a read-only struct per table row, this far apart */
+#define RO_SIZE	(((LKRG_IOC_TABLE_LEN * RO_SLOT) + PAGE - 1) / PAGE * PAGE)
+#define UMH_PFX	"/clkrg-edges/"	/* paths this program adds, and removes */
 
 static int fd = -1;
 static unsigned char *area;	/* 2 RW pages, then a PROT_NONE page */
@@ -55,21 +67,32 @@ static void failf(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Ends a rule: its calls passed and the module's state is unchanged. */
-static void rule(const char *desc, int calls)
+/*
+ * Ends a rule: its calls passed and the module's state is unchanged (with
+ * @events, no event was made either; a rule that changes something and
+ * puts it back makes events and takes the new counts as its base).
+ */
+static void rule_ev(const char *desc, int calls, int events)
 {
 	struct sx_state now;
 	char why[256];
 
 	if (sx_snap(fd, &now))
 		failf("GET_STATUS after the rule: %s", strerror(errno));
-	else if (!sx_same(&base, &now, 1, why, sizeof(why)))
+	else if (!sx_same(&base, &now, events, why, sizeof(why)))
 		failf("state changed: %s", why);
+	else if (!events)
+		base = now;
 	tap_ok(!nfail, "%s (%d calls), state unchanged", desc, calls);
 	if (nfail)
 		tap_diag("  %d wrong: %s", nfail, fails);
 	nfail = 0;
 	fails[0] = 0;
+}
+
+static void rule(const char *desc, int calls)
+{
+	rule_ev(desc, calls, 1);
 }
 
 static void expect_err(int ret, int want, const char *name, const char *what)
@@ -87,11 +110,16 @@ static void *put(unsigned char *p, int i, __u32 usize, size_t clear)
 {
 	memset(p, 0, clear);
 	memcpy(p, &usize, 4);
-	/* zero is valid for every field except these */
-	if (T(i)->nr == 0x10)
+	/* zero is valid for every field except these (the strides of the
+	 * array commands; a zero path is EINVAL, as UMH_ADD/DEL are admin) */
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_POLICY_GET))
 		((struct lkrg_policy_get *)p)->knob_size = LKRG_KNOB_SIZE_VER0;
-	if (T(i)->nr == 0x20)
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_STATS))
 		((struct lkrg_stats *)p)->row_size = LKRG_STATS_ROW_SIZE_VER0;
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_HOOKS))
+		((struct lkrg_stats *)p)->row_size = LKRG_HOOK_ROW_SIZE_VER0;
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_UMH_LIST))
+		((struct lkrg_umh_list *)p)->entry_size = LKRG_UMH_ENTRY_SIZE_VER0;
 	return p;
 }
 
@@ -344,13 +372,23 @@ static const struct {
 	{ _IOC_NR(LKRG_IOC_POLICY_GET), { RSV_END(struct lkrg_policy_get, reserved) } },
 	{ _IOC_NR(LKRG_IOC_POLICY_SET), { RSV_END(struct lkrg_policy_set, reserved) } },
 	{ _IOC_NR(LKRG_IOC_STATS), { RSV_END(struct lkrg_stats, reserved) } },
+	{ _IOC_NR(LKRG_IOC_HOOKS), { RSV_END(struct lkrg_stats, reserved) } },
+	{ _IOC_NR(LKRG_IOC_UMH_ADD),
+	  { RSV_ONE(struct lkrg_umh_edit, reserved0),
+	    RSV_END(struct lkrg_umh_edit, reserved) } },
+	{ _IOC_NR(LKRG_IOC_UMH_DEL),
+	  { RSV_ONE(struct lkrg_umh_edit, reserved0),
+	    RSV_END(struct lkrg_umh_edit, reserved) } },
+	{ _IOC_NR(LKRG_IOC_UMH_LIST), { RSV_END(struct lkrg_umh_list, reserved) } },
 };
 
 /*
  * A struct the command would act on: state-changing commands get one that
  * changes something (a check, a new baseline, the current blocking mode
- * set again, a knob set to its value), so a reserved byte that is not
- * refused shows up as a state change.
+ * set again, a knob set to its value, a path added to the allow-list), so
+ * a reserved byte that is not refused shows up as a state change. UMH_DEL
+ * gets a path that is not listed: ENOENT instead of EINVAL shows that the
+ * reserved byte was let through.
  */
 static void valid_for(int i, unsigned char *p)
 {
@@ -363,6 +401,8 @@ static void valid_for(int i, unsigned char *p)
 		strcpy((char *)((struct lkrg_policy_set *)p)->name, "expose_addresses");
 		((struct lkrg_policy_set *)p)->value = k ? k->value : 0;
 	}
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_UMH_ADD) || T(i)->nr == _IOC_NR(LKRG_IOC_UMH_DEL))
+		strcpy((char *)((struct lkrg_umh_edit *)p)->path, UMH_PFX "reserved");
 }
 
 static void reserved_bytes(void)
@@ -523,11 +563,278 @@ static void read_only_arg(void)
 	for (i = 0; i < LKRG_IOC_TABLE_LEN; i++) {
 		if (!harmless(i))
 			continue;
-		expect_err(ioctl(fd, T(i)->cmd, ro + 256 * i), EFAULT, T(i)->name,
+		expect_err(ioctl(fd, T(i)->cmd, ro + RO_SLOT * i), EFAULT, T(i)->name,
 			   "read-only struct");
 		calls++;
 	}
 	rule("a read-only command with a valid struct in a read-only page: EFAULT (write-back)",
+	     calls);
+}
+
+/* ---- the allow-list and the hook table --------------------------------- */
+
+_Static_assert(sizeof(struct lkrg_umh_entry) <= RO_SLOT &&
+	       sizeof(struct lkrg_hook_row) <= RO_SLOT, "row fits a slot");
+_Static_assert(LKRG_UMH_EDIT_SIZE_VER0 <= RO_SLOT, "edit struct fits a slot");
+
+/* Rows of UMH_LIST and HOOKS: a full list at a stride past VER0, and more. */
+static unsigned char rows[16 * PAGE];
+
+static int umh_edit(unsigned long cmd, const char *path, struct lkrg_umh_edit *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->size = sizeof(*e);
+	snprintf((char *)e->path, sizeof(e->path), "%s", path);
+	return ioctl(fd, cmd, e);
+}
+
+/* One array call at @stride; -1/errno as ioctl. */
+static int array_call(unsigned long cmd, __u32 count, __u32 stride, void *arr,
+		      struct lkrg_umh_list *out)
+{
+	struct lkrg_umh_list a;	/* the prefix HOOKS' struct lkrg_stats shares */
+
+	_Static_assert(offsetof(struct lkrg_stats, rows) ==
+		       offsetof(struct lkrg_umh_list, entries), "array prefix");
+	memset(&a, 0, sizeof(a));
+	a.size = cmd == LKRG_IOC_HOOKS ? sizeof(struct lkrg_stats) : sizeof(a);
+	a.count = count;
+	a.entry_size = stride;
+	a.entries = (uintptr_t)arr;
+	if (ioctl(fd, cmd, &a))
+		return -1;
+	*out = a;
+	return 0;
+}
+
+static void expect_ok(int ret, const char *what)
+{
+	if (ret)
+		failf("%s: %s", what, strerrorname_np(errno));
+}
+
+/* The list's paths under UMH_PFX, and its count; -1 on error. */
+static int umh_ours(__u32 *count)
+{
+	const __u32 stride = sizeof(struct lkrg_umh_entry);
+	struct lkrg_umh_list l;
+	int ours = 0;
+	__u32 i;
+
+	if (array_call(LKRG_IOC_UMH_LIST, LKRG_UMH_MAX, stride, rows, &l))
+		return -1;
+	for (i = 0; i < l.count && i < LKRG_UMH_MAX; i++)
+		if (!strncmp((char *)rows + i * stride, UMH_PFX, strlen(UMH_PFX)))
+			ours++;
+	*count = l.count;
+	return ours;
+}
+
+/* Everything a caller without CAP_SYS_ADMIN is told, in a child. */
+static int umh_unprivileged(void)
+{
+	struct lkrg_umh_edit e;
+	struct lkrg_umh_list l;
+	int st = 0, bad = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
+			_exit(9);
+		bad |= !(umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "nobody", &e) == -1 && errno == EPERM);
+		bad |= !(umh_edit(LKRG_IOC_UMH_DEL, UMH_PFX "0", &e) == -1 && errno == EPERM) << 1;
+		bad |= !!array_call(LKRG_IOC_UMH_LIST, 0, 0, NULL, &l) << 2;
+		_exit(bad);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 16;
+	return WEXITSTATUS(st);
+}
+
+static void umh_rules(void)
+{
+	char path[64];
+	const __u32 stride = LKRG_UMH_ENTRY_SIZE_VER0 + 16;
+	struct lkrg_umh_list l0 = { 0 }, l = { 0 };
+	struct lkrg_umh_edit e;
+	__u32 n0 = 0, n, i, added = 0, found = 0;
+	__u64 gen, ev0 = base.st.events_produced, edits = 0;
+	int calls = 0, ret;
+
+	/* Start from a list without our paths (a run stopped half-way). */
+	ret = umh_ours(&n0);
+	if (ret < 0) {
+		failf("UMH_LIST: %s", strerrorname_np(errno));
+		rule_ev("UMH_ADD/DEL/LIST: errno table, generation, count, array protocol", 1, 0);
+		return;
+	}
+	for (i = 0; ret > 0 && i <= 2 * LKRG_UMH_MAX; i++) {
+		if (i < 2 * LKRG_UMH_MAX)
+			snprintf(path, sizeof(path), UMH_PFX "%u", i);
+		else	/* a reserved byte let through by reserved_bytes() */
+			snprintf(path, sizeof(path), UMH_PFX "reserved");
+		if (!umh_edit(LKRG_IOC_UMH_DEL, path, &e))
+			edits++;
+	}
+	calls++;
+	expect_ok(array_call(LKRG_IOC_UMH_LIST, 0, 0, NULL, &l0), "UMH_LIST count 0");
+	n0 = l0.count;
+
+	/* EINVAL: relative, empty, unterminated; the list does not change */
+	calls += 4;
+	expect_err(umh_edit(LKRG_IOC_UMH_ADD, "clkrg-edges/rel", &e), EINVAL, "UMH_ADD", "relative path");
+	expect_err(umh_edit(LKRG_IOC_UMH_ADD, "", &e), EINVAL, "UMH_ADD", "empty path");
+	expect_err(umh_edit(LKRG_IOC_UMH_DEL, "", &e), EINVAL, "UMH_DEL", "empty path");
+	memset(&e, 0, sizeof(e));
+	e.size = sizeof(e);
+	memset(e.path, 'u', sizeof(e.path));
+	e.path[0] = '/';
+	expect_err(ioctl(fd, LKRG_IOC_UMH_ADD, &e), EINVAL, "UMH_ADD", "path without NUL");
+
+	/* ADD: count and a new generation; again: EEXIST */
+	calls += 3;
+	ret = umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "0", &e);
+	expect_ok(ret, "UMH_ADD " UMH_PFX "0");
+	if (!ret) {
+		added++, edits++;
+		if (e.count != n0 + 1 || e.generation <= l0.generation)
+			failf("UMH_ADD: count %u generation %llu, want %u and > %llu", e.count,
+			      (unsigned long long)e.generation, n0 + 1,
+			      (unsigned long long)l0.generation);
+	}
+	gen = e.generation;
+	expect_err(umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "0", &e), EEXIST, "UMH_ADD", "listed path");
+	expect_err(umh_edit(LKRG_IOC_UMH_DEL, UMH_PFX "never", &e), ENOENT, "UMH_DEL",
+		   "unlisted path");
+	ret = umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "1", &e);
+	calls++;
+	expect_ok(ret, "UMH_ADD " UMH_PFX "1");
+	added += !ret, edits += !ret;
+
+	/* the array protocol: count 0 asks, too small is ENOSPC with the count,
+	 * a stride below VER0 is EINVAL, rows at the stride and nothing else */
+	calls += 4;
+	expect_ok(array_call(LKRG_IOC_UMH_LIST, 0, 0, NULL, &l), "UMH_LIST count 0");
+	n = l.count;
+	if (n != n0 + added || l.generation <= gen)
+		failf("UMH_LIST: %u entries generation %llu, want %u and > %llu", n,
+		      (unsigned long long)l.generation, n0 + added, (unsigned long long)gen);
+	memset(&l, 0, sizeof(l));
+	l.size = sizeof(l);
+	l.count = n - 1;	/* ours made it at least 2 */
+	l.entry_size = stride;
+	l.entries = (uintptr_t)rows;
+	if (n >= 2) {
+		expect_err(ioctl(fd, LKRG_IOC_UMH_LIST, &l), ENOSPC, "UMH_LIST",
+			   "count one too small");
+		if (l.count != n)
+			failf("UMH_LIST ENOSPC: count %u, want %u", l.count, n);
+	}
+	expect_err(array_call(LKRG_IOC_UMH_LIST, n, LKRG_UMH_ENTRY_SIZE_VER0 - 1, rows, &l),
+		   EINVAL, "UMH_LIST", "stride VER0-1");
+	memset(rows, 0xa5, sizeof(rows));
+	calls++;
+	expect_ok(array_call(LKRG_IOC_UMH_LIST, n + 1, stride, rows, &l), "UMH_LIST all");
+	for (i = 0; i < l.count && i <= n; i++) {
+		const struct lkrg_umh_entry *en = (const void *)(rows + i * stride);
+
+		if (en->path[0] != '/' || !memchr(en->path, 0, sizeof(en->path)) ||
+		    rows[i * stride + LKRG_UMH_ENTRY_SIZE_VER0] != 0xa5)
+			failf("UMH_LIST entry %u malformed or the gap after it written", i);
+		found += !strcmp((const char *)en->path, UMH_PFX "0") ||
+			 !strcmp((const char *)en->path, UMH_PFX "1");
+	}
+	if (l.count != n || found != added || rows[n * stride] != 0xa5)
+		failf("UMH_LIST: %u entries, %u of ours (want %u, %u), row %u written",
+		      l.count, found, n, added, n);
+
+	/* fill it: ENOSPC at LKRG_UMH_MAX, also for a new path; then empty ours */
+	for (i = 2; n0 + added < LKRG_UMH_MAX && i < 2 * LKRG_UMH_MAX; i++) {
+		snprintf(path, sizeof(path), UMH_PFX "%u", i);
+		calls++;
+		ret = umh_edit(LKRG_IOC_UMH_ADD, path, &e);
+		expect_ok(ret, "UMH_ADD while filling");
+		added += !ret, edits += !ret;
+		if (ret)
+			break;
+	}
+	calls += 3;
+	expect_err(umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "full", &e), ENOSPC, "UMH_ADD",
+		   "list full");
+	expect_err(umh_edit(LKRG_IOC_UMH_ADD, UMH_PFX "0", &e), EEXIST, "UMH_ADD",
+		   "listed path, list full");
+	if (umh_ours(&n) != (int)added || n != LKRG_UMH_MAX)
+		failf("full list: %u entries, want %d", n, LKRG_UMH_MAX);
+
+	calls++;
+	ret = umh_unprivileged();
+	if (ret)
+		failf("without CAP_SYS_ADMIN: %s%s%s", ret & 1 ? "UMH_ADD not EPERM " : "",
+		      ret & 2 ? "UMH_DEL not EPERM " : "",
+		      ret & ~3 ? "UMH_LIST failed or the child died" : "");
+
+	for (i = 0; i < 2 * LKRG_UMH_MAX; i++) {
+		snprintf(path, sizeof(path), UMH_PFX "%u", i);
+		if (!umh_edit(LKRG_IOC_UMH_DEL, path, &e))
+			added--, edits++;
+		calls++;
+	}
+	calls += 2;
+	expect_err(umh_edit(LKRG_IOC_UMH_DEL, UMH_PFX "0", &e), ENOENT, "UMH_DEL",
+		   "deleted path");
+	if (added || umh_ours(&n) != 0 || n != n0)
+		failf("after deleting ours: %u entries (want %u), %u not deleted", n, n0, added);
+
+	if (sx_status(fd, &base.st) || base.st.events_produced - ev0 < edits)
+		failf("%llu changes made %llu events, want an admin event each",
+		      (unsigned long long)edits,
+		      (unsigned long long)(base.st.events_produced - ev0));
+	rule_ev("UMH_ADD/DEL/LIST: EINVAL relative/empty/unterminated path, EEXIST, ENOENT, ENOSPC at LKRG_UMH_MAX, EPERM without CAP_SYS_ADMIN, count and generation, the array protocol; an admin event per change; the list as it was",
+		calls, 0);
+}
+
+static void hooks_rules(void)
+{
+	const __u32 stride = LKRG_HOOK_ROW_SIZE_VER0 + 8;
+	struct lkrg_umh_list a;
+	int calls = 4, ret;
+	__u32 n, i;
+
+	ret = array_call(LKRG_IOC_HOOKS, 0, 0, NULL, &a);
+	expect_ok(ret, "HOOKS count 0");
+	n = ret ? 0 : a.count;
+	if ((n + 1) * stride > sizeof(rows)) {
+		failf("HOOKS: %u rows do not fit the test's buffer", n);
+		n = 0;
+	}
+	if (n >= 2) {
+		calls++;
+		memset(&a, 0, sizeof(a));
+		expect_err(array_call(LKRG_IOC_HOOKS, n - 1, stride, rows, &a), ENOSPC,
+			   "HOOKS", "count one too small");
+	}
+	expect_err(array_call(LKRG_IOC_HOOKS, n + 1, LKRG_HOOK_ROW_SIZE_VER0 - 1, rows, &a),
+		   EINVAL, "HOOKS", "stride VER0-1");
+	expect_err(array_call(LKRG_IOC_HOOKS, n + 1, PAGE + 8, rows, &a), E2BIG, "HOOKS",
+		   "stride above a page");
+	memset(rows, 0xa5, sizeof(rows));
+	ret = array_call(LKRG_IOC_HOOKS, n + 1, stride, rows, &a);
+	expect_ok(ret, "HOOKS all rows");
+	if (!ret && a.count != n)
+		failf("HOOKS: %u rows, count 0 said %u", a.count, n);
+	for (i = 0; !ret && i < n; i++) {
+		const struct lkrg_hook_row *r = (const void *)(rows + i * stride);
+
+		if (!r->symbol[0] || !memchr(r->symbol, 0, sizeof(r->symbol)) ||
+		    !r->role[0] || !memchr(r->role, 0, sizeof(r->role)) || r->active > 1 ||
+		    r->reserved0 || r->reserved[0] || r->reserved[1] ||
+		    rows[i * stride + LKRG_HOOK_ROW_SIZE_VER0] != 0xa5)
+			failf("HOOKS row %u malformed or the gap after it written", i);
+	}
+	if (!ret && rows[n * stride] != 0xa5)
+		failf("HOOKS: row %u (past the count) written", n);
+	tap_diag("HOOKS: %u rows", n);
+	rule("HOOKS: count 0 asks, ENOSPC, stride below VER0 EINVAL and above a page E2BIG, rows at the stride (symbol and role terminated, active 0 or 1, reserved 0), nothing past them",
 	     calls);
 }
 
@@ -557,7 +864,7 @@ static void observations(void)
 		if (!T(i)->admin || !T(i)->size || T(i)->nr == 0x05 || T(i)->nr == 0x11)
 			continue;
 		sx_snap(fd, &a);
-		ret = ioctl(fd, T(i)->cmd, ro + 256 * i);
+		ret = ioctl(fd, T(i)->cmd, ro + RO_SLOT * i);
 		sx_snap(fd, &b);
 		sx_same(&a, &b, 1, why, sizeof(why));
 		tap_diag("note: %s with a valid struct in read-only memory -> %d %s; changed: %s",
@@ -574,7 +881,7 @@ int main(void)
 	fd = open(LKRG_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	area = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ro = mmap(NULL, 4 * PAGE, PROT_READ | PROT_WRITE,
+	ro = mmap(NULL, RO_SIZE, PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	hole = mmap(NULL, PAGE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (fd < 0 || area == MAP_FAILED || ro == MAP_FAILED || hole == MAP_FAILED) {
@@ -584,8 +891,8 @@ int main(void)
 	guard = area + 2 * PAGE;
 	for (i = 0; i < LKRG_IOC_TABLE_LEN; i++)
 		if (T(i)->size)
-			put(ro + 256 * i, i, T(i)->size, T(i)->size);
-	if (mprotect(guard, PAGE, PROT_NONE) || mprotect(ro, 4 * PAGE, PROT_READ) ||
+			put(ro + RO_SLOT * i, i, T(i)->size, T(i)->size);
+	if (mprotect(guard, PAGE, PROT_NONE) || mprotect(ro, RO_SIZE, PROT_READ) ||
 	    munmap(hole, PAGE) || sx_snap(fd, &base)) {
 		printf("Bail out! setup: %s\n", strerror(errno));
 		return 1;
@@ -603,6 +910,8 @@ int main(void)
 	unknown_numbers();
 	other_encodings();
 	read_only_arg();
+	umh_rules();
+	hooks_rules();
 	observations();
 	close(fd);
 	return tap_done();
