@@ -14,6 +14,7 @@
 #include "kint.h"
 #include "cpu_state.h"
 #include "modules.h"
+#include "pint.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -109,6 +110,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	cpu_policy(&pol);
 	clkrg_cpu_check(&ctx, &pol);
 	clkrg_modules_check(&ctx);
+	clkrg_pint_check_all(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);
 	res->check_id = id;
@@ -123,7 +125,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	mutex_unlock(&guard_lock);
 
 	if (ctx.panic)
-		panic("clkrg: kernel integrity violation found by check %llu",
+		panic("clkrg: integrity violation found by check %llu",
 		      id);
 	if (!ctx.violations && clkrg_policy(KNOB_HEARTBEAT))
 		heartbeat(res);

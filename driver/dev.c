@@ -12,6 +12,9 @@
 #include "policy.h"
 #include "modblock.h"
 #include "check_engine.h"
+#include "hooks.h"
+#include "pint.h"
+#include "umh.h"
 #include "test_hooks.h"
 #include "dev.h"
 
@@ -30,6 +33,8 @@ union ioc_buf {
 	struct lkrg_policy_get pget;
 	struct lkrg_policy_set pset;
 	struct lkrg_stats stats;
+	struct lkrg_umh_edit umh_edit;
+	struct lkrg_umh_list umh_list;
 };
 
 /*
@@ -47,7 +52,8 @@ static long do_hello(struct file *file, void *p)
 {
 	struct lkrg_hello *a = p;
 	static const u8 nrs[] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
-				  0x07, 0x10, 0x11, 0x20 };
+				  0x07, 0x10, 0x11, 0x12, 0x13, 0x14, 0x20,
+				  0x21 };
 	long ret = lkrg_check_hello(a);
 	unsigned int i;
 
@@ -58,7 +64,8 @@ static long do_hello(struct file *file, void *p)
 	a->features = LKRG_FEAT_EVENTS | LKRG_FEAT_KINT_TEXT |
 		      LKRG_FEAT_KINT_RODATA | LKRG_FEAT_KINT_EXTABLE |
 		      LKRG_FEAT_BLOCK_MODULES | LKRG_FEAT_CPU_STATE |
-		      LKRG_FEAT_MODULES;
+		      LKRG_FEAT_MODULES | LKRG_FEAT_PINT | LKRG_FEAT_PCFI |
+		      LKRG_FEAT_UMH;
 	/* What this open file's reads will show, not the caller's rights. */
 	if (clkrg_reader_sees_addresses(file->private_data))
 		a->features |= LKRG_FEAT_ADDRESSES;
@@ -142,11 +149,12 @@ static long do_status(struct file *file, void *p)
 	a->interval_s = clkrg_policy(KNOB_INTERVAL);
 	a->events_suppressed = clkrg_ev_suppressed();
 	a->objects = clkrg_objects();
+	a->tasks = clkrg_pint_tasks();
 	return 0;
 }
 
 /* Fills one row of an array output; @buf is large enough for the row. */
-typedef void (*row_fill)(unsigned int index, void *buf);
+typedef void (*row_fill)(unsigned int index, void *buf, const void *ctx);
 
 /*
  * The array protocol of POLICY_GET and STATS: @count == 0 asks for the
@@ -154,7 +162,8 @@ typedef void (*row_fill)(unsigned int index, void *buf);
  * written at @stride bytes with the tail past our row size zeroed.
  */
 static long copy_rows(u64 uptr, u32 *count, u32 stride, unsigned int n,
-		      row_fill fill, void *buf, size_t row_size)
+		      row_fill fill, const void *ctx, void *buf,
+		      size_t row_size)
 {
 	u8 __user *base = u64_to_user_ptr(uptr);
 	size_t len = min_t(size_t, stride, row_size);
@@ -167,7 +176,7 @@ static long copy_rows(u64 uptr, u32 *count, u32 stride, unsigned int n,
 	for (i = 0; *count && i < n; i++) {
 		u8 __user *dst = base + (size_t)i * stride;
 
-		fill(i, buf);
+		fill(i, buf, ctx);
 		if (copy_to_user(dst, buf, len) ||
 		    clear_user(dst + len, stride - len))
 			return -EFAULT;
@@ -176,7 +185,7 @@ static long copy_rows(u64 uptr, u32 *count, u32 stride, unsigned int n,
 	return 0;
 }
 
-static void fill_knob(unsigned int i, void *buf)
+static void fill_knob(unsigned int i, void *buf, const void *ctx)
 {
 	clkrg_policy_describe(i, buf);
 }
@@ -191,10 +200,10 @@ static long do_policy_get(struct file *file, void *p)
 		return ret;
 	a->generation = clkrg_policy_generation();
 	return copy_rows(a->knobs, &a->count, a->knob_size,
-			 clkrg_policy_count(), fill_knob, &k, sizeof(k));
+			 clkrg_policy_count(), fill_knob, NULL, &k, sizeof(k));
 }
 
-static void fill_stats(unsigned int i, void *buf)
+static void fill_stats(unsigned int i, void *buf, const void *ctx)
 {
 	clkrg_engine_stats(i + 1, buf);
 }
@@ -209,7 +218,73 @@ static long do_stats(struct file *file, void *p)
 		return ret;
 	/* Row i is trigger i + 1: LKRG_TRIGGER_NONE fires nothing. */
 	return copy_rows(a->rows, &a->count, a->row_size,
-			 LKRG_TRIGGER_COUNT - 1, fill_stats, &row, sizeof(row));
+			 LKRG_TRIGGER_COUNT - 1, fill_stats, NULL, &row,
+			 sizeof(row));
+}
+
+static void fill_hook(unsigned int i, void *buf, const void *ctx)
+{
+	clkrg_hooks_row(i, buf);
+}
+
+static long do_hooks(struct file *file, void *p)
+{
+	struct lkrg_stats *a = p;
+	struct lkrg_hook_row row;
+	long ret = lkrg_check_hooks(a);
+
+	if (ret)
+		return ret;
+	return copy_rows(a->rows, &a->count, a->row_size, clkrg_hooks_count(),
+			 fill_hook, NULL, &row, sizeof(row));
+}
+
+static long do_umh_add(struct file *file, void *p)
+{
+	struct lkrg_umh_edit *a = p;
+	long ret = lkrg_check_umh_edit(a);
+
+	if (ret)
+		return ret;
+	return clkrg_umh_add((const char *)a->path, &a->count,
+			     &a->generation);
+}
+
+static long do_umh_del(struct file *file, void *p)
+{
+	struct lkrg_umh_edit *a = p;
+	long ret = lkrg_check_umh_edit(a);
+
+	if (ret)
+		return ret;
+	return clkrg_umh_del((const char *)a->path, &a->count,
+			     &a->generation);
+}
+
+static void fill_umh(unsigned int i, void *buf, const void *ctx)
+{
+	memcpy(buf, (const struct lkrg_umh_entry *)ctx + i,
+	       sizeof(struct lkrg_umh_entry));
+}
+
+static long do_umh_list(struct file *file, void *p)
+{
+	struct lkrg_umh_list *a = p;
+	struct lkrg_umh_entry *all, row;
+	long ret = lkrg_check_umh_list(a);
+	u32 n;
+
+	if (ret)
+		return ret;
+	/* One consistent copy, then the array protocol. */
+	all = kcalloc(LKRG_UMH_MAX, sizeof(*all), GFP_KERNEL);
+	if (!all)
+		return -ENOMEM;
+	n = clkrg_umh_list(all, LKRG_UMH_MAX, &a->generation, &a->refused);
+	ret = copy_rows(a->entries, &a->count, a->entry_size, n, fill_umh,
+			all, &row, sizeof(row));
+	kfree(all);
+	return ret;
 }
 
 static long do_policy_set(struct file *file, void *p)
@@ -242,7 +317,14 @@ static const struct ioc_cmd cmds[] = {
 	    LKRG_POLICY_GET_SIZE_VER0, false),
 	CMD(0x11, do_policy_set, struct lkrg_policy_set,
 	    LKRG_POLICY_SET_SIZE_VER0, true),
+	CMD(0x12, do_umh_add, struct lkrg_umh_edit, LKRG_UMH_EDIT_SIZE_VER0,
+	    true),
+	CMD(0x13, do_umh_del, struct lkrg_umh_edit, LKRG_UMH_EDIT_SIZE_VER0,
+	    true),
+	CMD(0x14, do_umh_list, struct lkrg_umh_list, LKRG_UMH_LIST_SIZE_VER0,
+	    false),
 	CMD(0x20, do_stats, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
+	CMD(0x21, do_hooks, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
 };
 
 /* Writes back the first and last byte of [@u, @u + @len) as they are. */
@@ -264,7 +346,7 @@ static long struct_ioctl(struct file *file, const struct ioc_cmd *c,
 	u32 usize, osize;
 	long ret;
 
-	BUILD_BUG_ON(sizeof(kbuf) > 256);
+	BUILD_BUG_ON(sizeof(kbuf) > 320);
 	if (get_user(usize, usizep))
 		return -EFAULT;
 	if (usize < c->ver0)

@@ -141,29 +141,41 @@ u64 clkrg_objects(void)
 	return atomic64_read(&objects);
 }
 
-static u32 ns_inum_pid(void)
+static u32 ns_inum_pid(struct task_struct *t)
 {
-	struct pid_namespace *ns = task_active_pid_ns(current);
+	struct pid_namespace *ns = task_active_pid_ns(t);
 
 	return ns ? ns->ns.inum : 0;
 }
 
-static void fill_task(struct lkrg_event_detail *d)
+static void fill_task(struct lkrg_event_detail *d, struct task_struct *t)
 {
-	const struct cred *cred = current_cred();
-	struct nsproxy *nsp = current->nsproxy;
+	const struct cred *cred;
+	struct nsproxy *nsp;
 
-	d->pid = task_pid_nr(current);
-	d->tgid = task_tgid_nr(current);
+	rcu_read_lock();
+	cred = rcu_dereference(t->cred);
+	d->pid = task_pid_nr(t);
+	d->tgid = task_tgid_nr(t);
 	d->uid = from_kuid_munged(&init_user_ns, cred->uid);
 	d->euid = from_kuid_munged(&init_user_ns, cred->euid);
 	d->ns_user = cred->user_ns->ns.inum;
-	d->ns_pid = ns_inum_pid();
-	/* nsproxy is NULL once an exiting task dropped it. */
-	if (nsp && nsp->net_ns)
-		d->ns_net = nsp->net_ns->ns.inum;
+	d->ns_pid = ns_inum_pid(t);
+	rcu_read_unlock();
+	/* Another task's nsproxy may be switched and freed under us. */
+	if (t == current) {
+		/* nsproxy is NULL once an exiting task dropped it. */
+		nsp = t->nsproxy;
+		if (nsp && nsp->net_ns)
+			d->ns_net = nsp->net_ns->ns.inum;
+	}
 	BUILD_BUG_ON(sizeof(d->comm) != TASK_COMM_LEN);
-	__get_task_comm((char *)d->comm, sizeof(d->comm), current);
+	__get_task_comm((char *)d->comm, sizeof(d->comm), t);
+}
+
+void clkrg_ev_set_task(struct lkrg_event_record *r, struct task_struct *t)
+{
+	fill_task(&r->d, t);
 }
 
 void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
@@ -175,7 +187,7 @@ void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
 	r->d.object = obj;
 	r->d.action = act;
 	if (with_task && !in_interrupt())
-		fill_task(&r->d);
+		fill_task(&r->d, current);
 }
 
 /* The kernel-log twin of an event: "clkrg: <SEV>: <ACTION>: ...". */
@@ -204,8 +216,9 @@ static void log_line(const struct lkrg_event_record *r)
 	if (d->check_id)
 		n += scnprintf(line + n, sizeof(line) - n, " check=%llu",
 			       d->check_id);
-	/* Hash values mean nothing to a reader of the log; admin ones do. */
-	for (i = 0; r->hdr.type == LKRG_EV_ADMIN && i < d->nvalues; i++)
+	/* Hash values mean nothing to a reader of the log; these do. */
+	for (i = 0; (r->hdr.type == LKRG_EV_ADMIN ||
+		     d->category == LKRG_CAT_TASK) && i < d->nvalues; i++)
 		n += scnprintf(line + n, sizeof(line) - n, " %s=%lld->%lld",
 			       (const char *)d->values[i].field,
 			       (s64)d->values[i].expected,

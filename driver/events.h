@@ -28,6 +28,9 @@ u64 clkrg_instance_loaded_ns(void);
 void clkrg_ev_prepare(struct lkrg_event_record *r, u16 type, u16 sev,
 		      u16 cat, u16 obj, u16 act, bool with_task);
 
+/* Identity of @t instead of current (a task found by a check). */
+void clkrg_ev_set_task(struct lkrg_event_record *r, struct task_struct *t);
+
 /* Stamps seq, time, cpu and UUIDs, appends @r and logs it. */
 void clkrg_ev_emit(struct lkrg_event_record *r);
 

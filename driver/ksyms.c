@@ -32,3 +32,21 @@ unsigned long clkrg_ksym(const char *name)
 {
 	return clkrg_lookup ? clkrg_lookup(name) : 0;
 }
+
+typedef int (*size_offset_fn)(unsigned long addr, unsigned long *size,
+			      unsigned long *offset);
+
+bool clkrg_ksym_range(const char *name, unsigned long *start,
+		      unsigned long *size)
+{
+	static size_offset_fn size_offset;
+	unsigned long off;
+
+	if (!size_offset)
+		size_offset = (size_offset_fn)
+			clkrg_ksym("kallsyms_lookup_size_offset");
+	*start = clkrg_ksym(name);
+	if (!*start || !size_offset || !size_offset(*start, size, &off))
+		return false;
+	return off == 0;
+}

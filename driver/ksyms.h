@@ -3,9 +3,15 @@
 #ifndef CLKRG_KSYMS_H
 #define CLKRG_KSYMS_H
 
+#include <linux/types.h>
+
 int clkrg_ksyms_init(void);
 
 /* Address of @name, or 0 when this kernel has no such symbol. */
 unsigned long clkrg_ksym(const char *name);
+
+/* Start and size of function @name; false when it has none here. */
+bool clkrg_ksym_range(const char *name, unsigned long *start,
+		      unsigned long *size);
 
 #endif

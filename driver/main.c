@@ -17,6 +17,10 @@
 #include "dev.h"
 #include "random_events.h"
 #include "test_hooks.h"
+#include "pint.h"
+#include "pcfi.h"
+#include "umh.h"
+#include "hooks.h"
 
 /*
  * Load-time only (mode 0): at run time policy changes go through the
@@ -64,6 +68,24 @@ MODULE_PARM_DESC(smap_validate, "1: check CR4.SMAP");
 static int smap_enforce = LKRG_ENFORCE_RESTORE;
 module_param(smap_enforce, int, 0);
 MODULE_PARM_DESC(smap_enforce, "0 log and accept, 1 log, 2 restore, 4 panic");
+static int pint_validate = LKRG_PINT_CURRENT;
+module_param(pint_validate, int, 0);
+MODULE_PARM_DESC(pint_validate, "task creds: 0 off, 1 current, 2 paranoid");
+static int pint_enforce = LKRG_ENFORCE_KILL;
+module_param(pint_enforce, int, 0);
+MODULE_PARM_DESC(pint_enforce, "0 log and accept, 3 deny and kill, 4 panic");
+static int pcfi_validate = LKRG_PCFI_FULL;
+module_param(pcfi_validate, int, 0);
+MODULE_PARM_DESC(pcfi_validate, "0 off, 1 stack pointer, 2 + return address");
+static int pcfi_enforce = LKRG_ENFORCE_KILL;
+module_param(pcfi_enforce, int, 0);
+MODULE_PARM_DESC(pcfi_enforce, "1 log, 3 kill, 4 panic");
+static int umh_validate = LKRG_UMH_ALLOWLIST;
+module_param(umh_validate, int, 0);
+MODULE_PARM_DESC(umh_validate, "0 off, 1 allow-list, 2 block all");
+static int umh_enforce = LKRG_ENFORCE_DENY;
+module_param(umh_enforce, int, 0);
+MODULE_PARM_DESC(umh_enforce, "1 log, 5 deny, 4 panic");
 static int read_gid = -1;
 module_param(read_gid, int, 0);
 MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
@@ -99,6 +121,11 @@ static void knob_changed(enum clkrg_knob_id id, s64 value)
 	case KNOB_EXPOSE_ADDRESSES:
 		clkrg_events_set_expose_addresses(value);
 		break;
+	case KNOB_PINT_VALIDATE:
+		/* Changes made while off were not followed: start afresh. */
+		if (value != LKRG_PINT_OFF)
+			clkrg_pint_rebaseline();
+		break;
 	default:
 		break;
 	}
@@ -126,6 +153,41 @@ static void emit_lifecycle(const char *what)
 	clkrg_ev_emit(&r);
 }
 
+/*
+ * Exploit detection: records ready, hooks in, then every task recorded,
+ * so no change slips between the snapshot and the hooks.
+ */
+static int clkrg_exploit_init(void)
+{
+	int ret = clkrg_pint_init();
+
+	if (ret)
+		return ret;
+	ret = clkrg_umh_init();
+	if (ret)
+		goto out_pint;
+	ret = clkrg_pcfi_init();
+	if (ret)
+		goto out_umh;
+	ret = clkrg_hooks_init();
+	if (ret)
+		goto out_umh;
+	clkrg_pint_start();
+	return 0;
+out_umh:
+	clkrg_umh_exit();
+out_pint:
+	clkrg_pint_exit();
+	return ret;
+}
+
+static void clkrg_exploit_exit(void)
+{
+	clkrg_hooks_exit();
+	clkrg_pint_exit();
+	clkrg_umh_exit();
+}
+
 static int __init clkrg_init(void)
 {
 	s64 initial[KNOB_COUNT] = {
@@ -151,6 +213,12 @@ static int __init clkrg_init(void)
 		[KNOB_RAND_CPUFREQ] = 100,
 		[KNOB_RAND_USB] = 10000,
 		[KNOB_RAND_ACPI] = 10000,
+		[KNOB_PINT_VALIDATE] = pint_validate,
+		[KNOB_PINT_ENFORCE] = pint_enforce,
+		[KNOB_PCFI_VALIDATE] = pcfi_validate,
+		[KNOB_PCFI_ENFORCE] = pcfi_enforce,
+		[KNOB_UMH_VALIDATE] = umh_validate,
+		[KNOB_UMH_ENFORCE] = umh_enforce,
 	};
 	int ret;
 
@@ -184,9 +252,12 @@ static int __init clkrg_init(void)
 	ret = clkrg_modules_init();
 	if (ret)
 		goto out_cpu_only;
+	ret = clkrg_exploit_init();
+	if (ret)
+		goto out_modules;
 	ret = clkrg_engine_init();
 	if (ret)
-		goto out_cpu;
+		goto out_exploit;
 	if (block_modules == LKRG_BLOCK_LOCK)
 		clkrg_modblock_lock();
 	ret = clkrg_random_init();
@@ -202,7 +273,9 @@ out_random:
 	clkrg_random_exit();
 out_engine:
 	clkrg_engine_exit();
-out_cpu:
+out_exploit:
+	clkrg_exploit_exit();
+out_modules:
 	clkrg_modules_exit();
 out_cpu_only:
 	clkrg_cpu_exit();
@@ -220,6 +293,7 @@ static void __exit clkrg_exit(void)
 	clkrg_dev_exit();
 	clkrg_random_exit();
 	clkrg_engine_exit();
+	clkrg_exploit_exit();
 	clkrg_modules_exit();
 	clkrg_cpu_exit();
 	clkrg_modblock_exit();

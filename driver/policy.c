@@ -12,6 +12,13 @@
 			 BIT64(LKRG_ENFORCE_LOG_ONLY) | \
 			 BIT64(LKRG_ENFORCE_RESTORE) | BIT64(LKRG_ENFORCE_PANIC))
 
+#define ENFORCE_PINT	(BIT64(LKRG_ENFORCE_LOG_ACCEPT) | \
+			 BIT64(LKRG_ENFORCE_KILL) | BIT64(LKRG_ENFORCE_PANIC))
+#define ENFORCE_PCFI	(BIT64(LKRG_ENFORCE_LOG_ONLY) | \
+			 BIT64(LKRG_ENFORCE_KILL) | BIT64(LKRG_ENFORCE_PANIC))
+#define ENFORCE_UMH	(BIT64(LKRG_ENFORCE_LOG_ONLY) | \
+			 BIT64(LKRG_ENFORCE_DENY) | BIT64(LKRG_ENFORCE_PANIC))
+
 struct knob_def {
 	const char *name;
 	const char *desc;
@@ -93,6 +100,34 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 	RAND_KNOB(CPUFREQ, "cpufreq", "CPU frequency"),
 	RAND_KNOB(USB, "usb", "USB device"),
 	RAND_KNOB(ACPI, "acpi", "ACPI"),
+	[KNOB_PINT_VALIDATE] = {
+		"pint_validate",
+		"task creds: 0 off, 1 current at hooks + all on checks, 2 paranoid",
+		LKRG_PINT_OFF, LKRG_PINT_PARANOID, 0, 0,
+		LKRG_KNOB_NAMES_PINT },
+	[KNOB_PINT_ENFORCE] = {
+		"pint_enforce",
+		"forged task state: log_accept, kill (deny and kill), panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_PINT,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
+	[KNOB_PCFI_VALIDATE] = {
+		"pcfi_validate",
+		"at hooks: 0 off, 1 stack pointer, 2 + return address follows a call",
+		LKRG_PCFI_OFF, LKRG_PCFI_FULL, 0, 0, LKRG_KNOB_NAMES_PCFI },
+	[KNOB_PCFI_ENFORCE] = {
+		"pcfi_enforce",
+		"bad stack or return address: log_only, kill, panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_PANIC, ENFORCE_PCFI,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
+	[KNOB_UMH_VALIDATE] = {
+		"umh_validate",
+		"usermode helpers: 0 off, 1 allow-list, 2 block all",
+		LKRG_UMH_OFF, LKRG_UMH_BLOCK_ALL, 0, 0, LKRG_KNOB_NAMES_UMH },
+	[KNOB_UMH_ENFORCE] = {
+		"umh_enforce",
+		"helper not allowed: log_only, deny (it does not run), panic",
+		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_DENY, ENFORCE_UMH,
+		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
 };
 
 static DEFINE_MUTEX(policy_lock);

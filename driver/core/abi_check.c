@@ -124,3 +124,33 @@ int lkrg_block_transition(__u32 old_mode, __s64 new_mode)
 		return -EPERM;
 	return 0;
 }
+
+int lkrg_check_hooks(const struct lkrg_stats *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	return lkrg_check_rows(a->count, a->row_size,
+			       LKRG_HOOK_ROW_SIZE_VER0);
+}
+
+int lkrg_check_umh_edit(const struct lkrg_umh_edit *a)
+{
+	size_t n = 0;
+
+	if (a->flags || a->reserved0 || !ZERO(a->reserved))
+		return -EINVAL;
+	while (n < sizeof(a->path) && a->path[n])
+		n++;
+	/* Terminated, absolute, and no room for "/" tricks like "//x". */
+	if (n == sizeof(a->path) || n < 2 || a->path[0] != '/')
+		return -EINVAL;
+	return 0;
+}
+
+int lkrg_check_umh_list(const struct lkrg_umh_list *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	return lkrg_check_rows(a->count, a->entry_size,
+			       LKRG_UMH_ENTRY_SIZE_VER0);
+}

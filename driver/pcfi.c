@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/sched.h>
+#include <linux/sched/task_stack.h>
+#include <linux/uaccess.h>
+#include "core/call_site.h"
+#include "events.h"
+#include "ksyms.h"
+#include "policy.h"
+#include "pcfi.h"
+
+typedef int (*text_address_fn)(unsigned long addr);
+static text_address_fn text_address;
+
+int clkrg_pcfi_init(void)
+{
+	text_address = (text_address_fn)clkrg_ksym("__kernel_text_address");
+	return text_address ? 0 : -ENOENT;
+}
+
+static bool sp_sane(unsigned long sp)
+{
+	unsigned long base = (unsigned long)task_stack_page(current);
+
+	return !(sp & (sizeof(long) - 1)) && sp >= base &&
+	       sp < base + THREAD_SIZE - sizeof(long);
+}
+
+unsigned long clkrg_hook_return(struct pt_regs *regs)
+{
+	unsigned long sp = kernel_stack_pointer(regs);
+
+	if (!in_task() || !sp_sane(sp))
+		return 0;
+	return *(unsigned long *)sp;
+}
+
+static void report(const char *what, const char *symbol, unsigned long ret,
+		   u16 act)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_VIOLATION, LKRG_SEV_ALERT, LKRG_CAT_TASK,
+			 LKRG_OBJ_TASK_STACK, act, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), what);
+	if (ret)
+		snprintf((char *)r.d.location, sizeof(r.d.location),
+			 "%pS into %s", (void *)ret, symbol);
+	else
+		lkrg_ev_set_str(r.d.location, sizeof(r.d.location), symbol);
+	r.d.address = ret;
+	clkrg_ev_emit(&r);
+}
+
+enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
+{
+	s64 level = clkrg_policy(KNOB_PCFI_VALIDATE);
+	unsigned long sp, ret = 0;
+	u8 before[LKRG_CALL_LOOKBACK];
+	const char *what = NULL;
+	s64 enforce;
+
+	if (level == LKRG_PCFI_OFF || !in_task() || is_idle_task(current))
+		return CLKRG_ALLOW;
+	sp = kernel_stack_pointer(regs);
+	if (!sp_sane(sp)) {
+		what = "stack pointer";
+	} else if (level == LKRG_PCFI_FULL) {
+		ret = *(unsigned long *)sp;
+		if (!text_address(ret) ||
+		    copy_from_kernel_nofault(before, (void *)(ret - sizeof(before)),
+					     sizeof(before)) ||
+		    !lkrg_call_precedes(before))
+			what = "return address";
+	}
+	if (!what)
+		return CLKRG_ALLOW;
+	enforce = clkrg_policy(KNOB_PCFI_ENFORCE);
+	report(what, symbol, ret, enforce == LKRG_ENFORCE_PANIC ?
+	       LKRG_ACT_PANIC : enforce == LKRG_ENFORCE_KILL ?
+	       LKRG_ACT_KILLED : LKRG_ACT_LOGGED);
+	if (enforce == LKRG_ENFORCE_PANIC)
+		panic("clkrg: %s check failed in %s", what, symbol);
+	if (enforce != LKRG_ENFORCE_KILL)
+		return CLKRG_ALLOW;
+	clkrg_kill_task(current);
+	return CLKRG_DENY;
+}

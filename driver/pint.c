@@ -1,0 +1,735 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Process integrity. Legitimate changes reach the shadow through hooks on
+ * the functions that commit them (commit_creds, override/revert_creds,
+ * switch_task_namespaces) from the system calls allowed to make them;
+ * seccomp only tightens, so a tightened state is simply followed. Anything
+ * else that differs is a violation, found at the next hook of that task
+ * or by the next check.
+ */
+#include <linux/cred.h>
+#include <linux/module.h>
+#include <linux/nsproxy.h>
+#include <linux/pid_namespace.h>
+#include <linux/ipc_namespace.h>
+#include <linux/utsname.h>
+#include <linux/time_namespace.h>
+#include <linux/cgroup.h>
+#include <linux/sched/signal.h>
+#include <linux/sched/task.h>
+#include <linux/sched/task_stack.h>
+#include <linux/seccomp.h>
+#include <linux/task_work.h>
+#include <linux/user_namespace.h>
+#include <net/net_namespace.h>
+#include <asm/syscall.h>
+#include "core/legit_syscalls.h"
+#include "events.h"
+#include "kint.h"
+#include "ksyms.h"
+#include "policy.h"
+#include "task_shadow.h"
+#include "pint.h"
+
+/* Kernel functions that commit creds outside the listed system calls. */
+static const char * const commit_callers[] = {
+	"begin_new_exec",		/* execve, also of a usermode helper */
+	"call_usermodehelper_exec_async",
+	"key_change_session_keyring",	/* keyctl session-to-parent */
+	"task_work_run",		/* ... its task_work, tail-called */
+	"selinux_setprocattr",
+	"smack_setprocattr",
+	"aa_replace_current_label",
+	"aa_set_current_hat",
+	"aa_restore_previous_label",
+};
+
+struct text_range {
+	unsigned long start, size;
+};
+
+static struct text_range callers[ARRAY_SIZE(commit_callers)];
+static unsigned long core_stext, core_etext;
+/* Hooks found no record: before this is set that is expected. */
+static bool ready;
+
+/* What a task has now, to compare with its shadow. */
+struct actual {
+	const struct cred *real_cred;
+	const struct cred *cred;
+	struct lkrg_cred_snap creds;
+	struct lkrg_ns_snap ns;
+	bool ns_read;
+	struct lkrg_seccomp_snap sec;
+};
+
+#define MAX_FINDINGS	3
+
+struct finding {
+	u16 object;
+	const char *name;
+	char location[LKRG_EV_LOCATION_LEN];
+	unsigned int n;		/* fields that differ */
+	struct lkrg_snap_diff diff[LKRG_EV_VALUES];
+};
+
+struct findings {
+	unsigned int n;
+	struct finding f[MAX_FINDINGS];
+};
+
+static u64 cap64(kernel_cap_t c)
+{
+	return (u64)c.cap[1] << 32 | c.cap[0];
+}
+
+static void snap_creds(const struct cred *c, struct lkrg_cred_snap *s)
+{
+	s->uid = __kuid_val(c->uid);
+	s->gid = __kgid_val(c->gid);
+	s->suid = __kuid_val(c->suid);
+	s->sgid = __kgid_val(c->sgid);
+	s->euid = __kuid_val(c->euid);
+	s->egid = __kgid_val(c->egid);
+	s->fsuid = __kuid_val(c->fsuid);
+	s->fsgid = __kgid_val(c->fsgid);
+	s->securebits = c->securebits;
+	s->cap_inheritable = cap64(c->cap_inheritable);
+	s->cap_permitted = cap64(c->cap_permitted);
+	s->cap_effective = cap64(c->cap_effective);
+	s->cap_bset = cap64(c->cap_bset);
+	s->cap_ambient = cap64(c->cap_ambient);
+	s->user_ns = (unsigned long)c->user_ns;
+	s->user_ns_inum = c->user_ns ? c->user_ns->ns.inum : 0;
+	s->group_info = (unsigned long)c->group_info;
+}
+
+#define SNAP_NS(s, i, p) do {						\
+	(s)->ns[i] = (unsigned long)(p);				\
+	(s)->inum[i] = (p) ? ((struct ns_common *)&(p)->ns)->inum : 0;	\
+} while (0)
+
+/* @n stays valid: current's own, or under the owner's task_lock. */
+static void snap_ns(const struct nsproxy *n, struct lkrg_ns_snap *s)
+{
+	memset(s, 0, sizeof(*s));
+	s->nsproxy = (unsigned long)n;
+	if (!n)
+		return;
+	SNAP_NS(s, LKRG_NS_UTS, n->uts_ns);
+	SNAP_NS(s, LKRG_NS_IPC, n->ipc_ns);
+	/* struct mnt_namespace is private; its ns_common comes first. */
+	s->ns[LKRG_NS_MNT] = (unsigned long)n->mnt_ns;
+	s->inum[LKRG_NS_MNT] = n->mnt_ns ?
+		((struct ns_common *)n->mnt_ns)->inum : 0;
+	SNAP_NS(s, LKRG_NS_PID_CHILDREN, n->pid_ns_for_children);
+	SNAP_NS(s, LKRG_NS_NET, n->net_ns);
+	SNAP_NS(s, LKRG_NS_TIME, n->time_ns);
+	SNAP_NS(s, LKRG_NS_TIME_CHILDREN, n->time_ns_for_children);
+	SNAP_NS(s, LKRG_NS_CGROUP, n->cgroup_ns);
+}
+
+static void snap_seccomp(struct task_struct *t, struct lkrg_seccomp_snap *s)
+{
+	s->mode = READ_ONCE(t->seccomp.mode);
+	s->filter = (unsigned long)READ_ONCE(t->seccomp.filter);
+	s->work = !!(READ_ONCE(task_thread_info(t)->syscall_work) &
+		     SYSCALL_WORK_SECCOMP);
+}
+
+/* Reads @t's state; another task's nsproxy only if its lock is free. */
+static void read_actual(struct task_struct *t, struct actual *a)
+{
+	rcu_read_lock();
+	a->real_cred = rcu_dereference(t->real_cred);
+	a->cred = rcu_dereference(t->cred);
+	if (a->real_cred)
+		snap_creds(a->real_cred, &a->creds);
+	rcu_read_unlock();
+	a->ns_read = true;
+	if (t == current) {
+		snap_ns(t->nsproxy, &a->ns);
+	} else if (spin_trylock(&t->alloc_lock)) {
+		snap_ns(t->nsproxy, &a->ns);
+		spin_unlock(&t->alloc_lock);
+	} else {
+		a->ns_read = false;
+	}
+	snap_seccomp(t, &a->sec);
+}
+
+static void shadow_accept(struct clkrg_shadow *s, const struct actual *a)
+{
+	s->real_cred = a->real_cred;
+	s->cred = a->cred;
+	s->creds = a->creds;
+	if (a->ns_read)
+		s->ns = a->ns;
+	s->sec = a->sec;
+	s->flags &= ~(SHADOW_IN_COMMIT | SHADOW_NS_PENDING | SHADOW_VIOLATED);
+}
+
+static struct finding *add_finding(struct findings *fs, u16 object,
+				   const char *name)
+{
+	struct finding *f = &fs->f[fs->n < MAX_FINDINGS ? fs->n++ :
+				   MAX_FINDINGS - 1];
+
+	memset(f, 0, sizeof(*f));
+	f->object = object;
+	f->name = name;
+	return f;
+}
+
+/* Compares under s->lock; follows transitions that completed. */
+static void compare(struct clkrg_shadow *s, const struct actual *a,
+		    bool self, struct findings *fs)
+{
+	struct finding *f;
+	bool creds = true, ns = a->ns_read;
+
+	if (s->flags & SHADOW_IN_COMMIT) {
+		if (a->real_cred == s->real_cred)
+			s->flags &= ~SHADOW_IN_COMMIT;
+		else if (a->real_cred == s->prev_real_cred)
+			creds = false;	/* the commit has not stored it yet */
+	}
+	if (creds && a->real_cred) {
+		struct lkrg_snap_diff d[LKRG_EV_VALUES];
+		unsigned int n = lkrg_cred_diff(&s->creds, &a->creds, d,
+						ARRAY_SIZE(d));
+
+		if (n || a->real_cred != s->real_cred) {
+			f = add_finding(fs, LKRG_OBJ_TASK_CRED,
+					n ? "creds" : "cred pointer");
+			f->n = n;
+			memcpy(f->diff, d, sizeof(d));
+		}
+	}
+	/* Override creds are current's own business, seen only by it. */
+	if (self && a->cred != a->real_cred && a->cred != s->cred &&
+	    !(s->flags & SHADOW_IN_COMMIT))
+		add_finding(fs, LKRG_OBJ_TASK_CRED, "subjective creds");
+	if (s->flags & SHADOW_NS_PENDING) {
+		if (a->ns.nsproxy == s->ns.nsproxy)
+			s->flags &= ~SHADOW_NS_PENDING;
+		else if (a->ns.nsproxy == (unsigned long)s->prev_nsproxy)
+			ns = false;
+	}
+	if (ns) {
+		struct lkrg_snap_diff d[LKRG_EV_VALUES];
+		unsigned int n = lkrg_ns_diff(&s->ns, &a->ns, d, ARRAY_SIZE(d));
+
+		if (n) {
+			f = add_finding(fs, LKRG_OBJ_TASK_NS, "namespaces");
+			f->n = n;
+			memcpy(f->diff, d, sizeof(d));
+		}
+	}
+	if (memcmp(&s->sec, &a->sec, sizeof(s->sec))) {
+		if (lkrg_seccomp_tightened(&s->sec, &a->sec)) {
+			s->sec = a->sec;
+		} else {
+			struct lkrg_snap_diff d[LKRG_EV_VALUES];
+
+			f = add_finding(fs, LKRG_OBJ_TASK_SECCOMP, "seccomp");
+			f->n = lkrg_seccomp_diff(&s->sec, &a->sec, d,
+						 ARRAY_SIZE(d));
+			memcpy(f->diff, d, sizeof(d));
+		}
+	}
+}
+
+static u16 action_of(s64 enforce)
+{
+	switch (enforce) {
+	case LKRG_ENFORCE_LOG_ACCEPT:
+		return LKRG_ACT_ACCEPTED;
+	case LKRG_ENFORCE_PANIC:
+		return LKRG_ACT_PANIC;
+	default:
+		return LKRG_ACT_KILLED;
+	}
+}
+
+static void emit(struct task_struct *t, const struct finding *f, u16 act,
+		 const struct clkrg_check_ctx *ctx)
+{
+	struct lkrg_event_record r;
+	unsigned int i;
+
+	clkrg_ev_prepare(&r, LKRG_EV_VIOLATION, LKRG_SEV_ALERT, LKRG_CAT_TASK,
+			 f->object, act, false);
+	clkrg_ev_set_task(&r, t);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), f->name);
+	lkrg_ev_set_str(r.d.location, sizeof(r.d.location), f->location);
+	r.d.count = f->n;
+	for (i = 0; i < f->n && i < LKRG_EV_VALUES; i++)
+		lkrg_ev_add_value(&r.d, f->diff[i].field, f->diff[i].expected,
+				  f->diff[i].actual);
+	if (ctx) {
+		r.d.check_id = ctx->check_id;
+		r.d.trigger = ctx->trigger;
+		r.d.generation = ctx->generation;
+	}
+	clkrg_ev_emit(&r);
+}
+
+static void kill_work_fn(struct callback_head *cb)
+{
+	send_sig_info(SIGKILL, SEND_SIG_PRIV, current);
+	/* Taken when queued: clkrg cannot go while this is pending. */
+	module_put(THIS_MODULE);
+}
+
+void clkrg_kill_task(struct task_struct *t)
+{
+	struct clkrg_shadow *s;
+	unsigned long flags;
+	bool queue = false;
+
+	if (t != current) {
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, t);
+		return;
+	}
+	/*
+	 * A hook may run under locks the signal code takes; the kill lands
+	 * on the way back to user mode, and the hooks deny until then.
+	 */
+	rcu_read_lock();
+	s = clkrg_shadow_find(t);
+	if (s) {
+		raw_spin_lock_irqsave(&s->lock, flags);
+		if (!(s->flags & SHADOW_KILL_QUEUED)) {
+			s->flags |= SHADOW_KILL_QUEUED;
+			queue = true;
+		}
+		raw_spin_unlock_irqrestore(&s->lock, flags);
+		if (queue && try_module_get(THIS_MODULE)) {
+			init_task_work(&s->kill_work, kill_work_fn);
+			if (task_work_add(t, &s->kill_work, TWA_RESUME)) {
+				module_put(THIS_MODULE);
+				queue = false;
+			}
+		}
+	}
+	rcu_read_unlock();
+	if (!s)
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, t);
+}
+
+/*
+ * Reports and enforces what compare() found in @t. Returns DENY when the
+ * task must not get what it asked for. Called without s->lock.
+ */
+static enum clkrg_verdict enforce(struct task_struct *t,
+				  struct clkrg_shadow *s,
+				  const struct findings *fs,
+				  const struct actual *a,
+				  struct clkrg_check_ctx *ctx)
+{
+	s64 level = clkrg_policy(KNOB_PINT_ENFORCE);
+	u16 act = action_of(level);
+	unsigned long flags;
+	unsigned int i;
+
+	raw_spin_lock_irqsave(&s->lock, flags);
+	if (level == LKRG_ENFORCE_LOG_ACCEPT && a)
+		shadow_accept(s, a);
+	else
+		s->flags |= SHADOW_VIOLATED;
+	raw_spin_unlock_irqrestore(&s->lock, flags);
+	for (i = 0; i < fs->n; i++)
+		emit(t, &fs->f[i], act, ctx);
+	if (ctx)
+		ctx->violations += fs->n;
+	if (level == LKRG_ENFORCE_PANIC) {
+		if (ctx)
+			ctx->panic = true;
+		else
+			panic("clkrg: task %d (%s): %s", task_pid_nr(t),
+			      t->comm, fs->f[0].name);
+		return CLKRG_DENY;
+	}
+	if (level == LKRG_ENFORCE_LOG_ACCEPT)
+		return CLKRG_ALLOW;
+	clkrg_kill_task(t);
+	return CLKRG_DENY;
+}
+
+static struct clkrg_shadow *adopt(struct task_struct *t,
+				  const struct actual *a)
+{
+	struct clkrg_shadow *s = clkrg_shadow_new(t);
+
+	if (!s)
+		return NULL;
+	shadow_accept(s, a);
+	return clkrg_shadow_insert(s);
+}
+
+/* A task met with no record: say so once, then track it. */
+static void untracked(struct task_struct *t, const struct actual *a,
+		      struct clkrg_check_ctx *ctx)
+{
+	struct finding f = {
+		.object = LKRG_OBJ_TASK_SHADOW,
+		.name = "no shadow record",
+	};
+
+	if (!adopt(t, a))
+		return;
+	/* Records are missing by our fault only when the pool ran dry. */
+	if (READ_ONCE(ready) && !clkrg_shadow_starved())
+		emit(t, &f, LKRG_ACT_LOGGED, ctx);
+}
+
+static enum clkrg_verdict verify_task(struct task_struct *t,
+				      struct clkrg_check_ctx *ctx)
+{
+	enum clkrg_verdict v = CLKRG_ALLOW;
+	struct findings fs = { 0 };
+	struct clkrg_shadow *s;
+	struct actual a;
+	unsigned long flags;
+	bool violated;
+
+	rcu_read_lock();
+	s = clkrg_shadow_find(t);
+	if (!s) {
+		rcu_read_unlock();
+		/* Forked, not yet woken: the fork hook records it. */
+		if (READ_ONCE(t->__state) == TASK_NEW)
+			return CLKRG_ALLOW;
+		read_actual(t, &a);
+		untracked(t, &a, ctx);
+		return CLKRG_ALLOW;
+	}
+	/* Read under the record's lock so hooks cannot move it meanwhile. */
+	raw_spin_lock_irqsave(&s->lock, flags);
+	violated = s->flags & SHADOW_VIOLATED;
+	if (!violated) {
+		read_actual(t, &a);
+		compare(s, &a, t == current, &fs);
+	}
+	raw_spin_unlock_irqrestore(&s->lock, flags);
+	if (violated)
+		v = CLKRG_DENY;
+	else if (fs.n)
+		v = enforce(t, s, &fs, &a, ctx);
+	rcu_read_unlock();
+	return v;
+}
+
+static bool hook_context(void)
+{
+	return in_task() && !is_idle_task(current) && READ_ONCE(ready);
+}
+
+static void verify_all(struct clkrg_check_ctx *ctx)
+{
+	struct task_struct *p, *t;
+
+	rcu_read_lock();
+	for_each_process_thread(p, t) {
+		if (t->flags & PF_EXITING && !t->real_cred)
+			continue;
+		verify_task(t, ctx);
+	}
+	rcu_read_unlock();
+}
+
+enum clkrg_verdict clkrg_pint_verify_current(void)
+{
+	s64 level = clkrg_policy(KNOB_PINT_VALIDATE);
+
+	if (level == LKRG_PINT_OFF || !hook_context())
+		return CLKRG_ALLOW;
+	if (level == LKRG_PINT_PARANOID)
+		verify_all(NULL);
+	return verify_task(current, NULL);
+}
+
+void clkrg_pint_check_all(struct clkrg_check_ctx *ctx)
+{
+	if (clkrg_policy(KNOB_PINT_VALIDATE) == LKRG_PINT_OFF)
+		return;
+	verify_all(ctx);
+}
+
+void clkrg_pint_fork(struct task_struct *child)
+{
+	struct clkrg_shadow *parent, *s;
+	struct actual a;
+	unsigned long flags;
+
+	/* The parent first: a forged parent must not hand down its state. */
+	clkrg_pint_verify_current();
+	read_actual(child, &a);
+	s = clkrg_shadow_new(child);
+	if (!s)
+		return;
+	shadow_accept(s, &a);
+	rcu_read_lock();
+	parent = clkrg_shadow_find(current);
+	if (parent) {
+		raw_spin_lock_irqsave(&parent->lock, flags);
+		/* The child keeps what the parent should have had. */
+		if (parent->flags & SHADOW_VIOLATED &&
+		    a.real_cred == rcu_access_pointer(current->real_cred)) {
+			s->creds = parent->creds;
+			s->flags |= SHADOW_VIOLATED;
+		}
+		raw_spin_unlock_irqrestore(&parent->lock, flags);
+	}
+	rcu_read_unlock();
+	clkrg_shadow_insert(s);
+}
+
+void clkrg_pint_free(struct task_struct *t)
+{
+	clkrg_shadow_del(t);
+}
+
+static bool core_text(unsigned long addr)
+{
+	return addr >= core_stext && addr < core_etext;
+}
+
+static bool from_listed_caller(unsigned long ret)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(callers); i++)
+		if (ret - callers[i].start < callers[i].size)
+			return true;
+	return false;
+}
+
+/* The system call current is in, if it came from user mode. */
+static bool in_syscall(bool (*allowed)(bool ia32, long nr))
+{
+	struct pt_regs *regs = task_pt_regs(current);
+
+	return allowed(in_ia32_syscall(), syscall_get_nr(current, regs));
+}
+
+static bool kernel_context(void)
+{
+	return (current->flags & PF_KTHREAD) || !current->mm;
+}
+
+/* Fills a finding for a commit or switch from an unexpected caller. */
+static void bad_caller(struct findings *fs, u16 object, const char *name,
+		       unsigned long ret)
+{
+	struct finding *f = add_finding(fs, object, name);
+
+	snprintf(f->location, sizeof(f->location), "%pS", (void *)ret);
+}
+
+/* Finds current's record, adopting current when it has none. */
+static struct clkrg_shadow *own_record(void)
+{
+	struct clkrg_shadow *s = clkrg_shadow_find(current);
+	struct actual a;
+
+	if (s)
+		return s;
+	read_actual(current, &a);
+	untracked(current, &a, NULL);
+	return clkrg_shadow_find(current);
+}
+
+void clkrg_pint_commit(const struct cred *new, unsigned long ret)
+{
+	struct findings fs = { 0 };
+	struct clkrg_shadow *s;
+	struct actual a;
+	unsigned long flags;
+	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
+		     hook_context();
+
+	if (!in_task())
+		return;
+	/* The creds being replaced must be the ones we expect. */
+	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
+		return;
+	if (check && !(core_text(ret) &&
+		       (kernel_context() || from_listed_caller(ret) ||
+			in_syscall(lkrg_cred_syscall))))
+		bad_caller(&fs, LKRG_OBJ_TASK_CRED, "unexpected commit_creds",
+			   ret);
+	rcu_read_lock();
+	s = own_record();
+	if (!s) {
+		rcu_read_unlock();
+		return;
+	}
+	if (fs.n) {
+		read_actual(current, &a);
+		/* Accepting means following the commit, like a legal one. */
+		snap_creds(new, &a.creds);
+		a.real_cred = new;
+		a.cred = new;
+		enforce(current, s, &fs, &a, NULL);
+		rcu_read_unlock();
+		return;
+	}
+	raw_spin_lock_irqsave(&s->lock, flags);
+	s->prev_real_cred = s->real_cred;
+	s->real_cred = new;
+	s->cred = new;
+	snap_creds(new, &s->creds);
+	s->flags |= SHADOW_IN_COMMIT;
+	raw_spin_unlock_irqrestore(&s->lock, flags);
+	rcu_read_unlock();
+}
+
+static void set_subjective(const struct cred *c)
+{
+	struct clkrg_shadow *s;
+	unsigned long flags;
+
+	if (!in_task())
+		return;
+	clkrg_pint_verify_current();
+	rcu_read_lock();
+	s = own_record();
+	if (s) {
+		raw_spin_lock_irqsave(&s->lock, flags);
+		s->cred = c;
+		raw_spin_unlock_irqrestore(&s->lock, flags);
+	}
+	rcu_read_unlock();
+}
+
+void clkrg_pint_override(const struct cred *new)
+{
+	set_subjective(new);
+}
+
+void clkrg_pint_revert(const struct cred *old)
+{
+	set_subjective(old);
+}
+
+void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
+			  unsigned long ret)
+{
+	struct findings fs = { 0 };
+	struct clkrg_shadow *s;
+	struct actual a;
+	unsigned long flags;
+	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
+		     hook_context();
+
+	if (!in_task() || p != current)
+		return;
+	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
+		return;
+	if (check && !(core_text(ret) &&
+		       (kernel_context() || (!new && p->flags & PF_EXITING) ||
+			in_syscall(lkrg_ns_syscall))))
+		bad_caller(&fs, LKRG_OBJ_TASK_NS,
+			   "unexpected switch_task_namespaces", ret);
+	rcu_read_lock();
+	s = own_record();
+	if (!s) {
+		rcu_read_unlock();
+		return;
+	}
+	if (fs.n) {
+		read_actual(current, &a);
+		snap_ns(new, &a.ns);
+		enforce(current, s, &fs, &a, NULL);
+		rcu_read_unlock();
+		return;
+	}
+	raw_spin_lock_irqsave(&s->lock, flags);
+	s->prev_nsproxy = (const struct nsproxy *)s->ns.nsproxy;
+	snap_ns(new, &s->ns);
+	s->flags |= SHADOW_NS_PENDING;
+	raw_spin_unlock_irqrestore(&s->lock, flags);
+	rcu_read_unlock();
+}
+
+u64 clkrg_pint_tasks(void)
+{
+	return clkrg_shadow_count();
+}
+
+/*
+ * Records every task that has none. Records come from the pool, which is
+ * refilled outside RCU until one walk finds nothing missing.
+ */
+static void adopt_all(bool accept)
+{
+	bool short_of_records;
+
+	do {
+		struct task_struct *p, *t;
+		struct actual a;
+
+		short_of_records = false;
+		clkrg_shadow_refill();
+		rcu_read_lock();
+		for_each_process_thread(p, t) {
+			struct clkrg_shadow *s = clkrg_shadow_find(t);
+			unsigned long flags;
+
+			read_actual(t, &a);
+			if (s) {
+				if (!accept)
+					continue;
+				raw_spin_lock_irqsave(&s->lock, flags);
+				shadow_accept(s, &a);
+				raw_spin_unlock_irqrestore(&s->lock, flags);
+				continue;
+			}
+			if (!adopt(t, &a)) {
+				short_of_records = true;
+				break;
+			}
+		}
+		rcu_read_unlock();
+		cond_resched();
+	} while (short_of_records);
+}
+
+void clkrg_pint_rebaseline(void)
+{
+	adopt_all(true);
+}
+
+int clkrg_pint_init(void)
+{
+	unsigned int i;
+	int ret;
+
+	core_stext = clkrg_ksym("_stext");
+	core_etext = clkrg_ksym("_etext");
+	if (!core_stext || !core_etext)
+		return -ENOENT;
+	for (i = 0; i < ARRAY_SIZE(commit_callers); i++)
+		if (!clkrg_ksym_range(commit_callers[i], &callers[i].start,
+				      &callers[i].size))
+			callers[i].size = 0;
+	ret = clkrg_shadow_init();
+	if (ret)
+		return ret;
+	return 0;
+}
+
+/* Called once the hooks are in: from now on every change is followed. */
+void clkrg_pint_start(void)
+{
+	adopt_all(false);
+	WRITE_ONCE(ready, true);
+}
+
+void clkrg_pint_exit(void)
+{
+	WRITE_ONCE(ready, false);
+	clkrg_shadow_exit();
+}

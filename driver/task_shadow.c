@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/hash.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <linux/rcupdate.h>
+#include "task_shadow.h"
+
+#define SHADOW_BITS	12
+#define POOL_MAX	1024
+#define POOL_LOW	(POOL_MAX / 2)
+
+struct bucket {
+	struct hlist_head head;
+	raw_spinlock_t lock;
+};
+
+static struct bucket *table;
+static struct kmem_cache *cache;
+static atomic64_t count;
+static atomic64_t starved;
+
+/* The pool: a stack of ready records, one short raw-lock section. */
+static DEFINE_RAW_SPINLOCK(pool_lock);
+static struct clkrg_shadow *pool[POOL_MAX];
+static unsigned int pool_n;
+
+static void refill_work(struct work_struct *w)
+{
+	clkrg_shadow_refill();
+}
+
+static DECLARE_WORK(pool_work, refill_work);
+
+void clkrg_shadow_refill(void)
+{
+	for (;;) {
+		struct clkrg_shadow *s;
+		unsigned long flags;
+		bool stored = false;
+
+		if (READ_ONCE(pool_n) >= POOL_MAX)
+			return;
+		s = kmem_cache_zalloc(cache, GFP_KERNEL);
+		if (!s)
+			return;
+		raw_spin_lock_irqsave(&pool_lock, flags);
+		if (pool_n < POOL_MAX) {
+			pool[pool_n++] = s;
+			stored = true;
+		}
+		raw_spin_unlock_irqrestore(&pool_lock, flags);
+		if (!stored) {
+			kmem_cache_free(cache, s);
+			return;
+		}
+	}
+}
+
+static struct clkrg_shadow *pool_take(void)
+{
+	struct clkrg_shadow *s = NULL;
+	unsigned long flags;
+	unsigned int left;
+
+	raw_spin_lock_irqsave(&pool_lock, flags);
+	if (pool_n)
+		s = pool[--pool_n];
+	left = pool_n;
+	raw_spin_unlock_irqrestore(&pool_lock, flags);
+	if (left < POOL_LOW)
+		schedule_work(&pool_work);
+	return s;
+}
+
+static struct bucket *bucket_of(const struct task_struct *t)
+{
+	return &table[hash_ptr((void *)t, SHADOW_BITS)];
+}
+
+static struct clkrg_shadow *find_in(struct bucket *b,
+				    const struct task_struct *t)
+{
+	struct clkrg_shadow *s;
+
+	hlist_for_each_entry_rcu(s, &b->head, node)
+		if (s->task == t)
+			return s;
+	return NULL;
+}
+
+struct clkrg_shadow *clkrg_shadow_find(const struct task_struct *t)
+{
+	return find_in(bucket_of(t), t);
+}
+
+struct clkrg_shadow *clkrg_shadow_new(const struct task_struct *t)
+{
+	struct clkrg_shadow *s = pool_take();
+
+	if (!s) {
+		atomic64_inc(&starved);
+		return NULL;
+	}
+	memset(s, 0, sizeof(*s));
+	s->task = t;
+	raw_spin_lock_init(&s->lock);
+	return s;
+}
+
+struct clkrg_shadow *clkrg_shadow_insert(struct clkrg_shadow *s)
+{
+	struct bucket *b = bucket_of(s->task);
+	struct clkrg_shadow *old;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&b->lock, flags);
+	old = find_in(b, s->task);
+	if (!old) {
+		hlist_add_head_rcu(&s->node, &b->head);
+		atomic64_inc(&count);
+	}
+	raw_spin_unlock_irqrestore(&b->lock, flags);
+	if (!old)
+		return s;
+	/* Lost a race with another adder: nobody saw ours. */
+	kmem_cache_free(cache, s);
+	return old;
+}
+
+static void free_rcu(struct rcu_head *h)
+{
+	kmem_cache_free(cache, container_of(h, struct clkrg_shadow, rcu));
+}
+
+void clkrg_shadow_del(const struct task_struct *t)
+{
+	struct bucket *b = bucket_of(t);
+	struct clkrg_shadow *s;
+	unsigned long flags;
+
+	raw_spin_lock_irqsave(&b->lock, flags);
+	s = find_in(b, t);
+	if (s) {
+		hlist_del_rcu(&s->node);
+		atomic64_dec(&count);
+	}
+	raw_spin_unlock_irqrestore(&b->lock, flags);
+	if (s)
+		call_rcu(&s->rcu, free_rcu);
+}
+
+u64 clkrg_shadow_count(void)
+{
+	return atomic64_read(&count);
+}
+
+u64 clkrg_shadow_starved(void)
+{
+	return atomic64_read(&starved);
+}
+
+int clkrg_shadow_init(void)
+{
+	unsigned int i;
+
+	cache = kmem_cache_create("clkrg_shadow", sizeof(struct clkrg_shadow),
+				  0, 0, NULL);
+	if (!cache)
+		return -ENOMEM;
+	table = kvcalloc(1U << SHADOW_BITS, sizeof(*table), GFP_KERNEL);
+	if (!table) {
+		kmem_cache_destroy(cache);
+		return -ENOMEM;
+	}
+	for (i = 0; i < (1U << SHADOW_BITS); i++) {
+		INIT_HLIST_HEAD(&table[i].head);
+		raw_spin_lock_init(&table[i].lock);
+	}
+	clkrg_shadow_refill();
+	return 0;
+}
+
+void clkrg_shadow_exit(void)
+{
+	unsigned int i;
+
+	cancel_work_sync(&pool_work);
+	for (i = 0; i < (1U << SHADOW_BITS); i++) {
+		struct clkrg_shadow *s;
+		struct hlist_node *tmp;
+
+		hlist_for_each_entry_safe(s, tmp, &table[i].head, node) {
+			hlist_del_rcu(&s->node);
+			call_rcu(&s->rcu, free_rcu);
+		}
+	}
+	rcu_barrier();
+	while (pool_n)
+		kmem_cache_free(cache, pool[--pool_n]);
+	kvfree(table);
+	kmem_cache_destroy(cache);
+	atomic64_set(&count, 0);
+}

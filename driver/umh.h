@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Usermode helpers: which programs the kernel may start on its own
+ * (modprobe, coredump handlers...). An allow-list editable at run time;
+ * a helper not on it is refused before it is executed.
+ */
+#ifndef CLKRG_UMH_H
+#define CLKRG_UMH_H
+
+#include "core/core_compat.h"
+#include "pint.h"
+
+int clkrg_umh_init(void);
+void clkrg_umh_exit(void);
+
+/* At kernel_execve(): may @path run? */
+enum clkrg_verdict clkrg_umh_exec(const char *path);
+
+/* ioctl backends; callers checked CAP_SYS_ADMIN and the argument. */
+int clkrg_umh_add(const char *path, u32 *count, u64 *generation);
+int clkrg_umh_del(const char *path, u32 *count, u64 *generation);
+/* Copies up to @max entries; returns how many the list has. */
+u32 clkrg_umh_list(struct lkrg_umh_entry *out, u32 max, u64 *generation,
+		   u64 *refused);
+
+#endif
