@@ -24,7 +24,9 @@
  * command may succeed and the module's state must be unchanged. As root,
  * commands that end the run are never sent (SHUTDOWN with a zero argument,
  * block_modules lock) and at most K valid FORCE_RUN/REBASELINE (default 2
- * per process) and a bounded number of policy changes get through.
+ * per process) and a bounded number of policy and allow-list changes get
+ * through; allow-list paths the fuzzer may add or delete are under /fz/
+ * only (others are sent with a flag set), and it removes them at the end.
  * Last, the leak assertion: status.objects, read on one handle held
  * throughout, is back to its start value once the processes closed their
  * descriptors. clkrg loaded with test_leak=1 must fail exactly that one.
@@ -63,6 +65,13 @@
 #define NR_POLICY_GET	NR(POLICY_GET)
 #define NR_POLICY_SET	NR(POLICY_SET)
 #define NR_STATS	NR(STATS)
+#define NR_HOOKS	NR(HOOKS)
+#define NR_UMH_ADD	NR(UMH_ADD)
+#define NR_UMH_DEL	NR(UMH_DEL)
+#define NR_UMH_LIST	NR(UMH_LIST)
+#define UMH_PFX		"/fz/"	/* the only allow-list paths root may change */
+#define RO_SLOT		512	/* read-only structs, one per table row */
+#define RO_SIZE		((LKRG_IOC_TABLE_LEN * RO_SLOT + PAGE - 1) / PAGE * PAGE)
 
 /* Pointer kinds for ioctl and read arguments. */
 enum argk { A_BUF, A_NULL, A_KERNEL, A_NONCANON, A_HOLE, A_LOW, A_RO,
@@ -105,6 +114,7 @@ static struct {
 static struct proc_res *res;
 static struct knobinfo knobs[SX_MAX_KNOBS];
 static unsigned int nknobs, nrows;	/* POLICY_GET and STATS row counts */
+static unsigned int nhooks, numh;	/* HOOKS rows, UMH_LIST entries at start */
 static int shared_fd = -1;
 
 /* Per process. */
@@ -201,7 +211,59 @@ struct built {
 	__s64 value;
 	__u64 scope;
 	__u32 mode;
+	int bad_path;		/* umh add/del: a path the header refuses */
 };
+
+/* The array commands: POLICY_GET, STATS, UMH_LIST, HOOKS. */
+static int is_array(unsigned int nr)
+{
+	return nr == NR_POLICY_GET || nr == NR_STATS || nr == NR_UMH_LIST ||
+	       nr == NR_HOOKS;
+}
+
+/* Rows the module has for array command @nr (as root the allow-list may
+ * change: its maximum, where a pointer must have room for every row). */
+static unsigned int array_rows(unsigned int nr, int room)
+{
+	if (nr == NR_POLICY_GET)
+		return nknobs;
+	if (nr == NR_STATS)
+		return nrows;
+	if (nr == NR_HOOKS)
+		return nhooks;
+	return room && !opt.nobody ? LKRG_UMH_MAX : numh;
+}
+
+static __u32 array_ver0(unsigned int nr)
+{
+	if (nr == NR_POLICY_GET)
+		return LKRG_KNOB_SIZE_VER0;
+	if (nr == NR_STATS)
+		return LKRG_STATS_ROW_SIZE_VER0;
+	if (nr == NR_HOOKS)
+		return LKRG_HOOK_ROW_SIZE_VER0;
+	return LKRG_UMH_ENTRY_SIZE_VER0;
+}
+
+/* UMH_ADD/DEL: mostly a /fz/ path, else one the header refuses. */
+static void fill_umh_path(struct built *b, unsigned char *p)
+{
+	struct lkrg_umh_edit *e = (void *)p;
+	unsigned int r = R(10);
+
+	b->bad_path = r >= 6;
+	if (r < 6)
+		snprintf((char *)e->path, sizeof(e->path), UMH_PFX "%llu",
+			 (unsigned long long)R(16));
+	else if (r < 7)
+		strcpy((char *)e->path, "fz/relative");
+	else if (r < 8)
+		memset(e->path, 0, sizeof(e->path));		/* empty */
+	else {
+		memset(e->path, 'z', sizeof(e->path));		/* unterminated */
+		memcpy(e->path, UMH_PFX, strlen(UMH_PFX));
+	}
+}
 
 static void fill_policy_set(struct built *b, unsigned char *p)
 {
@@ -237,9 +299,9 @@ static void fill_policy_set(struct built *b, unsigned char *p)
 }
 
 static void fill_array(struct built *b, unsigned char *p, unsigned int n,
-		       unsigned int elem)
+		       unsigned int room, unsigned int elem)
 {
-	/* POLICY_GET and STATS share this prefix. */
+	/* POLICY_GET, STATS (and HOOKS), UMH_LIST share this prefix. */
 	struct lkrg_stats *a = (void *)p;
 	static const __u32 strides_extra[] = { 0, 1, 4096, 4097, 65536 };
 
@@ -265,9 +327,10 @@ static void fill_array(struct built *b, unsigned char *p, unsigned int n,
 	case 2: a->rows = (uintptr_t)hole; break;
 	case 3: a->rows = (uintptr_t)ro; break;
 	default:
-		/* the module writes every row when count >= n: they must fit */
-		b->ptr_ok = (size_t)n * b->stride <= ARR_SIZE;
-		a->rows = b->ptr_ok || b->count < n ? (uintptr_t)arr :
+		/* the module writes every row when count >= n: they must fit
+		 * (room: the most rows there can be by then) */
+		b->ptr_ok = (size_t)room * b->stride <= ARR_SIZE;
+		a->rows = b->ptr_ok || b->count < room ? (uintptr_t)arr :
 			  0xffffffff81000000ULL;
 		break;
 	}
@@ -316,11 +379,12 @@ static void build_struct(struct built *b, const struct lkrg_ioc_def *d,
 		b->mode = R(5);
 		memcpy(p + 8, &b->mode, 4);
 		break;
-	case NR_POLICY_GET:
-		fill_array(b, p, nknobs, LKRG_KNOB_SIZE_VER0);
+	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST:
+		fill_array(b, p, array_rows(d->nr, 0), array_rows(d->nr, 1),
+			   array_ver0(d->nr));
 		break;
-	case NR_STATS:
-		fill_array(b, p, nrows, LKRG_STATS_ROW_SIZE_VER0);
+	case NR_UMH_ADD: case NR_UMH_DEL:
+		fill_umh_path(b, p);
 		break;
 	case NR_POLICY_SET:
 		fill_policy_set(b, p);
@@ -365,21 +429,25 @@ static int expect_struct(const struct lkrg_ioc_def *d, const struct built *b)
 		return b->scope & ~0xfULL ? -EINVAL : UNKNOWN;
 	case NR_BLOCK_SET:
 		return b->mode > LKRG_BLOCK_LOCK ? -EINVAL : 0;
-	case NR_POLICY_GET: case NR_STATS: {
-		unsigned int n = d->nr == NR_POLICY_GET ? nknobs : nrows;
-		__u32 ver0 = d->nr == NR_POLICY_GET ? LKRG_KNOB_SIZE_VER0 :
-					     LKRG_STATS_ROW_SIZE_VER0;
+	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST: {
+		unsigned int n = array_rows(d->nr, 0);
 
-		if (b->count && b->stride < ver0)
+		if (b->count && b->stride < array_ver0(d->nr))
 			return -EINVAL;
 		if (b->stride > PAGE)
 			return -E2BIG;
-		if (b->count && b->count < n)
-			return -ENOSPC;
 		if (!b->count)
 			return 0;
+		/* as root the allow-list changes under the other processes */
+		if (d->nr == NR_UMH_LIST && !opt.nobody)
+			return UNKNOWN;
+		if (b->count < n)
+			return -ENOSPC;
 		return b->ptr_ok ? 0 : UNKNOWN;
 	}
+	case NR_UMH_ADD: case NR_UMH_DEL:
+		/* a valid path: EEXIST, ENOENT, ENOSPC or 0, by the others */
+		return b->bad_path ? -EINVAL : UNKNOWN;
 	case NR_POLICY_SET:
 		if (b->knob == -2)
 			return -EINVAL;
@@ -438,7 +506,7 @@ static int allowed_errno(int e)
 {
 	switch (e) {
 	case EINVAL: case E2BIG: case EFAULT: case ENOTTY: case EPERM:
-	case ENOSPC: case ENOENT: case ERANGE: case EOPNOTSUPP:
+	case ENOSPC: case ENOENT: case ERANGE: case EOPNOTSUPP: case EEXIST:
 		return 1;
 	}
 	return 0;
@@ -480,7 +548,7 @@ static void choose_arg(struct built *b, const struct lkrg_ioc_def *d)
 		b->arg = 8 * R(PAGE / 8);
 	} else if (r < 90) {
 		b->k = A_RO;
-		b->arg = (unsigned long)ro + (d ? 256 * (d - lkrg_ioc_table) : 0);
+		b->arg = (unsigned long)ro + (d ? RO_SLOT * (d - lkrg_ioc_table) : 0);
 	} else if (r < 97) {
 		b->k = A_STRADDLE;
 		b->avail = 1 + R(S + 16);
@@ -551,7 +619,8 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 {
 	unsigned int nr = _IOC_NR(cmd);
 	int costly = nr == NR_FORCE_RUN || nr == NR_REBASELINE;
-	int change = nr == NR_BLOCK_SET || nr == NR_POLICY_SET;
+	int umh = nr == NR_UMH_ADD || nr == NR_UMH_DEL;
+	int change = nr == NR_BLOCK_SET || nr == NR_POLICY_SET || umh;
 	int unknown = d && d->admin && !costly && !change && nr != NR_SHUTDOWN;
 	__u32 one = 1;
 
@@ -572,6 +641,12 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 			b->k = A_NULL;
 			b->arg = 0;
 		}
+	}
+	/* an absolute path the fuzzer did not make (a mutation) stays out */
+	if (umh && (b->k == A_BUF || b->k == A_STRADDLE) && b->avail >= 12 &&
+	    b->p[8] == '/' && strncmp((char *)b->p + 8, UMH_PFX, strlen(UMH_PFX))) {
+		memcpy(b->p + 4, &one, 4);
+		b->flags = 1;
 	}
 	if (nr == NR_BLOCK_SET && (b->k == A_BUF || b->k == A_STRADDLE) && b->avail >= 12) {
 		__u32 mode;
@@ -603,13 +678,15 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 }
 
 /*
- * POLICY_GET and STATS write rows through the pointer in the struct. A
+ * The array commands write rows through the pointer in the struct. A
  * mutated or random pointer that happens to land in this process's own
  * memory (results, stack, the other buffers) would have the module
  * overwrite it, legitimately: keep that field to the pointers chosen on
  * purpose, or make it a kernel-half address (EFAULT) keeping its low bits.
  */
 _Static_assert(offsetof(struct lkrg_policy_get, knobs) ==
+	       offsetof(struct lkrg_stats, rows) &&
+	       offsetof(struct lkrg_umh_list, entries) ==
 	       offsetof(struct lkrg_stats, rows), "rows pointer at one offset");
 
 static void sanitize_rows_ptr(const struct lkrg_ioc_def *d, struct built *b)
@@ -617,7 +694,7 @@ static void sanitize_rows_ptr(const struct lkrg_ioc_def *d, struct built *b)
 	const size_t off = offsetof(struct lkrg_stats, rows);
 	__u64 v;
 
-	if (!d || (d->nr != NR_POLICY_GET && d->nr != NR_STATS) ||
+	if (!d || !is_array(d->nr) ||
 	    (b->k != A_BUF && b->k != A_STRADDLE) || b->avail < off + 8)
 		return;
 	memcpy(&v, b->p + off, 8);
@@ -895,7 +972,7 @@ static int setup_memory(void)
 
 	area = mmap(NULL, (BUF_PAGES + 1) * PAGE, PROT_READ | PROT_WRITE,
 		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	ro = mmap(NULL, 4 * PAGE, PROT_READ | PROT_WRITE,
+	ro = mmap(NULL, RO_SIZE, PROT_READ | PROT_WRITE,
 		  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	arr = mmap(NULL, ARR_SIZE + PAGE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -909,10 +986,11 @@ static int setup_memory(void)
 	/* guard pages: an overrun faults instead of hitting other memory */
 	if (mprotect(guard, PAGE, PROT_NONE) || mprotect(arr + ARR_SIZE, PAGE, PROT_NONE))
 		return -1;
-	/* read-only: a valid struct per table row at 256 * row */
+	/* read-only: a valid struct per table row at RO_SLOT * row */
+	_Static_assert(LKRG_UMH_EDIT_SIZE_VER0 <= RO_SLOT, "structs fit a slot");
 	for (i = 0; i < LKRG_IOC_TABLE_LEN; i++) {
 		const struct lkrg_ioc_def *d = &lkrg_ioc_table[i];
-		unsigned char *p = ro + 256 * i;
+		unsigned char *p = ro + RO_SLOT * i;
 		__u32 s = d->size;
 
 		memcpy(p, &s, 4);
@@ -923,14 +1001,15 @@ static int setup_memory(void)
 		}
 		if (d->nr == NR_POLICY_SET)
 			strcpy((char *)p + 8, "fz_no_such_knob");
-		if (d->nr == NR_POLICY_GET || d->nr == NR_STATS) {
-			__u32 stride = d->nr == NR_POLICY_GET ? LKRG_KNOB_SIZE_VER0 :
-				       LKRG_STATS_ROW_SIZE_VER0;
+		if (is_array(d->nr)) {
+			__u32 stride = array_ver0(d->nr);
 
 			memcpy(p + 12, &stride, 4);
 		}
+		if (d->nr == NR_UMH_ADD || d->nr == NR_UMH_DEL)
+			strcpy((char *)p + 8, UMH_PFX "ro");
 	}
-	if (mprotect(ro, 4 * PAGE, PROT_READ))
+	if (mprotect(ro, RO_SIZE, PROT_READ))
 		return -1;
 	/* a hole: mapped, then unmapped; nothing is mapped later */
 	hole = m;
@@ -1002,11 +1081,15 @@ static int learn(int fd)
 	struct sx_state s;
 	struct lkrg_stats st = { .size = sizeof(st),
 				 .row_size = sizeof(struct lkrg_stats_row) };
+	struct lkrg_stats hk = { .size = sizeof(hk) };
 	__u32 i;
 
-	if (sx_snap(fd, &s) || ioctl(fd, LKRG_IOC_STATS, &st))
+	if (sx_snap(fd, &s) || ioctl(fd, LKRG_IOC_STATS, &st) ||
+	    ioctl(fd, LKRG_IOC_HOOKS, &hk))
 		return -1;
 	nrows = st.count;
+	nhooks = hk.count;
+	numh = s.ul.count;
 	nknobs = s.pg.count < SX_MAX_KNOBS ? s.pg.count : SX_MAX_KNOBS;
 	for (i = 0; i < nknobs; i++) {
 		memcpy(knobs[i].name, s.knobs[i].name, sizeof(knobs[i].name));
@@ -1016,6 +1099,32 @@ static int learn(int fd)
 		knobs[i].flags = s.knobs[i].flags;
 	}
 	return 0;
+}
+
+/* Root's run leaves no /fz/ path on the allow-list; how many it removed. */
+static int umh_cleanup(int fd)
+{
+	static struct lkrg_umh_entry e[LKRG_UMH_MAX];
+	struct lkrg_umh_list l = { .size = sizeof(l), .count = LKRG_UMH_MAX,
+				   .entry_size = sizeof(e[0]),
+				   .entries = (uintptr_t)e };
+	struct lkrg_umh_edit d;
+	int n = 0;
+	__u32 i;
+
+	if (ioctl(fd, LKRG_IOC_UMH_LIST, &l))
+		return -1;
+	for (i = 0; i < l.count && i < LKRG_UMH_MAX; i++) {
+		if (strncmp((char *)e[i].path, UMH_PFX, strlen(UMH_PFX)))
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.size = sizeof(d);
+		memcpy(d.path, e[i].path, sizeof(d.path));
+		if (ioctl(fd, LKRG_IOC_UMH_DEL, &d))
+			return -1;
+		n++;
+	}
+	return n;
 }
 
 #define SUM(f) ({ __u64 _s = 0; for (i = 0; i < opt.procs; i++) _s += res[i].f; _s; })
@@ -1057,8 +1166,9 @@ int main(int argc, char **argv)
 	mfd = open(LKRG_DEVICE_PATH, O_RDWR | O_CLOEXEC);
 	n = res != MAP_FAILED && mfd >= 0 && !sx_snap(mfd, &before) && !learn(mfd);
 	tap_ok(n,
-	       "measuring handle open: objects %llu, %u knobs, %u stats rows, %d commands in the generated table",
-	       (unsigned long long)before.st.objects, nknobs, nrows, LKRG_IOC_TABLE_LEN);
+	       "measuring handle open: objects %llu, %u knobs, %u stats rows, %u hooks, %u allow-list entries, %d commands in the generated table",
+	       (unsigned long long)before.st.objects, nknobs, nrows, nhooks, numh,
+	       LKRG_IOC_TABLE_LEN);
 	if (res == MAP_FAILED || mfd < 0)
 		return tap_done();
 
@@ -1107,6 +1217,10 @@ int main(int argc, char **argv)
 	       (unsigned long long)SUM(seek_bad), (unsigned long long)SUM(poll_bad));
 	tap_ok(SUM(flags_bad) == 0, "no ioctl changed a descriptor's file flags");
 
+	if (!opt.nobody) {
+		n = umh_cleanup(mfd);
+		tap_diag("allow-list: %d /fz/ paths removed%s", n, n < 0 ? " (failed)" : "");
+	}
 	if (sx_snap(mfd, &after)) {
 		printf("Bail out! GET_STATUS after the fuzz: %s\n", strerror(errno));
 		return 1;

@@ -657,6 +657,7 @@ static void umh_rules(void)
 	const __u32 stride = LKRG_UMH_ENTRY_SIZE_VER0 + 16;
 	struct lkrg_umh_list l0 = { 0 }, l = { 0 };
 	struct lkrg_umh_edit e;
+	struct sx_state after;
 	__u32 n0 = 0, n, i, added = 0, found = 0;
 	__u64 gen, ev0 = base.st.events_produced, edits = 0;
 	int calls = 0, ret;
@@ -785,10 +786,19 @@ static void umh_rules(void)
 	if (added || umh_ours(&n) != 0 || n != n0)
 		failf("after deleting ours: %u entries (want %u), %u not deleted", n, n0, added);
 
-	if (sx_status(fd, &base.st) || base.st.events_produced - ev0 < edits)
-		failf("%llu changes made %llu events, want an admin event each",
-		      (unsigned long long)edits,
-		      (unsigned long long)(base.st.events_produced - ev0));
+	/* The new base: events and the list's generation moved, no more. */
+	if (sx_snap(fd, &after)) {
+		failf("snapshot: %s", strerrorname_np(errno));
+	} else {
+		if (after.st.events_produced - ev0 < edits)
+			failf("%llu changes made %llu events, want an admin event each",
+			      (unsigned long long)edits,
+			      (unsigned long long)(after.st.events_produced - ev0));
+		if (after.ul.count != base.ul.count)
+			failf("allow-list count %u, was %u", after.ul.count, base.ul.count);
+		base.st = after.st;
+		base.ul = after.ul;
+	}
 	rule_ev("UMH_ADD/DEL/LIST: EINVAL relative/empty/unterminated path, EEXIST, ENOENT, ENOSPC at LKRG_UMH_MAX, EPERM without CAP_SYS_ADMIN, count and generation, the array protocol; an admin event per change; the list as it was",
 		calls, 0);
 }

@@ -88,8 +88,18 @@ static unsigned long arg_for(const struct lkrg_ioc_def *d, unsigned char *p)
 		strcpy((char *)((struct lkrg_policy_set *)p)->name, "expose_addresses");
 		((struct lkrg_policy_set *)p)->value = 1;
 		break;
+	case 0x12:
+	case 0x13:	/* UMH_ADD adds it; UMH_DEL would fail with ENOENT */
+		strcpy((char *)((struct lkrg_umh_edit *)p)->path, "/clkrg-perm-group");
+		break;
+	case 0x14:
+		((struct lkrg_umh_list *)p)->entry_size = LKRG_UMH_ENTRY_SIZE_VER0;
+		break;
 	case 0x20:
 		((struct lkrg_stats *)p)->row_size = LKRG_STATS_ROW_SIZE_VER0;
+		break;
+	case 0x21:
+		((struct lkrg_stats *)p)->row_size = LKRG_HOOK_ROW_SIZE_VER0;
 		break;
 	}
 	return (unsigned long)p;

@@ -27,6 +27,7 @@ struct sx_state {
 	struct lkrg_block_modules bm;
 	struct lkrg_policy_get pg;
 	struct lkrg_knob knobs[SX_MAX_KNOBS];
+	struct lkrg_umh_list ul;	/* count and generation (0 without UMH_LIST) */
 };
 
 static inline int sx_status(int fd, struct lkrg_status *st)
@@ -48,7 +49,13 @@ static inline int sx_snap(int fd, struct sx_state *s)
 		return -1;
 	if (ioctl(fd, LKRG_IOC_BLOCK_MODULES_GET, &s->bm))
 		return -1;
-	return ioctl(fd, LKRG_IOC_POLICY_GET, &s->pg);
+	if (ioctl(fd, LKRG_IOC_POLICY_GET, &s->pg))
+		return -1;
+	s->ul.size = sizeof(s->ul);
+	/* a module without the allow-list: its state is all zero */
+	if (ioctl(fd, LKRG_IOC_UMH_LIST, &s->ul) && errno != ENOTTY)
+		return -1;
+	return 0;
 }
 
 /*
@@ -90,6 +97,10 @@ static inline int sx_same(const struct sx_state *a, const struct sx_state *b,
 			(const char *)a->knobs[i].name,
 			(long long)a->knobs[i].value,
 			(long long)b->knobs[i].value);
+	SX_DIFF(a->ul.generation != b->ul.generation || a->ul.count != b->ul.count,
+		" allow-list generation %llu->%llu count %u->%u",
+		(unsigned long long)a->ul.generation,
+		(unsigned long long)b->ul.generation, a->ul.count, b->ul.count);
 	SX_DIFF(memcmp(a->st.instance_uuid, b->st.instance_uuid,
 		       sizeof(a->st.instance_uuid)), " instance changed");
 	SX_DIFF(events && a->st.events_produced != b->st.events_produced,
