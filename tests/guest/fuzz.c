@@ -214,35 +214,35 @@ struct built {
 	int bad_path;		/* umh add/del: a path the header refuses */
 };
 
-/* The array commands: POLICY_GET, STATS, UMH_LIST, HOOKS. */
-static int is_array(unsigned int nr)
+/* The array commands, their row size and row count. */
+static const struct array_cmd {
+	unsigned int nr;
+	__u32 ver0;
+	const unsigned int *rows;
+} array_cmds[] = {
+	{ NR_POLICY_GET, LKRG_KNOB_SIZE_VER0, &nknobs },
+	{ NR_STATS, LKRG_STATS_ROW_SIZE_VER0, &nrows },
+	{ NR_HOOKS, LKRG_HOOK_ROW_SIZE_VER0, &nhooks },
+	{ NR_UMH_LIST, LKRG_UMH_ENTRY_SIZE_VER0, &numh },
+};
+
+static const struct array_cmd *array_cmd(unsigned int nr)
 {
-	return nr == NR_POLICY_GET || nr == NR_STATS || nr == NR_UMH_LIST ||
-	       nr == NR_HOOKS;
+	size_t i;
+
+	for (i = 0; i < sizeof(array_cmds) / sizeof(array_cmds[0]); i++)
+		if (array_cmds[i].nr == nr)
+			return &array_cmds[i];
+	return NULL;
 }
 
-/* Rows the module has for array command @nr (as root the allow-list may
- * change: its maximum, where a pointer must have room for every row). */
-static unsigned int array_rows(unsigned int nr, int room)
+/* Rows array command @a has (as root the allow-list may change: with
+ * @room, its maximum, where a pointer must have room for every row). */
+static unsigned int array_rows(const struct array_cmd *a, int room)
 {
-	if (nr == NR_POLICY_GET)
-		return nknobs;
-	if (nr == NR_STATS)
-		return nrows;
-	if (nr == NR_HOOKS)
-		return nhooks;
-	return room && !opt.nobody ? LKRG_UMH_MAX : numh;
-}
-
-static __u32 array_ver0(unsigned int nr)
-{
-	if (nr == NR_POLICY_GET)
-		return LKRG_KNOB_SIZE_VER0;
-	if (nr == NR_STATS)
-		return LKRG_STATS_ROW_SIZE_VER0;
-	if (nr == NR_HOOKS)
-		return LKRG_HOOK_ROW_SIZE_VER0;
-	return LKRG_UMH_ENTRY_SIZE_VER0;
+	if (room && a->nr == NR_UMH_LIST && !opt.nobody)
+		return LKRG_UMH_MAX;
+	return *a->rows;
 }
 
 /* UMH_ADD/DEL: mostly a /fz/ path, else one the header refuses. */
@@ -380,8 +380,8 @@ static void build_struct(struct built *b, const struct lkrg_ioc_def *d,
 		memcpy(p + 8, &b->mode, 4);
 		break;
 	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST:
-		fill_array(b, p, array_rows(d->nr, 0), array_rows(d->nr, 1),
-			   array_ver0(d->nr));
+		fill_array(b, p, array_rows(array_cmd(d->nr), 0),
+			   array_rows(array_cmd(d->nr), 1), array_cmd(d->nr)->ver0);
 		break;
 	case NR_UMH_ADD: case NR_UMH_DEL:
 		fill_umh_path(b, p);
@@ -430,9 +430,9 @@ static int expect_struct(const struct lkrg_ioc_def *d, const struct built *b)
 	case NR_BLOCK_SET:
 		return b->mode > LKRG_BLOCK_LOCK ? -EINVAL : 0;
 	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST: {
-		unsigned int n = array_rows(d->nr, 0);
+		unsigned int n = array_rows(array_cmd(d->nr), 0);
 
-		if (b->count && b->stride < array_ver0(d->nr))
+		if (b->count && b->stride < array_cmd(d->nr)->ver0)
 			return -EINVAL;
 		if (b->stride > PAGE)
 			return -E2BIG;
@@ -694,7 +694,7 @@ static void sanitize_rows_ptr(const struct lkrg_ioc_def *d, struct built *b)
 	const size_t off = offsetof(struct lkrg_stats, rows);
 	__u64 v;
 
-	if (!d || !is_array(d->nr) ||
+	if (!d || !array_cmd(d->nr) ||
 	    (b->k != A_BUF && b->k != A_STRADDLE) || b->avail < off + 8)
 		return;
 	memcpy(&v, b->p + off, 8);
@@ -1001,11 +1001,8 @@ static int setup_memory(void)
 		}
 		if (d->nr == NR_POLICY_SET)
 			strcpy((char *)p + 8, "fz_no_such_knob");
-		if (is_array(d->nr)) {
-			__u32 stride = array_ver0(d->nr);
-
-			memcpy(p + 12, &stride, 4);
-		}
+		if (array_cmd(d->nr))
+			memcpy(p + 12, &array_cmd(d->nr)->ver0, 4);
 		if (d->nr == NR_UMH_ADD || d->nr == NR_UMH_DEL)
 			strcpy((char *)p + 8, UMH_PFX "ro");
 	}
