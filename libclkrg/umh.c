@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 
 #include "clkrg_internal.h"
+#include "../driver/core/abi_check.h"
 
 CLKRG_API int clkrg_umh_list(struct clkrg *c, struct lkrg_umh_entry **entries,
 			     size_t *count, uint64_t *generation,
@@ -35,22 +36,26 @@ CLKRG_API void clkrg_umh_free(struct lkrg_umh_entry *entries)
 	free(entries);
 }
 
-/* The module's rules for a path, checked here first: absolute, more than
- * "/", NUL-terminated within LKRG_UMH_PATH_LEN bytes. */
+/* The module's rules for a path (absolute, more than "/", NUL-terminated
+ * within LKRG_UMH_PATH_LEN bytes) are checked here first. */
 static int edit(struct clkrg *c, unsigned long req, const char *path,
 		uint32_t *count, uint64_t *generation)
 {
 	struct lkrg_umh_edit e;
 	size_t n;
+	int ret;
 
-	if (!c || !path || path[0] != '/')
+	if (!c || !path)
 		return -EINVAL;
 	n = strlen(path);
-	if (n < 2 || n >= sizeof(e.path))
+	if (n >= sizeof(e.path))
 		return -EINVAL;
 	memset(&e, 0, sizeof(e));
 	e.size = sizeof(e);
 	memcpy(e.path, path, n);
+	ret = lkrg_check_umh_edit(&e);
+	if (ret)
+		return ret;
 	if (ioctl(c->fd, req, &e) < 0)
 		return -errno;
 	if (count)

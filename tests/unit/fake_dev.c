@@ -157,8 +157,7 @@ static int hooks(struct lkrg_stats *s)
 	struct lkrg_hook_row rows[FAKE_ROWS_MAX];
 	__u32 i;
 
-	if (s->flags || !lkrg_all_zero(s->reserved, sizeof(s->reserved)) ||
-	    lkrg_check_rows(s->count, s->row_size, LKRG_HOOK_ROW_SIZE_VER0))
+	if (lkrg_check_hooks(s))
 		return -EINVAL;
 	memset(rows, 0, sizeof(rows));
 	for (i = 0; i < fake.nhooks; i++) {
@@ -188,13 +187,9 @@ static int umh_find(const __u8 *path)
 /* LKRG_IOC_UMH_ADD and _DEL with the header's errno table. */
 static int umh_edit(struct lkrg_umh_edit *e, bool add)
 {
-	size_t n = strnlen((const char *)e->path, sizeof(e->path));
 	int at;
 
-	if (e->flags || e->reserved0 ||
-	    !lkrg_all_zero(e->reserved, sizeof(e->reserved)))
-		return -EINVAL;
-	if (n < 2 || n == sizeof(e->path) || e->path[0] != '/')
+	if (lkrg_check_umh_edit(e))
 		return -EINVAL;
 	at = umh_find(e->path);
 	if (add && at >= 0)
@@ -221,8 +216,7 @@ static int umh_list(struct lkrg_umh_list *l)
 	struct lkrg_umh_entry rows[LKRG_UMH_MAX];
 	__u32 i;
 
-	if (l->flags || !lkrg_all_zero(l->reserved, sizeof(l->reserved)) ||
-	    lkrg_check_rows(l->count, l->entry_size, LKRG_UMH_ENTRY_SIZE_VER0))
+	if (lkrg_check_umh_list(l))
 		return -EINVAL;
 	if (l->count && fake.umh_grow_once && fake.numh < LKRG_UMH_MAX) {
 		fake.umh_grow_once = false;

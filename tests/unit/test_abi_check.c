@@ -167,6 +167,86 @@ START_TEST(stats)
 }
 END_TEST
 
+/* HOOKS takes struct lkrg_stats with hook rows' VER0 as the stride floor. */
+START_TEST(hooks)
+{
+	struct lkrg_stats st = { .size = sizeof(st) };
+
+	ck_assert_int_eq(lkrg_check_hooks(&st), 0);
+	EXPECT_FIELD(lkrg_check_hooks, st, flags, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_hooks, st, reserved);
+	st.count = 1;
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
+		     LKRG_HOOK_ROW_SIZE_VER0 - 1, -EINVAL);
+	/* A stats row is too short for a hook row. */
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
+		     LKRG_STATS_ROW_SIZE_VER0, -EINVAL);
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
+		     LKRG_HOOK_ROW_SIZE_VER0, 0);
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size, 4097, -E2BIG);
+	st.count = 0;
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size, 1, 0);
+}
+END_TEST
+
+START_TEST(umh_list)
+{
+	struct lkrg_umh_list l = { .size = sizeof(l) };
+
+	ck_assert_int_eq(lkrg_check_umh_list(&l), 0);
+	EXPECT_FIELD(lkrg_check_umh_list, l, flags, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_umh_list, l, reserved);
+	l.count = 2;
+	EXPECT_FIELD(lkrg_check_umh_list, l, entry_size,
+		     LKRG_UMH_ENTRY_SIZE_VER0 - 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_umh_list, l, entry_size,
+		     LKRG_UMH_ENTRY_SIZE_VER0, 0);
+	EXPECT_FIELD(lkrg_check_umh_list, l, entry_size, 4097, -E2BIG);
+	/* Outputs and the pointer are not checked here. */
+	l.entry_size = LKRG_UMH_ENTRY_SIZE_VER0;
+	EXPECT_FIELD(lkrg_check_umh_list, l, generation, 5, 0);
+	EXPECT_FIELD(lkrg_check_umh_list, l, refused, 5, 0);
+	EXPECT_FIELD(lkrg_check_umh_list, l, entries, 0x1234, 0);
+}
+END_TEST
+
+/* Sets the path to @p (at most LKRG_UMH_PATH_LEN bytes, no NUL added). */
+static void umh_path(struct lkrg_umh_edit *e, const char *p, size_t n)
+{
+	memset(e->path, 0, sizeof(e->path));
+	memcpy(e->path, p, n);
+}
+
+START_TEST(umh_edit)
+{
+	struct lkrg_umh_edit e = { .size = sizeof(e) };
+	char full[LKRG_UMH_PATH_LEN];
+
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), -EINVAL);	/* empty */
+	umh_path(&e, "/sbin/modprobe", 14);
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), 0);
+	EXPECT_FIELD(lkrg_check_umh_edit, e, flags, 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_umh_edit, e, reserved0, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_umh_edit, e, reserved);
+	/* Outputs are not inputs. */
+	EXPECT_FIELD(lkrg_check_umh_edit, e, count, 3, 0);
+	EXPECT_FIELD(lkrg_check_umh_edit, e, generation, 3, 0);
+	umh_path(&e, "sbin/modprobe", 13);
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), -EINVAL);
+	umh_path(&e, "/", 1);
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), -EINVAL);
+	umh_path(&e, "/x", 2);
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), 0);
+	/* 255 bytes and the NUL fit; 256 bytes leave no NUL. */
+	memset(full, 'a', sizeof(full));
+	full[0] = '/';
+	umh_path(&e, full, sizeof(full) - 1);
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), 0);
+	umh_path(&e, full, sizeof(full));
+	ck_assert_int_eq(lkrg_check_umh_edit(&e), -EINVAL);
+}
+END_TEST
+
 START_TEST(rows)
 {
 	ck_assert_int_eq(lkrg_check_rows(0, 0, 96), 0);
@@ -280,6 +360,9 @@ Suite *abi_check_suite(void)
 	tcase_add_test(tc, policy_set);
 	tcase_add_test(tc, stats);
 	tcase_add_test(tc, rows);
+	tcase_add_test(tc, hooks);
+	tcase_add_test(tc, umh_list);
+	tcase_add_test(tc, umh_edit);
 	tcase_add_test(tk, knob_check);
 	tcase_add_test(tk, knob_check_enum);
 	tcase_add_test(tk, block_transition);
