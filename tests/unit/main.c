@@ -9,7 +9,7 @@
 static Suite *(*const suites[])(void) = {
 	abi_check_suite, codec_suite, names_suite, ratelimit_suite,
 	x86_insn_suite, text_sites_suite, layout_suite, json_suite, text_suite, reader_suite, api_suite,
-	fake_dev_suite, cli_args_suite, cli_exit_suite,
+	fake_dev_suite, cli_args_suite, cli_exit_suite, pint_core_suite,
 };
 
 int main(int argc, char **argv)

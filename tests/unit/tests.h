@@ -22,6 +22,7 @@ Suite *api_suite(void);
 Suite *fake_dev_suite(void);
 Suite *cli_args_suite(void);
 Suite *cli_exit_suite(void);
+Suite *pint_core_suite(void);
 
 /* 2026-11-26T10:00:00.123Z */
 #define SAMPLE_REAL_NS	1795687200123000000ULL
