@@ -119,6 +119,8 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	res->duration_ns = ktime_get_ns() - start;
 	res->regions = ctx.regions;
 	res->bytes = ctx.bytes;
+	res->tasks = ctx.tasks;
+	res->tasks_ns = ctx.tasks_ns;
 	res->violations = ctx.violations;
 	res->trigger = trigger;
 	res->generation = ctx.generation;

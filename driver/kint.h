@@ -19,6 +19,8 @@ struct clkrg_check_ctx {
 	u32 violations;
 	u64 regions;
 	u64 bytes;
+	u64 tasks;		/* tasks verified */
+	u64 tasks_ns;
 };
 
 int clkrg_kint_init(void);

@@ -435,6 +435,8 @@ static void verify_all(struct clkrg_check_ctx *ctx)
 		if (t->flags & PF_EXITING && !t->real_cred)
 			continue;
 		verify_task(t, ctx);
+		if (ctx)
+			ctx->tasks++;
 	}
 	rcu_read_unlock();
 }
@@ -452,9 +454,12 @@ enum clkrg_verdict clkrg_pint_verify_current(void)
 
 void clkrg_pint_check_all(struct clkrg_check_ctx *ctx)
 {
+	u64 start = ktime_get_ns();
+
 	if (clkrg_policy(KNOB_PINT_VALIDATE) == LKRG_PINT_OFF)
 		return;
 	verify_all(ctx);
+	ctx->tasks_ns = ktime_get_ns() - start;
 }
 
 void clkrg_pint_fork(struct task_struct *child)

@@ -107,7 +107,9 @@ struct lkrg_check {
 	__u32 trigger;		/* out: LKRG_TRIGGER_* of the check */
 	__u64 generation;	/* out: baseline generation checked against */
 	__u64 start_real_ns;	/* out: CLOCK_REALTIME when it started */
-	__u64 reserved[3];	/* must be 0 */
+	__u64 tasks;		/* out: tasks verified against their shadow */
+	__u64 tasks_ns;		/* out: time verifying them (part of duration) */
+	__u64 reserved[1];	/* must be 0 */
 };
 #define LKRG_CHECK_SIZE_VER0	96
 /*
