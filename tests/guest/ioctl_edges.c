@@ -24,8 +24,8 @@
  * path, EEXIST, ENOSPC at LKRG_UMH_MAX, ENOENT, EPERM without
  * CAP_SYS_ADMIN), its generation and count, and the array protocol of
  * UMH_LIST and HOOKS (count 0 asks, ENOSPC with the count, stride below
- * VER0, rows written at the caller's stride and nothing else); the list is
- * left as it was found.
+ * VER0, rows written at the caller's stride with the rest of each stride
+ * zeroed, nothing past the last row); the list is left as it was found.
  */
 #include <stddef.h>
 #include <sys/mman.h>
@@ -713,7 +713,8 @@ static void umh_rules(void)
 	added += !ret, edits += !ret;
 
 	/* the array protocol: count 0 asks, too small is ENOSPC with the count,
-	 * a stride below VER0 is EINVAL, rows at the stride and nothing else */
+	 * a stride below VER0 is EINVAL, rows at the stride (the rest of each
+	 * stride zeroed) and nothing past them */
 	calls += 4;
 	expect_ok(array_call(LKRG_IOC_UMH_LIST, 0, 0, NULL, &l), "UMH_LIST count 0");
 	n = l.count;
@@ -740,8 +741,9 @@ static void umh_rules(void)
 		const struct lkrg_umh_entry *en = (const void *)(rows + i * stride);
 
 		if (en->path[0] != '/' || !memchr(en->path, 0, sizeof(en->path)) ||
-		    rows[i * stride + LKRG_UMH_ENTRY_SIZE_VER0] != 0xa5)
-			failf("UMH_LIST entry %u malformed or the gap after it written", i);
+		    !all_zero(rows + i * stride + LKRG_UMH_ENTRY_SIZE_VER0,
+			      stride - LKRG_UMH_ENTRY_SIZE_VER0))
+			failf("UMH_LIST entry %u malformed or the rest of its stride not zeroed", i);
 		found += !strcmp((const char *)en->path, UMH_PFX "0") ||
 			 !strcmp((const char *)en->path, UMH_PFX "1");
 	}
@@ -838,13 +840,14 @@ static void hooks_rules(void)
 		if (!r->symbol[0] || !memchr(r->symbol, 0, sizeof(r->symbol)) ||
 		    !r->role[0] || !memchr(r->role, 0, sizeof(r->role)) || r->active > 1 ||
 		    r->reserved0 || r->reserved[0] || r->reserved[1] ||
-		    rows[i * stride + LKRG_HOOK_ROW_SIZE_VER0] != 0xa5)
-			failf("HOOKS row %u malformed or the gap after it written", i);
+		    !all_zero(rows + i * stride + LKRG_HOOK_ROW_SIZE_VER0,
+			      stride - LKRG_HOOK_ROW_SIZE_VER0))
+			failf("HOOKS row %u malformed or the rest of its stride not zeroed", i);
 	}
 	if (!ret && rows[n * stride] != 0xa5)
 		failf("HOOKS: row %u (past the count) written", n);
 	tap_diag("HOOKS: %u rows", n);
-	rule("HOOKS: count 0 asks, ENOSPC, stride below VER0 EINVAL and above a page E2BIG, rows at the stride (symbol and role terminated, active 0 or 1, reserved 0), nothing past them",
+	rule("HOOKS: count 0 asks, ENOSPC, stride below VER0 EINVAL and above a page E2BIG, rows at the stride (symbol and role terminated, active 0 or 1, reserved 0, the rest of the stride zeroed), nothing past them",
 	     calls);
 }
 

@@ -103,7 +103,8 @@ static int block(struct lkrg_block_modules *b, bool set)
 }
 
 /* The module's array protocol: -ENOSPC with the count when @count is too
- * small, else all @n rows of @size bytes at @src, @stride apart at @dst. */
+ * small, else all @n rows of @size bytes at @src, @stride apart at @dst,
+ * the rest of each stride zeroed. */
 static int put_rows(__u32 *count, __u64 dst, __u32 stride, const void *src,
 		    __u32 n, size_t size)
 {
@@ -113,9 +114,14 @@ static int put_rows(__u32 *count, __u64 dst, __u32 stride, const void *src,
 		*count = n;
 		return -ENOSPC;
 	}
-	for (i = 0; *count && i < n; i++)
-		memcpy((char *)(uintptr_t)dst + (size_t)i * stride,
-		       (const char *)src + i * size, size);
+	for (i = 0; *count && i < n; i++) {
+		char *row = (char *)(uintptr_t)dst + (size_t)i * stride;
+
+		memcpy(row, (const char *)src + i * size,
+		       size < stride ? size : stride);
+		if (stride > size)
+			memset(row + size, 0, stride - size);
+	}
 	*count = n;
 	return 0;
 }
