@@ -59,6 +59,8 @@ CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
 	jb_u64(o, "violations", ck->violations, &ok);
 	jb_str(o, "trigger", lkrg_name_trigger(ck->trigger), &ok);
 	jb_u64(o, "generation", ck->generation, &ok);
+	jb_u64(o, "tasks", ck->tasks, &ok);
+	jb_u64(o, "tasks_ns", ck->tasks_ns, &ok);
 	return jb_finish(o, ok, buf, len);
 }
 

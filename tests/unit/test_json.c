@@ -200,7 +200,12 @@ START_TEST(check)
 			 "\"start_real_ns\":1795687200123000000,"
 			 "\"duration_ns\":2000,\"regions\":3,\"bytes\":1048576,"
 			 "\"violations\":0,\"trigger\":\"manual\","
-			 "\"generation\":1}");
+			 "\"generation\":1,\"tasks\":0,\"tasks_ns\":0}");
+	ck.tasks = 1000;
+	ck.tasks_ns = 250000;
+	ck_assert_int_gt(clkrg_check_to_json(&ck, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"generation\":1,\"tasks\":1000,"
+				     "\"tasks_ns\":250000}"));
 	/* A module that does not fill it: 0, still present. */
 	ck.start_real_ns = 0;
 	ck.trigger = LKRG_TRIGGER_TIMER;

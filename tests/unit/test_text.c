@@ -191,6 +191,13 @@ START_TEST(check_line)
 	ck_assert_str_eq(buf, "check #4: 2 violations (3 regions, 1048576 "
 			 "bytes, 2.500 ms, trigger unknown, baseline "
 			 "generation 1)");
+	/* A check that verified tasks says how many and how long. */
+	ck.tasks = 1000;
+	ck.tasks_ns = 250000;
+	ck_assert_int_gt(clkrg_check_to_text(&ck, buf, sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "check #4: 2 violations (3 regions, 1048576 "
+			 "bytes, 2.500 ms, trigger unknown, baseline "
+			 "generation 1, 1000 tasks in 0.250 ms)");
 	ck_assert_int_eq(clkrg_check_to_text(&ck, buf, 10), -ENOSPC);
 	ck_assert_int_eq(clkrg_check_to_text(NULL, buf, sizeof(buf)),
 			 -EINVAL);
