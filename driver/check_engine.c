@@ -15,6 +15,7 @@
 #include "cpu_state.h"
 #include "modules.h"
 #include "pint.h"
+#include "selinux_guard.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -110,6 +111,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	cpu_policy(&pol);
 	clkrg_cpu_check(&ctx, &pol);
 	clkrg_modules_check(&ctx);
+	clkrg_selinux_check(&ctx);
 	clkrg_pint_check_all(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);

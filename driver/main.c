@@ -21,6 +21,7 @@
 #include "pcfi.h"
 #include "umh.h"
 #include "hooks.h"
+#include "selinux_guard.h"
 
 /*
  * Load-time only (mode 0): at run time policy changes go through the
@@ -172,8 +173,13 @@ static int clkrg_exploit_init(void)
 	ret = clkrg_hooks_init();
 	if (ret)
 		goto out_umh;
+	ret = clkrg_selinux_init();
+	if (ret)
+		goto out_hooks;
 	clkrg_pint_start();
 	return 0;
+out_hooks:
+	clkrg_hooks_exit();
 out_umh:
 	clkrg_umh_exit();
 out_pint:
@@ -183,6 +189,7 @@ out_pint:
 
 static void clkrg_exploit_exit(void)
 {
+	clkrg_selinux_exit();
 	clkrg_hooks_exit();
 	clkrg_pint_exit();
 	clkrg_umh_exit();
