@@ -101,6 +101,7 @@ struct knobinfo {
 	__s64 min, max;
 	__u64 allowed;
 	__u32 flags;
+	__u32 names;		/* LKRG_KNOB_NAMES_* */
 };
 
 static struct {
@@ -606,9 +607,21 @@ static void fill_arg(struct built *b, const struct lkrg_ioc_def *d)
 		memcpy(&b->usize, b->p, 4);
 }
 
+/* Whether knob @name (as in a POLICY_SET struct) takes enforcement levels. */
+static int enforce_knob(const __u8 *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < nknobs; i++)
+		if (!strncmp((const char *)name, knobs[i].name, LKRG_KNOB_NAME_LEN))
+			return knobs[i].names == LKRG_KNOB_NAMES_ENFORCE;
+	return 0;
+}
+
 /*
  * As root: never end the run or flood the log. SHUTDOWN only with a
- * nonzero argument; no block_modules lock, no panic enforcement, no info
+ * nonzero argument; no block_modules lock, no panic enforcement (of any
+ * knob taking enforcement levels: kint_, pint_, pcfi_, umh_enforce...), no info
  * log lines; FORCE_RUN/REBASELINE and successful policy changes within
  * their budgets; a state-changing command the fuzzer does not know (one
  * added to the header later) never gets through. Blocked: flags = 1, which
@@ -666,8 +679,7 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 		memcpy(&v, &s->value, 8);
 		if ((!strncmp((char *)s->name, "block_modules", LKRG_KNOB_NAME_LEN) &&
 		     v == LKRG_BLOCK_LOCK) ||
-		    (!strncmp((char *)s->name, "kint_enforce", LKRG_KNOB_NAME_LEN) &&
-		     v == LKRG_ENFORCE_PANIC) ||
+		    (enforce_knob(s->name) && v == LKRG_ENFORCE_PANIC) ||
 		    (!strncmp((char *)s->name, "log_level", LKRG_KNOB_NAME_LEN) &&
 		     v > LKRG_SEV_NOTICE)) {
 			v = 0;
@@ -1094,6 +1106,7 @@ static int learn(int fd)
 		knobs[i].max = s.knobs[i].max;
 		knobs[i].allowed = s.knobs[i].allowed;
 		knobs[i].flags = s.knobs[i].flags;
+		knobs[i].names = s.knobs[i].names;
 	}
 	return 0;
 }
