@@ -24,6 +24,11 @@
 #   expect_task_event SINCE OBJ NAME ACTION   one result: such an event of
 #                                 the attacking task (pid, comm); sets
 #                                 TASK_EV to it
+#   expect_umh_event SINCE PATH ACTION  the same for object umh, name
+#                                 PATH, any task
+#   judge_killed SINCE PRIM OBJ NAME    four results: SIGKILL, canary
+#                                 intact, secret kept, the event (killed)
+#   expect_value_pair EXPECTED ACTUAL   one result: a value of any field
 #   expect_value FIELD EXPECTED ACTUAL  one result: TASK_EV has a value
 #                                 {FIELD, EXPECTED, ACTUAL} (numbers, any
 #                                 base the shell reads; "*" is any)
@@ -152,6 +157,47 @@ expect_task_event() {
 		fail "violation event: task/$2 '$3', action $4, pid $ATTACK_PID, comm pint_attack" \
 			"none with seq >= ${1:-?}"
 		diag_events
+	fi
+}
+
+# expect_umh_event SINCE PATH ACTION: any task (the kernel starts helpers
+# from its own threads).
+expect_umh_event() {
+	TASK_EV=$(task_events "$1" object=umh name="$2" action="$3" | head -n 1)
+	if [ -n "$TASK_EV" ]; then
+		pass "violation event: task/umh '$2', action $3"
+	else
+		fail "violation event: task/umh '$2', action $3" "none with seq >= ${1:-?}"
+		diag_events
+	fi
+}
+
+# judge_killed SINCE PRIM OBJ NAME: four results for an attack at kill
+judge_killed() {
+	attack_killed "$2"
+	canary_intact
+	secret_kept
+	expect_task_event "$1" "$3" "$4" killed
+}
+
+# expect_value_pair EXPECTED ACTUAL: some value of TASK_EV, any field
+expect_value_pair() {
+	_vals=$(task_ev_values)
+	_found=
+	while IFS= read -r _v; do
+		[ -n "$_v" ] || continue
+		if num_eq "$(json_field "$_v" expected)" "$1" &&
+			num_eq "$(json_field "$_v" actual)" "$2"; then
+			_found=$_v
+			break
+		fi
+	done <<-EOT
+	$_vals
+	EOT
+	if [ -n "$_found" ]; then
+		pass "a value: expected $1, actual $2 ($(json_field "$_found" field))"
+	else
+		fail "a value: expected $1, actual $2" "values: $_vals"
 	fi
 }
 
