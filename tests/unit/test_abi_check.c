@@ -140,52 +140,45 @@ START_TEST(policy_get)
 }
 END_TEST
 
-START_TEST(stats)
+/* STATS and HOOKS share struct lkrg_stats; only the rows' VER0 differs. */
+static void stats_struct_rules(int (*fn)(const struct lkrg_stats *), __u32 ver0)
 {
 	struct lkrg_stats st = { .size = sizeof(st) };
 
-	ck_assert_int_eq(lkrg_check_stats(&st), 0);
-	EXPECT_FIELD(lkrg_check_stats, st, flags, 1, -EINVAL);
-	EXPECT_RESERVED(lkrg_check_stats, st, reserved);
+	ck_assert_int_eq(fn(&st), 0);
+	EXPECT_FIELD(fn, st, flags, 1, -EINVAL);
+	EXPECT_RESERVED(fn, st, reserved);
 	st.count = 1;
-	EXPECT_FIELD(lkrg_check_stats, st, row_size,
-		     LKRG_STATS_ROW_SIZE_VER0 - 1, -EINVAL);
-	EXPECT_FIELD(lkrg_check_stats, st, row_size,
-		     LKRG_STATS_ROW_SIZE_VER0, 0);
-	EXPECT_FIELD(lkrg_check_stats, st, row_size, 4097, -E2BIG);
+	EXPECT_FIELD(fn, st, row_size, ver0 - 1, -EINVAL);
+	EXPECT_FIELD(fn, st, row_size, ver0, 0);
+	EXPECT_FIELD(fn, st, row_size, 4097, -E2BIG);
 	/* Flags and reserved are checked before the stride. */
 	st.row_size = 4097;
-	EXPECT_FIELD(lkrg_check_stats, st, flags, 1, -EINVAL);
-	EXPECT_FIELD(lkrg_check_stats, st, reserved[3], 1, -EINVAL);
+	EXPECT_FIELD(fn, st, flags, 1, -EINVAL);
+	EXPECT_FIELD(fn, st, reserved[3], 1, -EINVAL);
 	/* count 0 only asks: a short stride is fine, a huge one is not. */
 	st.count = 0;
 	st.row_size = 1;
-	ck_assert_int_eq(lkrg_check_stats(&st), 0);
-	EXPECT_FIELD(lkrg_check_stats, st, row_size, 4097, -E2BIG);
+	ck_assert_int_eq(fn(&st), 0);
+	EXPECT_FIELD(fn, st, row_size, 4097, -E2BIG);
 	/* Outputs and the pointer are not checked here. */
-	EXPECT_FIELD(lkrg_check_stats, st, rows, 0x1234, 0);
+	EXPECT_FIELD(fn, st, rows, 0x1234, 0);
+}
+
+START_TEST(stats)
+{
+	stats_struct_rules(lkrg_check_stats, LKRG_STATS_ROW_SIZE_VER0);
 }
 END_TEST
 
-/* HOOKS takes struct lkrg_stats with hook rows' VER0 as the stride floor. */
 START_TEST(hooks)
 {
-	struct lkrg_stats st = { .size = sizeof(st) };
+	struct lkrg_stats st = { .size = sizeof(st), .count = 1 };
 
-	ck_assert_int_eq(lkrg_check_hooks(&st), 0);
-	EXPECT_FIELD(lkrg_check_hooks, st, flags, 1, -EINVAL);
-	EXPECT_RESERVED(lkrg_check_hooks, st, reserved);
-	st.count = 1;
-	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
-		     LKRG_HOOK_ROW_SIZE_VER0 - 1, -EINVAL);
+	stats_struct_rules(lkrg_check_hooks, LKRG_HOOK_ROW_SIZE_VER0);
 	/* A stats row is too short for a hook row. */
-	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
-		     LKRG_STATS_ROW_SIZE_VER0, -EINVAL);
-	EXPECT_FIELD(lkrg_check_hooks, st, row_size,
-		     LKRG_HOOK_ROW_SIZE_VER0, 0);
-	EXPECT_FIELD(lkrg_check_hooks, st, row_size, 4097, -E2BIG);
-	st.count = 0;
-	EXPECT_FIELD(lkrg_check_hooks, st, row_size, 1, 0);
+	EXPECT_FIELD(lkrg_check_hooks, st, row_size, LKRG_STATS_ROW_SIZE_VER0,
+		     -EINVAL);
 }
 END_TEST
 
