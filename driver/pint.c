@@ -464,31 +464,49 @@ void clkrg_pint_check_all(struct clkrg_check_ctx *ctx)
 
 void clkrg_pint_fork(struct task_struct *child)
 {
-	struct clkrg_shadow *parent, *s;
+	struct clkrg_shadow *parent, *s, *rec;
+	struct lkrg_cred_snap forged;
+	bool inherit = false;
 	struct actual a;
 	unsigned long flags;
 
 	/* The parent first: a forged parent must not hand down its state. */
 	clkrg_pint_verify_current();
 	read_actual(child, &a);
-	s = clkrg_shadow_new(child);
-	if (!s)
-		return;
-	shadow_accept(s, &a);
 	rcu_read_lock();
 	parent = clkrg_shadow_find(current);
 	if (parent) {
 		raw_spin_lock_irqsave(&parent->lock, flags);
 		/* The child keeps what the parent should have had. */
-		if (parent->flags & SHADOW_VIOLATED &&
-		    a.real_cred == rcu_access_pointer(current->real_cred)) {
-			s->creds = parent->creds;
-			s->flags |= SHADOW_VIOLATED;
+		if (parent->flags & SHADOW_VIOLATED) {
+			forged = parent->creds;
+			inherit = true;
 		}
 		raw_spin_unlock_irqrestore(&parent->lock, flags);
 	}
+	s = clkrg_shadow_new(child);
+	if (!s) {
+		rcu_read_unlock();
+		return;
+	}
+	shadow_accept(s, &a);
+	rec = clkrg_shadow_insert(s);
+	/*
+	 * A record already there is stale: its task was freed while the
+	 * free hook could not run (a kprobe was active on that CPU) and
+	 * this child got the same task_struct.
+	 */
+	raw_spin_lock_irqsave(&rec->lock, flags);
+	if (rec != s) {
+		rec->flags = 0;
+		shadow_accept(rec, &a);
+	}
+	if (inherit) {
+		rec->creds = forged;
+		rec->flags |= SHADOW_VIOLATED;
+	}
+	raw_spin_unlock_irqrestore(&rec->lock, flags);
 	rcu_read_unlock();
-	clkrg_shadow_insert(s);
 }
 
 void clkrg_pint_free(struct task_struct *t)

@@ -37,14 +37,15 @@ static struct kretprobe write_probe = {
 void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 {
 	struct lkrg_event_record r;
-	bool now;
+	bool now, was;
 	u16 act;
 
 	/* A write through selinuxfs is under way: it is followed. */
 	if (!enforcing || atomic_read(&writing))
 		return;
 	now = READ_ONCE(*enforcing);
-	if (now == READ_ONCE(expected))
+	was = READ_ONCE(expected);
+	if (now == was)
 		return;
 	switch (ctx->enforce) {
 	case LKRG_ENFORCE_LOG_ACCEPT:
@@ -52,7 +53,7 @@ void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 		act = LKRG_ACT_ACCEPTED;
 		break;
 	case LKRG_ENFORCE_RESTORE:
-		WRITE_ONCE(*enforcing, expected);
+		WRITE_ONCE(*enforcing, was);
 		act = LKRG_ACT_RESTORED;
 		break;
 	case LKRG_ENFORCE_PANIC:
@@ -68,7 +69,7 @@ void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 	r.d.trigger = ctx->trigger;
 	r.d.generation = ctx->generation;
 	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), "selinux enforcing");
-	lkrg_ev_add_value(&r.d, "enforcing", expected, now);
+	lkrg_ev_add_value(&r.d, "enforcing", was, now);
 	clkrg_ev_emit(&r);
 	ctx->violations++;
 }

@@ -8,7 +8,10 @@
  *   cat /sys/module/clkrg_tamper/parameters/patched
  *   echo 1 > /sys/module/clkrg_tamper/parameters/restore
  *
- * The byte is inverted (old ^ 0xff). The write clears CR0.WP with a raw
+ *   echo "data selinux_state 0" > .../patch   (a flag in .data/.bss: bit 0
+ *                                           flipped with a plain store)
+ *
+ * A text or rodata byte is inverted (old ^ 0xff). The write clears CR0.WP with a raw
  * "mov to cr0" (native_write_cr0() pins WP and WARNs) with preemption and
  * interrupts off, and sets it again right after the store. Unloading the
  * module restores a byte that is still patched.
@@ -53,6 +56,9 @@ static int region_bounds(const char *region, unsigned long *start,
 	} else if (!strcmp(region, "rodata")) {
 		s = "__start_rodata";
 		e = "__end_rodata";
+	} else if (!strcmp(region, "data")) {
+		s = "_sdata";
+		e = "_end";
 	} else {
 		return -EINVAL;
 	}
@@ -77,7 +83,8 @@ static int parse_target(const char *val, struct tamper_state *t)
 	ret = region_bounds(region, &start, &end);
 	if (ret)
 		return ret;
-	t->region = !strcmp(region, "text") ? "text" : "rodata";
+	t->region = !strcmp(region, "text") ? "text" :
+		    !strcmp(region, "data") ? "data" : "rodata";
 	ret = tm_symbol_byte(lookup_name, lookup_size_offset, symbol,
 			     t->offset, &t->address, &t->size);
 	if (ret)
@@ -102,8 +109,14 @@ static int patch_set(const char *val, const struct kernel_param *kp)
 		goto out;
 	p = (u8 *)t.address;
 	t.old_byte = READ_ONCE(*p);
-	t.new_byte = t.old_byte ^ 0xff;
-	tm_write_ro_byte(p, t.new_byte);
+	if (!strcmp(t.region, "data")) {
+		/* A flag: the kernel reads it as a bool. */
+		t.new_byte = t.old_byte ^ 1;
+		WRITE_ONCE(*p, t.new_byte);
+	} else {
+		t.new_byte = t.old_byte ^ 0xff;
+		tm_write_ro_byte(p, t.new_byte);
+	}
 	if (READ_ONCE(*p) != t.new_byte) {
 		ret = -EIO;
 		goto out;
@@ -127,7 +140,10 @@ static int restore_locked(void)
 
 	if (!tamper.active)
 		return -ENOENT;
-	tm_write_ro_byte(p, tamper.old_byte);
+	if (!strcmp(tamper.region, "data"))
+		WRITE_ONCE(*p, tamper.old_byte);
+	else
+		tm_write_ro_byte(p, tamper.old_byte);
 	if (READ_ONCE(*p) != tamper.old_byte)
 		return -EIO;
 	tamper.active = false;
@@ -164,7 +180,7 @@ static const struct kernel_param_ops restore_ops = { .set = restore_set };
 static const struct kernel_param_ops patched_ops = { .get = patched_get };
 
 module_param_cb(patch, &patch_ops, NULL, 0200);
-MODULE_PARM_DESC(patch, "\"text|rodata SYMBOL OFFSET\": invert that byte");
+MODULE_PARM_DESC(patch, "\"text|rodata|data SYMBOL OFFSET\": change that byte");
 module_param_cb(restore, &restore_ops, NULL, 0200);
 MODULE_PARM_DESC(restore, "write 1 to put the patched byte back");
 module_param_cb(patched, &patched_ops, NULL, 0444);
