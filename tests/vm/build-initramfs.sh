@@ -84,6 +84,8 @@ printf 'alice:x:1000:\nbob:x:1001:alice\n' >>etc/group
 # missing module), so a kernel module request never loads anything.
 printf '#!/bin/sh\necho "$*" >>/tmp/modprobe.log\nexit 1\n' >sbin/modprobe
 chmod 0755 sbin/modprobe
+# 70-soak's duration ("make soak" sets SOAK_SECONDS=600)
+[ -z "${SOAK_SECONDS:-}" ] || echo "$SOAK_SECONDS" >etc/clkrg-soak-seconds
 
 # guest side of the suite
 install -m 0755 "$guest/init" init
