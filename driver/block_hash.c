@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <linux/bitmap.h>
 #include <linux/kernel.h>
 #include <linux/random.h>
 #include <linux/sched.h>
@@ -41,7 +42,14 @@ int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
 		return 0;
 	b->hash = vmalloc(array_size(b->nblocks, sizeof(u64)));
 	b->page_hash = vmalloc(array_size(b->npages, sizeof(u64)));
-	if (b->hash && b->page_hash)
+	b->raw = vmalloc(array_size(b->npages, sizeof(u64)));
+	b->raw_now = vmalloc(array_size(b->npages, sizeof(u64)));
+	b->known = vzalloc(array_size(BITS_TO_LONGS(b->npages),
+				      sizeof(long)));
+	b->dirty = vzalloc(array_size(BITS_TO_LONGS(b->npages),
+				      sizeof(long)));
+	if (b->hash && b->page_hash && b->raw && b->raw_now && b->known &&
+	    b->dirty)
 		return 0;
 	clkrg_blocks_free(b);
 	return -ENOMEM;
@@ -51,8 +59,16 @@ void clkrg_blocks_free(struct clkrg_blocks *b)
 {
 	vfree(b->hash);
 	vfree(b->page_hash);
+	vfree(b->raw);
+	vfree(b->raw_now);
+	vfree(b->known);
+	vfree(b->dirty);
 	b->hash = NULL;
 	b->page_hash = NULL;
+	b->raw = NULL;
+	b->raw_now = NULL;
+	b->known = NULL;
+	b->dirty = NULL;
 	b->nblocks = 0;
 	b->npages = 0;
 }
@@ -157,8 +173,32 @@ static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
 }
 
 /*
- * A page is hashed word by word straight from memory; only a word that a
- * patch site touches goes through site_word().
+ * SipHash-2-4 compression of the @n whole words at @p, the state kept in
+ * registers for the run (through struct sip it would go to the stack and
+ * back for every word).
+ */
+static void sip_words(struct sip *s, const u8 *p, size_t n)
+{
+	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3, m;
+	const u8 *end = p + n * 8;
+
+	for (; p < end; p += 8) {
+		m = get_unaligned((const u64 *)p);
+		v3 ^= m;
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		v0 ^= m;
+	}
+	s->v0 = v0;
+	s->v1 = v1;
+	s->v2 = v2;
+	s->v3 = v3;
+}
+
+/*
+ * A page is hashed straight from memory in runs of whole words, from one
+ * patch site to the next (the sites are sorted); only a word that a site
+ * touches, or a partial last word, goes through site_word().
  */
 static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 		     struct site_cursor *c)
@@ -166,19 +206,21 @@ static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 	unsigned long w = b->start + p * CLKRG_PAGE;
 	unsigned long pe = min(b->end, w + CLKRG_PAGE), next;
 	const u64 len = pe - w;
+	size_t i, n, words;
 	struct sip s;
-	size_t i, n;
 	u8 tmp[8];
 
 	sip_init(&s);
 	seek(c, w);
 	i = c->i;
-	next = i < c->n ? c->v[i].addr : ULONG_MAX;
 	while (w < pe) {
-		/* The common case: a whole word before the next site. */
-		if (w + 8 <= next && w + 8 <= pe) {
-			sip_word(&s, get_unaligned((const u64 *)w));
-			w += 8;
+		/* Whole words before the next site and the end of the page. */
+		next = min(i < c->n ? (unsigned long)c->v[i].addr : ULONG_MAX,
+			   pe);
+		words = next > w ? (next - w) / 8 : 0;
+		if (words) {
+			sip_words(&s, (const u8 *)w, words);
+			w += words * 8;
 			continue;
 		}
 		n = min(8UL, pe - w);
@@ -186,7 +228,6 @@ static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 		w += 8;
 		while (i < c->n && c->v[i].addr + c->v[i].len <= w)
 			i++;
-		next = i < c->n ? c->v[i].addr : ULONG_MAX;
 	}
 	return sip_final(&s, len);
 }
@@ -205,6 +246,8 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 
 	if (!buf)
 		return -ENOMEM;
+	/* A new baseline: no page is known to match it yet. */
+	bitmap_zero(b->known, b->npages);
 	for (i = 0; i < b->npages; i++) {
 		b->page_hash[i] = page_hash(b, i, &c);
 		cond_resched();
@@ -301,6 +344,92 @@ int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
 		} else if (!scan_page(b, p, &s, &bc, buf, accept) || accept) {
 			/* Unchanged blocks: the page hash alone is stale. */
 			b->page_hash[p] = h;
+		}
+		cond_resched();
+	}
+	end_run(&s);
+	if (s.tail.blocks)
+		emit(&s, &s.tail, s.tail_last);
+	kfree(buf);
+	return s.reported;
+}
+
+size_t clkrg_blocks_scan_raw(struct clkrg_blocks *b, u64 gen)
+{
+	struct site_cursor none = { NULL, 0, 0 };
+	size_t p, dirty = 0;
+
+	/* Other sites than those the known pages were compared with. */
+	if (gen != b->raw_gen) {
+		bitmap_zero(b->known, b->npages);
+		b->raw_gen = gen;
+	}
+	for (p = 0; p < b->npages; p++) {
+		b->raw_now[p] = page_hash(b, p, &none);
+		if (test_bit(p, b->known) && b->raw_now[p] == b->raw[p]) {
+			__clear_bit(p, b->dirty);
+		} else {
+			__set_bit(p, b->dirty);
+			dirty++;
+		}
+		if ((p & 15) == 15)
+			cond_resched();
+	}
+	return dirty;
+}
+
+void clkrg_blocks_for_dirty(const struct clkrg_blocks *b,
+			    void (*fn)(unsigned long start, unsigned long end,
+				       void *arg),
+			    void *arg)
+{
+	unsigned long p = find_first_bit(b->dirty, b->npages), z;
+
+	while (p < b->npages) {
+		z = find_next_zero_bit(b->dirty, b->npages, p);
+		fn(b->start + p * CLKRG_PAGE,
+		   min(b->end, b->start + z * CLKRG_PAGE), arg);
+		p = find_next_bit(b->dirty, b->npages, z);
+	}
+}
+
+int clkrg_blocks_compare_dirty(struct clkrg_blocks *b,
+			       const struct lkrg_site *sites, size_t nsites,
+			       u64 gen, bool accept, unsigned int max_runs,
+			       clkrg_run_fn fn, void *arg)
+{
+	struct site_cursor pc = { sites, sites ? nsites : 0, 0 }, bc = pc;
+	struct scan s = { .b = b, .max = max_runs, .fn = fn, .arg = arg };
+	bool same;
+	u8 *buf = scratch();
+	size_t p;
+	u64 h;
+
+	if (!buf)
+		return -ENOMEM;
+	/*
+	 * Sites changed verdict only on dirty pages (the others kept their
+	 * bytes): the clean pages stay known under the new generation.
+	 */
+	b->raw_gen = gen;
+	for (p = 0; p < b->npages; p++) {
+		if (!test_bit(p, b->dirty)) {
+			end_run(&s);
+			continue;
+		}
+		h = page_hash(b, p, &pc);
+		same = h == b->page_hash[p];
+		if (same)
+			end_run(&s);
+		else if (!scan_page(b, p, &s, &bc, buf, accept) || accept)
+			same = true;
+		if (same) {
+			/* Unchanged blocks: the page hash alone is stale. */
+			b->page_hash[p] = h;
+			b->raw[p] = b->raw_now[p];
+			__set_bit(p, b->known);
+		} else {
+			__clear_bit(p, b->known);
 		}
 		cond_resched();
 	}

@@ -20,6 +20,14 @@ struct clkrg_blocks {
 	size_t nblocks, npages;
 	u64 *hash;		/* per block */
 	u64 *page_hash;		/* per page (of the range, from start) */
+	/*
+	 * For clkrg_blocks_scan_raw(): per page, the hash of its bytes with
+	 * no site masked, when it last matched the baseline (if known), and
+	 * now; pages that differ (dirty).
+	 */
+	u64 *raw, *raw_now;
+	unsigned long *known, *dirty;
+	u64 raw_gen;		/* generation of the sites known pages had */
 };
 
 /* A run of changed blocks, or the tail that folds runs past the cap. */
@@ -52,5 +60,25 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
 			 size_t nsites, bool accept, unsigned int max_runs,
 			 clkrg_run_fn fn, void *arg);
+
+/*
+ * A check in two passes, for a range with sites (core/text_sites): with
+ * the sites frozen, clkrg_blocks_scan_raw() hashes every page's bytes as
+ * they are and marks dirty the pages that differ from the bytes they had
+ * when they last matched the baseline, or every page when @gen (of the
+ * legitimate site set, clkrg_sites_begin()) changed; it returns how many.
+ * clkrg_blocks_for_dirty() calls @fn for each run of dirty pages (to
+ * validate their sites), then clkrg_blocks_compare_dirty() compares the
+ * dirty pages only, as clkrg_blocks_compare() does.
+ */
+size_t clkrg_blocks_scan_raw(struct clkrg_blocks *b, u64 gen);
+void clkrg_blocks_for_dirty(const struct clkrg_blocks *b,
+			    void (*fn)(unsigned long start, unsigned long end,
+				       void *arg),
+			    void *arg);
+int clkrg_blocks_compare_dirty(struct clkrg_blocks *b,
+			       const struct lkrg_site *sites, size_t nsites,
+			       u64 gen, bool accept, unsigned int max_runs,
+			       clkrg_run_fn fn, void *arg);
 
 #endif

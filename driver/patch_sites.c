@@ -7,6 +7,7 @@
 #include <linux/static_call_types.h>
 #include <linux/vmalloc.h>
 #include <asm/text-patching.h>
+#include <asm/unaligned.h>
 #include "core/x86_insn.h"
 #include "ksyms.h"
 #include "patch_sites.h"
@@ -18,20 +19,27 @@ enum { SRC_FTRACE_CALLER = 16, SRC_STATIC_TRAMP };
 struct site_src {
 	u64 addr;
 	u64 aux;	/* jump label target */
+	u64 bytes;	/* its bytes when last validated (seen), masked */
+	u64 mask;	/* its bytes in the 8 bytes at addr */
 	u8 len;
 	u8 kind;	/* lkrg_site_kind or SRC_* */
 	bool ok;	/* in a legitimate form at the last refresh */
+	bool seen;	/* validated at least once */
+	bool vol;	/* its verdict depends on more than its bytes */
 };
 
 static const u8 tramp_ud[] = { 0x0f, 0xb9, 0xcc };
 
 /* kernel/kprobes.c: 1 << KPROBE_HASH_BITS buckets in kprobe_table */
 #define KPROBE_TABLE_SIZE	64
+/* Non-ftrace kprobes a set's range may hold (more are left as plain text). */
+#define KP_MAX			256
 
 static struct {
 	struct mutex *kprobe_mutex, *ftrace_lock, *text_mutex;
 	struct hlist_head *kprobe_table;
 	unsigned long ftrace_caller, ftrace_regs_caller;
+	unsigned long stext, etext;	/* core text: its symbols never change */
 	bool (*is_ftrace_tramp)(unsigned long addr);
 	unsigned long (*rec_direct)(unsigned long ip);
 	bool (*text_address)(unsigned long addr);
@@ -67,7 +75,10 @@ static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux, u8 len,
 		set->src = n;
 		set->src_cap = ncap;
 	}
-	set->src[set->nsrc++] = (struct site_src){ addr, aux, len, kind, false };
+	set->src[set->nsrc++] = (struct site_src){
+		.addr = addr, .aux = aux, .len = len, .kind = kind,
+		.mask = len >= 8 ? ~0ULL : (1ULL << (len * 8)) - 1,
+	};
 	return 0;
 }
 
@@ -175,6 +186,8 @@ int clkrg_sites_init(void)
 	RESOLVE(iter_next, "ftrace_rec_iter_next");
 	RESOLVE(iter_record, "ftrace_rec_iter_record");
 	S.ftrace_caller = clkrg_ksym("ftrace_caller");
+	S.stext = clkrg_ksym("_stext");
+	S.etext = clkrg_ksym("_etext");
 	S.ftrace_regs_caller = clkrg_ksym("ftrace_regs_caller");
 	return S.text_address && S.size_offset && S.text_mutex ? 0 : -ENOENT;
 }
@@ -206,11 +219,17 @@ int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
 	if (ret)
 		goto fail;
 	sort(set->src, set->nsrc, sizeof(*set->src), cmp_src, NULL);
-	/* Room for the kprobes a refresh may add. */
-	set->cap = set->nsrc + 256;
-	set->out = vmalloc(array_size(set->cap, sizeof(*set->out)));
-	if (set->out)
+	/*
+	 * Room for the kprobes a refresh may add, then the kprobes of the
+	 * last refresh and those of this one.
+	 */
+	set->cap = set->nsrc + KP_MAX;
+	set->out = vmalloc(array_size(set->cap + 2 * KP_MAX,
+				      sizeof(*set->out)));
+	if (set->out) {
+		set->kp = set->out + set->cap;
 		return 0;
+	}
 	ret = -ENOMEM;
 fail:
 	clkrg_sites_free(set);
@@ -223,6 +242,8 @@ void clkrg_sites_free(struct clkrg_site_set *set)
 	vfree(set->out);
 	set->src = NULL;
 	set->out = NULL;
+	set->kp = NULL;
+	set->nkp = 0;
 	set->nsrc = 0;
 	set->src_cap = 0;
 	set->cap = 0;
@@ -255,20 +276,34 @@ static bool function_entry(u64 dest)
 	       off == 0;
 }
 
-static bool ftrace_dest_ok(u64 ip, u64 dest)
+/*
+ * An ftrace site may call ftrace_caller, ftrace_regs_caller, an ftrace
+ * trampoline or the direct call registered for it. Only the first two
+ * are fixed: the others are checked again at every check (@vol), so a
+ * trampoline or direct call taken out of ftrace's lists shows.
+ */
+static bool ftrace_dest_ok(u64 ip, u64 dest, bool *vol)
 {
 	if (dest == S.ftrace_caller || dest == S.ftrace_regs_caller)
 		return true;
+	*vol = true;
 	if (S.is_ftrace_tramp && S.is_ftrace_tramp(dest))
 		return true;
 	return S.rec_direct && S.rec_direct(ip) == dest;
 }
 
-static bool legit(const struct site_src *s)
+/*
+ * Whether the site's bytes are in a legitimate form. @vol says whether
+ * the verdict may change while the bytes stay: a call into a trampoline,
+ * a direct call, or a function outside core text (a module's, whose
+ * symbols go with it). Other verdicts depend on the bytes alone.
+ */
+static bool legit(const struct site_src *s, bool *vol)
 {
 	const u8 *p = (const u8 *)s->addr;
 	struct lkrg_insn in;
 
+	*vol = false;
 	lkrg_insn_decode(p, s->len, s->addr, &in);
 	switch (s->kind) {
 	case LKRG_SITE_JUMP_LABEL:
@@ -277,17 +312,19 @@ static bool legit(const struct site_src *s)
 	case LKRG_SITE_FTRACE:
 		return in.kind == LKRG_INSN_NOP5 ||
 		       (in.kind == LKRG_INSN_CALL32 &&
-			ftrace_dest_ok(s->addr, in.dest));
+			ftrace_dest_ok(s->addr, in.dest, vol));
 	case LKRG_SITE_STATIC_CALL:
 	case SRC_STATIC_TRAMP:
 	case SRC_FTRACE_CALLER:
 		if (in.kind == LKRG_INSN_NOP5 || in.kind == LKRG_INSN_XOR5RAX ||
 		    in.kind == LKRG_INSN_RET5)
 			return s->kind != SRC_FTRACE_CALLER;
-		return (in.kind == LKRG_INSN_CALL32 ||
-			in.kind == LKRG_INSN_JMP32 ||
-			in.kind == LKRG_INSN_JCC32) && in.len == s->len &&
-		       function_entry(in.dest);
+		if ((in.kind != LKRG_INSN_CALL32 &&
+		     in.kind != LKRG_INSN_JMP32 &&
+		     in.kind != LKRG_INSN_JCC32) || in.len != s->len)
+			return false;
+		*vol = in.dest < S.stext || in.dest >= S.etext;
+		return function_entry(in.dest);
 	}
 	return false;
 }
@@ -312,21 +349,24 @@ static bool optprobe_site(struct kprobe *p, const struct lkrg_insn *in,
 #endif
 }
 
-/* Armed, optimized or idle non-ftrace kprobes, with their original bytes. */
-static size_t add_kprobes(struct clkrg_site_set *set, size_t n)
+/*
+ * Armed, optimized or idle non-ftrace kprobes in the range, with their
+ * original bytes, into @kp (KP_MAX at most), sorted by address.
+ */
+static size_t collect_kprobes(const struct clkrg_site_set *set,
+			      struct lkrg_site *kp)
 {
 	struct kprobe *p;
 	unsigned int i;
+	size_t n = 0;
 
-	if (!S.kprobe_table)
-		return n;
-	for (i = 0; i < KPROBE_TABLE_SIZE; i++) {
+	for (i = 0; S.kprobe_table && i < KPROBE_TABLE_SIZE; i++) {
 		hlist_for_each_entry(p, &S.kprobe_table[i], hlist) {
-			struct lkrg_site *o = &set->out[n];
+			struct lkrg_site *o = &kp[n];
 			const u8 *cur = (const u8 *)p->addr;
 			struct lkrg_insn in;
 
-			if (n == set->cap || (p->flags & KPROBE_FLAG_FTRACE) ||
+			if (n == KP_MAX || (p->flags & KPROBE_FLAG_FTRACE) ||
 			    !in_set(set, (u64)p->addr, 1))
 				continue;
 			memset(o, 0, sizeof(*o));
@@ -341,60 +381,164 @@ static size_t add_kprobes(struct clkrg_site_set *set, size_t n)
 			n++;
 		}
 	}
+	if (n > 1)
+		sort(kp, n, sizeof(*kp), cmp_site, NULL);
 	return n;
 }
 
-/* Whether any non-ftrace kprobe sits in the set's range. */
-static bool kprobes_in(const struct clkrg_site_set *set)
+/* The kprobes now; the set is dirty when they differ from the last ones. */
+static void update_kprobes(struct clkrg_site_set *set)
 {
-	struct kprobe *p;
-	unsigned int i;
+	struct lkrg_site *kp_now = set->kp + KP_MAX;
+	size_t nkp = collect_kprobes(set, kp_now);
 
-	for (i = 0; S.kprobe_table && i < KPROBE_TABLE_SIZE; i++)
-		hlist_for_each_entry(p, &S.kprobe_table[i], hlist)
-			if (!(p->flags & KPROBE_FLAG_FTRACE) &&
-			    in_set(set, (u64)p->addr, 1))
-				return true;
-	return false;
+	if (nkp == set->nkp && !memcmp(kp_now, set->kp, nkp * sizeof(*kp_now)))
+		return;
+	memcpy(set->kp, kp_now, nkp * sizeof(*kp_now));
+	set->nkp = nkp;
+	set->dirty = true;
+}
+
+/* The 8 bytes at the site's address, or as many as the range has. */
+static u64 site_bytes(const struct clkrg_site_set *set,
+		      const struct site_src *s)
+{
+	u64 v = 0;
+
+	if (s->addr + 8 <= set->end)
+		return get_unaligned((const u64 *)s->addr);
+	memcpy(&v, (const void *)s->addr, set->end - s->addr);
+	return v;
+}
+
+/* Validates one site at its bytes @cur; a new verdict makes the set dirty. */
+static void validate(struct clkrg_site_set *set, struct site_src *s, u64 cur)
+{
+	bool vol, ok = legit(s, &vol);
+
+	s->bytes = cur;
+	s->seen = true;
+	s->vol = vol;
+	if (ok != s->ok) {
+		s->ok = ok;
+		set->dirty = true;
+	}
+}
+
+/*
+ * Validates the sites [from, to) that were never validated, whose
+ * verdict is volatile, or whose bytes differ from those of their last
+ * validation: comparing the bytes costs a load per site, decoding them
+ * several times that.
+ */
+static void validate_span(struct clkrg_site_set *set, size_t from, size_t to)
+{
+	struct site_src *s = set->src + from, *end = set->src + to;
+	u64 cur;
+
+	/* The sites with 8 readable bytes, then the few at the range's end. */
+	for (; s < end && s->addr + 8 <= set->end; s++) {
+		cur = get_unaligned((const u64 *)s->addr) & s->mask;
+		if (likely(cur == s->bytes && s->seen && !s->vol))
+			continue;
+		validate(set, s, cur);
+	}
+	for (; s < end; s++) {
+		cur = site_bytes(set, s) & s->mask;
+		if (cur != s->bytes || !s->seen || s->vol)
+			validate(set, s, cur);
+	}
+}
+
+/* The sites in a legitimate form and the kprobes, by address. */
+static void rebuild(struct clkrg_site_set *set)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < set->nsrc || j < set->nkp) {
+		const struct site_src *s = &set->src[i];
+		struct lkrg_site *o = &set->out[n];
+
+		/* Bytes in no legitimate form stay in the hash as they are. */
+		if (i < set->nsrc && !s->ok) {
+			i++;
+			continue;
+		}
+		if (j < set->nkp &&
+		    (i == set->nsrc || set->kp[j].addr < s->addr)) {
+			*o = set->kp[j++];
+		} else {
+			memset(o, 0, sizeof(*o));
+			o->addr = s->addr;
+			o->len = s->len;
+			o->kind = s->kind;
+			i++;
+		}
+		n++;
+	}
+	set->nout = n;
+	set->gen++;
+	set->dirty = false;
+	set->built = true;
+}
+
+const struct lkrg_site *clkrg_sites_current(struct clkrg_site_set *set,
+					    size_t *count, u64 *gen)
+{
+	/* Usually nothing moved: the last array still describes the text. */
+	if (set->dirty || !set->built)
+		rebuild(set);
+	*count = set->nout;
+	if (gen)
+		*gen = set->gen;
+	return set->out;
 }
 
 const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
 					    size_t *count)
 {
-	bool changed = !set->built;
-	size_t i, n = 0;
+	validate_span(set, 0, set->nsrc);
+	update_kprobes(set);
+	return clkrg_sites_current(set, count, NULL);
+}
 
-	for (i = 0; i < set->nsrc; i++) {
-		bool ok = legit(&set->src[i]);
+u64 clkrg_sites_begin(struct clkrg_site_set *set)
+{
+	struct site_src *s, *end = set->src + set->nsrc;
+	u64 gen;
+	size_t n;
 
-		if (ok != set->src[i].ok) {
-			set->src[i].ok = ok;
-			changed = true;
-		}
-	}
-	/* Usually nothing moved: the last array still describes the text. */
-	if (!changed && !set->had_kprobes && !kprobes_in(set)) {
-		*count = set->nout;
-		return set->out;
-	}
-	for (i = 0; i < set->nsrc && n < set->cap; i++) {
-		const struct site_src *s = &set->src[i];
-		struct lkrg_site *o = &set->out[n];
+	for (s = set->src; s < end; s++)
+		if (unlikely(s->vol || !s->seen))
+			validate(set, s, site_bytes(set, s) & s->mask);
+	update_kprobes(set);
+	clkrg_sites_current(set, &n, &gen);
+	return gen;
+}
 
-		/* Bytes in no legitimate form stay in the hash as they are. */
-		if (!s->ok)
-			continue;
-		memset(o, 0, sizeof(*o));
-		o->addr = s->addr;
-		o->len = s->len;
-		o->kind = s->kind;
-		n++;
+void clkrg_sites_validate(struct clkrg_site_set *set, unsigned long start,
+			  unsigned long end)
+{
+	size_t lo = 0, hi = set->nsrc, from;
+
+	/* The first site that ends after @start (sites never overlap). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (set->src[mid].addr + set->src[mid].len <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	set->nout = add_kprobes(set, n);
-	set->had_kprobes = set->nout > n;
-	if (set->had_kprobes)
-		sort(set->out, set->nout, sizeof(*set->out), cmp_site, NULL);
-	set->built = true;
-	*count = set->nout;
-	return set->out;
+	from = lo;
+	hi = set->nsrc;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (set->src[mid].addr < end)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	validate_span(set, from, lo);
 }

@@ -23,7 +23,10 @@ struct clkrg_site_set {
 	size_t nsrc, src_cap;
 	struct lkrg_site *out;	/* rebuilt when the legitimate set changes */
 	size_t cap, nout;
-	bool built, had_kprobes;
+	struct lkrg_site *kp;	/* kprobes of the last refresh, then scratch */
+	size_t nkp;
+	u64 gen;		/* bumped when out changes */
+	bool built, dirty;	/* dirty: out no longer matches the verdicts */
 };
 
 /* The tables a range brings: a module's own, or the core kernel's. */
@@ -52,11 +55,29 @@ void clkrg_sites_lock(void);
 void clkrg_sites_unlock(void);
 
 /*
- * With the lock held: rebuilds the sites of @set, keeping those whose
- * bytes are in a legitimate form (the others stay plain text, so their
- * change shows in the block hash), sorted by address.
+ * With the lock held: validates the sites of @set (those whose bytes
+ * changed since they were validated, and those whose verdict depends on
+ * more than their bytes) and returns the sites in a legitimate form (the
+ * others stay plain text, so their change shows in the block hash) and
+ * the kprobes, sorted by address.
  */
 const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
 					    size_t *n);
+
+/*
+ * The same in steps, for a check that hashes the unmasked bytes first and
+ * looks at sites only where those changed. With the lock held:
+ * clkrg_sites_begin() validates only the sites whose verdict depends on
+ * more than their bytes (and any never validated) and the kprobes, and
+ * returns the generation of the legitimate set; clkrg_sites_validate()
+ * validates the sites in [start, end) as clkrg_sites_refresh() does;
+ * clkrg_sites_current() returns the sites and their generation, which
+ * changes whenever the array does.
+ */
+u64 clkrg_sites_begin(struct clkrg_site_set *set);
+void clkrg_sites_validate(struct clkrg_site_set *set, unsigned long start,
+			  unsigned long end);
+const struct lkrg_site *clkrg_sites_current(struct clkrg_site_set *set,
+					    size_t *n, u64 *gen);
 
 #endif
