@@ -41,6 +41,7 @@
 
 VULN_KO=/lib/clkrg/test/clkrg_vuln.ko
 ATTACK=/lib/tests/bin/pint_attack
+# shellcheck disable=SC2034 # used by the scenarios
 LEGIT=/lib/tests/bin/pint_legit
 ATTACK_OUT=/tmp/attack.out
 CANARY_TEXT=canary-intact

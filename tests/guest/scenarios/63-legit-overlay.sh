@@ -44,7 +44,10 @@ rounds() {
 			echo "r$_i" >$OV/lower/r$_i || return 1
 		as_alice "echo up >>$OV/merged/a$_i" || { echo "alice round $_i"; return 1; }
 		echo up >>$OV/merged/r$_i || return 1
-		[ -f $OV/upper/a$_i ] && [ -f $OV/upper/r$_i ] || { echo "no copy-up $_i"; return 1; }
+		if ! { [ -f $OV/upper/a$_i ] && [ -f $OV/upper/r$_i ]; }; then
+			echo "no copy-up $_i"
+			return 1
+		fi
 	done
 }
 ok "20 rounds of copy-up by alice and by root" rounds

@@ -54,11 +54,11 @@ loop() {
 	_n=0
 	while [ "$(date +%s)" -lt "$end" ]; do
 		_n=$((_n + 1))
-		if ! "$@" >/tmp/soak.$_name.out 2>&1; then
-			{ echo "$_name round $_n failed:"; tail -n 5 /tmp/soak.$_name.out; } >>$FAIL
+		if ! "$@" >/tmp/soak."$_name".out 2>&1; then
+			{ echo "$_name round $_n failed:"; tail -n 5 /tmp/soak."$_name".out; } >>$FAIL
 		fi
 	done
-	echo "$_n" >/tmp/soak.$_name.count
+	echo "$_n" >/tmp/soak."$_name".count
 }
 
 creds_round() {
@@ -86,12 +86,12 @@ exec_round() {
 
 ov_round() {
 	_f=f$_n
-	echo lower >$OV/lower/a$_f && chown 1000:1000 $OV/lower/a$_f &&
-		echo lower >$OV/lower/r$_f &&
+	echo lower >$OV/lower/a"$_f" && chown 1000:1000 $OV/lower/a"$_f" &&
+		echo lower >$OV/lower/r"$_f" &&
 		"$LEGIT" run-as 1000 1000 sh -c "echo up >>$OV/merged/a$_f" &&
-		echo up >>$OV/merged/r$_f &&
-		[ -f $OV/upper/a$_f ] && [ -f $OV/upper/r$_f ] &&
-		rm -f $OV/merged/a$_f $OV/merged/r$_f $OV/lower/a$_f $OV/lower/r$_f
+		echo up >>$OV/merged/r"$_f" &&
+		[ -f $OV/upper/a"$_f" ] && [ -f $OV/upper/r"$_f" ] &&
+		rm -f $OV/merged/a"$_f" $OV/merged/r"$_f" $OV/lower/a"$_f" $OV/lower/r"$_f"
 }
 
 umh_round() {
