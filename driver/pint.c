@@ -394,13 +394,16 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 	unsigned long flags;
 	bool violated;
 
+	/*
+	 * Forked, not yet woken: the fork hook records it (and replaces a
+	 * stale record its task_struct may have inherited).
+	 */
+	if (READ_ONCE(t->__state) == TASK_NEW)
+		return CLKRG_ALLOW;
 	rcu_read_lock();
 	s = clkrg_shadow_find(t);
 	if (!s) {
 		rcu_read_unlock();
-		/* Forked, not yet woken: the fork hook records it. */
-		if (READ_ONCE(t->__state) == TASK_NEW)
-			return CLKRG_ALLOW;
 		read_actual(t, &a);
 		untracked(t, &a, ctx);
 		return CLKRG_ALLOW;
