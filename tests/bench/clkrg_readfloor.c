@@ -8,6 +8,10 @@
  *   insmod clkrg_readfloor.ko [passes=15]
  *   cat /sys/module/clkrg_readfloor/parameters/{median_ns,bytes}
  *
+ * For reference it also times SipHash-2-4 and SipHash-1-3 over the same
+ * pages, one hash per page with the state in registers (sip_median_ns,
+ * sip13_median_ns): what hashing costs at the least, next to reading.
+ *
  * The passes run in module init; the results are read-only parameters.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -17,6 +21,7 @@
 #include <linux/kernel.h>
 #include <linux/ktime.h>
 #include <linux/sched.h>
+#include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/sort.h>
 
@@ -45,6 +50,16 @@ MODULE_PARM_DESC(max_ns, "longest pass, ns");
 static unsigned long bytes;
 module_param(bytes, ulong, 0444);
 MODULE_PARM_DESC(bytes, "bytes read by one pass");
+
+static unsigned long sip_median_ns;
+module_param(sip_median_ns, ulong, 0444);
+MODULE_PARM_DESC(sip_median_ns,
+		 "median duration of one keyed SipHash-2-4 pass, one hash per page, ns");
+
+static unsigned long sip13_median_ns;
+module_param(sip13_median_ns, ulong, 0444);
+MODULE_PARM_DESC(sip13_median_ns,
+		 "median duration of one SipHash-1-3 pass, one hash per page, ns");
 
 static unsigned long checksum;
 module_param(checksum, ulong, 0444);
@@ -79,6 +94,51 @@ static u64 sum_range(unsigned long start, unsigned long end)
 	while ((unsigned long)b < end)
 		sum += READ_ONCE(*b++);
 	return sum;
+}
+
+/*
+ * SipHash-c-d over one page at a time, state in registers: what hashing
+ * the regions costs at the least, next to merely reading them.
+ */
+static u64 sip_key[2] = { 0x0706050403020100ULL, 0x0f0e0d0c0b0a0908ULL };
+
+static __always_inline u64 sip_page(const u64 *w, size_t n, int c, int d)
+{
+	u64 v0 = SIPHASH_CONST_0 ^ sip_key[0], v1 = SIPHASH_CONST_1 ^ sip_key[1];
+	u64 v2 = SIPHASH_CONST_2 ^ sip_key[0], v3 = SIPHASH_CONST_3 ^ sip_key[1];
+	u64 m, b = (u64)(n * 8) << 56;
+	size_t i;
+	int r;
+
+	for (i = 0; i < n; i++) {
+		m = READ_ONCE(w[i]);
+		v3 ^= m;
+		for (r = 0; r < c; r++)
+			SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		v0 ^= m;
+	}
+	v3 ^= b;
+	for (r = 0; r < c; r++)
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	v0 ^= b;
+	v2 ^= 0xff;
+	for (r = 0; r < d; r++)
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+static u64 sip_range(unsigned long start, unsigned long end, bool c13)
+{
+	unsigned long a;
+	u64 h = 0;
+
+	for (a = start; a + PAGE_SIZE <= end; a += PAGE_SIZE) {
+		h += c13 ? sip_page((const u64 *)a, PAGE_SIZE / 8, 1, 3) :
+			   sip_page((const u64 *)a, PAGE_SIZE / 8, 2, 4);
+		if (!(a & (FLOOR_CHUNK - 1)))
+			cond_resched();
+	}
+	return h;
 }
 
 static int cmp_u64(const void *a, const void *b)
@@ -128,6 +188,25 @@ static int __init floor_init(void)
 	median_ns = ns[passes / 2];
 	min_ns = ns[0];
 	max_ns = ns[passes - 1];
+	for (i = 0; i < passes; i++) {
+		u64 t0 = ktime_get_ns();
+
+		for (r = regions; r < regions + ARRAY_SIZE(regions); r++)
+			sum += sip_range(r->start, r->end, false);
+		ns[i] = ktime_get_ns() - t0;
+	}
+	sort(ns, passes, sizeof(*ns), cmp_u64, NULL);
+	sip_median_ns = ns[passes / 2];
+	for (i = 0; i < passes; i++) {
+		u64 t0 = ktime_get_ns();
+
+		for (r = regions; r < regions + ARRAY_SIZE(regions); r++)
+			sum += sip_range(r->start, r->end, true);
+		ns[i] = ktime_get_ns() - t0;
+	}
+	sort(ns, passes, sizeof(*ns), cmp_u64, NULL);
+	sip13_median_ns = ns[passes / 2];
+	checksum ^= sum;
 	kfree(ns);
 	pr_info("%u passes over %lu bytes: median %lu ns (min %lu, max %lu)\n",
 		passes, bytes, median_ns, min_ns, max_ns);

@@ -6,6 +6,8 @@
 #
 #   tests/bench/run-bench.sh [--kver KVER] [--timeout S]
 #   tests/bench/run-bench.sh --report     # the table of the last run again
+#   tests/bench/run-bench.sh --check-only [--report]
+#                                         # part 2 alone, in 4 rounds
 #
 # Needs the top-level "make" products (driver/clkrg.ko, cli/lkrg-cli,
 # libclkrg/libclkrg.so.1; override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
@@ -35,18 +37,26 @@ die() {
 kver=${KVER:-}
 timeout_s=480
 report_only=0
+check_only=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=${2:?--kver needs a value}; shift ;;
 	--timeout) timeout_s=${2:?--timeout needs a value}; shift ;;
 	--report) report_only=1 ;;
+	--check-only) check_only=1 ;;
 	-h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
 	*) die "unknown argument $1 (see --help)" ;;
 	esac
 	shift
 done
 [ -n "$kver" ] || kver=$("$top/scripts/pick-kver.sh")
-raw=$build/out/results.clean
+scenario=$top/tests/bench/bench.sh
+out=$build/out
+if [ "$check_only" -eq 1 ]; then
+	scenario=$top/tests/bench/bench-check.sh
+	out=$build/check-out
+fi
+raw=$out/results.clean
 
 # Builds everything and boots tests/bench/bench.sh; the guest's results go
 # to $raw.
@@ -76,7 +86,7 @@ build_and_boot() {
 	"$top/tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \
 		--root "$build/rootfs" --module "$ko" --cli "$cli" --lib "$lib" \
 		--guest-bin "$build/guest" --test-modules "$build/modules" \
-		--extra-scenario "$top/tests/bench/bench.sh"
+		--extra-scenario "$scenario"
 
 	# ---- boot
 	echo "bench: booting $kver under QEMU (TCG, -smp 2 -m 512M); about 3 minutes on an idle host ..."
@@ -84,20 +94,62 @@ build_and_boot() {
 	load0=$(cut -d' ' -f1 /proc/loadavg)
 	rc=0
 	"$top/tests/vm/boot-scenario.sh" --kver "$kver" --initrd "$build/initramfs.cpio.gz" \
-		--scenario "$top/tests/bench/bench.sh" --out "$build/out" \
+		--scenario "$scenario" --out "$out" \
 		--timeout "$timeout_s" >"$build/boot.log" 2>&1 || rc=$?
-	echo "$(($(date +%s) - start))" >"$build/out/boot-seconds"
-	echo "$load0 $(cut -d' ' -f1 /proc/loadavg)" >"$build/out/host-load"
+	echo "$(($(date +%s) - start))" >"$out/boot-seconds"
+	echo "$load0 $(cut -d' ' -f1 /proc/loadavg)" >"$out/host-load"
 	if [ "$rc" -ne 0 ] || [ ! -s "$raw" ]; then
 		cat "$build/boot.log" >&2
-		die "the bench boot failed (logs in $build/out)"
+		die "the bench boot failed (logs in $out)"
 	fi
 }
 
 [ "$report_only" -eq 1 ] || build_and_boot
 [ -s "$raw" ] || die "no $raw: run the bench first"
-secs=$(cat "$build/out/boot-seconds" 2>/dev/null || echo '?')
-load=$(cat "$build/out/host-load" 2>/dev/null || echo '? ?')
+secs=$(cat "$out/boot-seconds" 2>/dev/null || echo '?')
+load=$(cat "$out/host-load" 2>/dev/null || echo '? ?')
+
+# ---- check-only table: one ratio per round, and their median ----------------------
+if [ "$check_only" -eq 1 ]; then
+	sed -n 's/^# bench: //p' "$raw" | awk -v kver="$kver" -v secs="$secs" -v load="$load" '
+function field(line, key,    n, i, a) {
+	n = split(line, a, " ")
+	for (i = 1; i <= n; i++)
+		if (index(a[i], key "=") == 1)
+			return substr(a[i], length(key) + 2)
+	return ""
+}
+function median(v, n,    i, j, t) {
+	for (i = 2; i <= n; i++)
+		for (j = i; j > 1 && v[j - 1] > v[j]; j--) {
+			t = v[j]; v[j] = v[j - 1]; v[j - 1] = t
+		}
+	if (n == 0)
+		return 0
+	return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+/^floor / { r = field($0, "round"); fl[r] = field($0, "median_ns") + 0; bytes = field($0, "bytes") }
+/^check / {
+	r = field($0, "round"); nc[r]++; cv[r, nc[r]] = field($0, "duration_ns") + 0
+	cbytes = field($0, "bytes"); if (r > nr) nr = r
+}
+/^phase / { ph[++nph] = $0 }
+END {
+	printf "clkrg bench --check-only: TCG guest, one boot of %s (%s s), host load %s\n", kver, secs, load
+	printf "full check (force-run) vs reading the same bytes (clkrg_readfloor), per round:\n"
+	for (r = 1; r <= nr; r++) {
+		for (i = 1; i <= nc[r]; i++) t[i] = cv[r, i]
+		m = median(t, nc[r])
+		ratio[r] = fl[r] > 0 ? m / fl[r] : 0
+		printf "  round %d: check median %7.2f ms (min %.2f) of %d, read %6.2f ms, ratio %5.2f x\n",
+		    r, m / 1e6, t[1] / 1e6, nc[r], fl[r] / 1e6, ratio[r]
+	}
+	printf "  bytes: check %s, read %s\n", cbytes, bytes
+	printf "  median of %d round ratios: %.2f x\n", nr, median(ratio, nr)
+	for (i = 1; i <= nph; i++) print "  " ph[i]
+}' | tee "$build/check-results.txt"
+	exit 0
+fi
 
 # ---- table -----------------------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
