@@ -179,10 +179,23 @@ static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
  */
 static void sip_words(struct sip *s, const u8 *p, size_t n)
 {
-	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3, m;
+	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3, m, m2;
 	const u8 *end = p + n * 8;
 
-	for (; p < end; p += 8) {
+	/* Two words a round: one loop test fewer per word (TCG counts them). */
+	for (; p + 16 <= end; p += 16) {
+		m = get_unaligned((const u64 *)p);
+		m2 = get_unaligned((const u64 *)(p + 8));
+		v3 ^= m;
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		v0 ^= m;
+		v3 ^= m2;
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		SIPHASH_PERMUTATION(v0, v1, v2, v3);
+		v0 ^= m2;
+	}
+	if (p < end) {
 		m = get_unaligned((const u64 *)p);
 		v3 ^= m;
 		SIPHASH_PERMUTATION(v0, v1, v2, v3);
