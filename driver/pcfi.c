@@ -10,11 +10,31 @@
 
 typedef int (*text_address_fn)(unsigned long addr);
 static text_address_fn text_address;
+static unsigned long core_stext, core_etext;
 
 int clkrg_pcfi_init(void)
 {
 	text_address = (text_address_fn)clkrg_ksym("__kernel_text_address");
-	return text_address ? 0 : -ENOENT;
+	core_stext = clkrg_ksym("_stext");
+	core_etext = clkrg_ksym("_etext");
+	return text_address && core_stext && core_etext ? 0 : -ENOENT;
+}
+
+/*
+ * Whether a call ends at @ret. Core text is mapped for good and read
+ * directly (the common case, and cheap); anything else must be text the
+ * kernel knows (modules, trampolines) and is read without faulting.
+ */
+static bool after_call(unsigned long ret)
+{
+	u8 before[LKRG_CALL_LOOKBACK];
+	unsigned long from = ret - sizeof(before);
+
+	if (from >= core_stext && ret < core_etext)
+		return lkrg_call_precedes((const u8 *)from);
+	return text_address(ret) &&
+	       !copy_from_kernel_nofault(before, (void *)from, sizeof(before)) &&
+	       lkrg_call_precedes(before);
 }
 
 static bool sp_sane(unsigned long sp)
@@ -55,7 +75,6 @@ enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
 {
 	s64 level = clkrg_policy(KNOB_PCFI_VALIDATE);
 	unsigned long sp, ret = 0;
-	u8 before[LKRG_CALL_LOOKBACK];
 	const char *what = NULL;
 	s64 enforce;
 
@@ -66,10 +85,7 @@ enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
 		what = "stack pointer";
 	} else if (level == LKRG_PCFI_FULL) {
 		ret = *(unsigned long *)sp;
-		if (!text_address(ret) ||
-		    copy_from_kernel_nofault(before, (void *)(ret - sizeof(before)),
-					     sizeof(before)) ||
-		    !lkrg_call_precedes(before))
+		if (!after_call(ret))
 			what = "return address";
 	}
 	if (!what)
