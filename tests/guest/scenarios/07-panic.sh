@@ -4,7 +4,7 @@
 # plan: 4
 # expect: panic
 # expect-console: clkrg: ALERT: PANIC: kernel/ktext \.text at __x64_sys_acct\+
-# expect-console: Kernel panic - not syncing: clkrg: kernel integrity violation
+# expect-console: Kernel panic - not syncing: clkrg: integrity violation found by check
 # shellcheck source=tests/guest/tamper.sh
 . /lib/tests/tamper.sh
 

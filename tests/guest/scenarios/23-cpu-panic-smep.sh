@@ -4,7 +4,7 @@
 # plan: 6
 # expect: panic
 # expect-console: clkrg: ALERT: PANIC: cpu/cr cpu1 CR4\.SMEP count=
-# expect-console: Kernel panic - not syncing: clkrg: kernel integrity violation
+# expect-console: Kernel panic - not syncing: clkrg: integrity violation found by check
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/cputamper.sh

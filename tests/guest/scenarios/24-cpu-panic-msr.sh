@@ -5,7 +5,7 @@
 # plan: 6
 # expect: panic
 # expect-console: clkrg: ALERT: PANIC: cpu/msr cpu1 SYSENTER_EIP at entry_SYSENTER_compat\+0x10/
-# expect-console: Kernel panic - not syncing: clkrg: kernel integrity violation
+# expect-console: Kernel panic - not syncing: clkrg: integrity violation found by check
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/cputamper.sh
