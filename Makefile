@@ -55,6 +55,12 @@ bench: all
 	tests/bench/run-bench.sh --kver $(KVER)
 	tests/bench/run-bench-pint.sh --kver $(KVER)
 
+# Exploit-detection soak: the negative twins (60-65) in parallel loops for
+# 600 s in one QEMU (TCG) guest (scenario 70-soak, about 11 minutes); any
+# violation fails it. Not part of check; rewrites tests/kernel-result.txt.
+soak: all
+	SOAK_SECONDS=600 tests/kernel-suite.sh --kver $(KVER) --only 70-soak
+
 install: all
 	install -D -m 0644 driver/clkrg.ko \
 		$(DESTDIR)/lib/modules/$(KVER)/extra/clkrg.ko
@@ -70,6 +76,6 @@ clean:
 	$(MAKE) -C tests/unit clean
 	rm -rf build
 
-.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo \
+.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo soak \
 	demo-run bench \
 	install clean
