@@ -285,7 +285,6 @@ static void kill_work_fn(struct callback_head *cb)
 void clkrg_kill_task(struct task_struct *t)
 {
 	struct clkrg_shadow *s;
-	unsigned long flags;
 	bool queue = false;
 
 	if (t != current) {
@@ -299,12 +298,12 @@ void clkrg_kill_task(struct task_struct *t)
 	rcu_read_lock();
 	s = clkrg_shadow_find(t);
 	if (s) {
-		raw_spin_lock_irqsave(&s->lock, flags);
+		raw_spin_lock(&s->lock);
 		if (!(s->flags & SHADOW_KILL_QUEUED)) {
 			s->flags |= SHADOW_KILL_QUEUED;
 			queue = true;
 		}
-		raw_spin_unlock_irqrestore(&s->lock, flags);
+		raw_spin_unlock(&s->lock);
 		if (queue && try_module_get(THIS_MODULE)) {
 			init_task_work(&s->kill_work, kill_work_fn);
 			if (task_work_add(t, &s->kill_work, TWA_RESUME)) {
@@ -330,15 +329,14 @@ static enum clkrg_verdict enforce(struct task_struct *t,
 {
 	s64 level = clkrg_policy(KNOB_PINT_ENFORCE);
 	u16 act = action_of(level);
-	unsigned long flags;
 	unsigned int i;
 
-	raw_spin_lock_irqsave(&s->lock, flags);
+	raw_spin_lock(&s->lock);
 	if (level == LKRG_ENFORCE_LOG_ACCEPT && a)
 		shadow_accept(s, a);
 	else
 		s->flags |= SHADOW_VIOLATED;
-	raw_spin_unlock_irqrestore(&s->lock, flags);
+	raw_spin_unlock(&s->lock);
 	for (i = 0; i < fs->n; i++)
 		emit(t, &fs->f[i], act, ctx);
 	if (ctx)
@@ -446,7 +444,6 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 	struct findings fs = { 0 };
 	struct clkrg_shadow *s;
 	struct actual a;
-	unsigned long flags;
 	bool violated;
 
 	/*
@@ -468,13 +465,13 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 		return CLKRG_ALLOW;
 	}
 	/* Read under the record's lock so hooks cannot move it meanwhile. */
-	raw_spin_lock_irqsave(&s->lock, flags);
+	raw_spin_lock(&s->lock);
 	violated = s->flags & SHADOW_VIOLATED;
 	if (!violated) {
 		read_actual(t, &a);
 		compare(s, &a, t == current, &fs);
 	}
-	raw_spin_unlock_irqrestore(&s->lock, flags);
+	raw_spin_unlock(&s->lock);
 	if (violated)
 		v = CLKRG_DENY;
 	else if (fs.n)
@@ -530,7 +527,6 @@ void clkrg_pint_fork(struct task_struct *child)
 	struct lkrg_cred_snap forged;
 	bool inherit = false;
 	struct actual a;
-	unsigned long flags;
 
 	/* The parent first: a forged parent must not hand down its state. */
 	clkrg_pint_verify_current();
@@ -538,13 +534,13 @@ void clkrg_pint_fork(struct task_struct *child)
 	rcu_read_lock();
 	parent = clkrg_shadow_find(current);
 	if (parent) {
-		raw_spin_lock_irqsave(&parent->lock, flags);
+		raw_spin_lock(&parent->lock);
 		/* The child keeps what the parent should have had. */
 		if (parent->flags & SHADOW_VIOLATED) {
 			forged = parent->creds;
 			inherit = true;
 		}
-		raw_spin_unlock_irqrestore(&parent->lock, flags);
+		raw_spin_unlock(&parent->lock);
 	}
 	s = clkrg_shadow_new(child);
 	if (!s) {
@@ -558,7 +554,7 @@ void clkrg_pint_fork(struct task_struct *child)
 	 * free hook could not run (a kprobe was active on that CPU) and
 	 * this child got the same task_struct.
 	 */
-	raw_spin_lock_irqsave(&rec->lock, flags);
+	raw_spin_lock(&rec->lock);
 	if (rec != s) {
 		rec->flags = 0;
 		shadow_accept(rec, &a);
@@ -567,7 +563,7 @@ void clkrg_pint_fork(struct task_struct *child)
 		rec->creds = forged;
 		rec->flags |= SHADOW_VIOLATED;
 	}
-	raw_spin_unlock_irqrestore(&rec->lock, flags);
+	raw_spin_unlock(&rec->lock);
 	rcu_read_unlock();
 }
 
@@ -631,7 +627,6 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	struct findings fs = { 0 };
 	struct clkrg_shadow *s;
 	struct actual a;
-	unsigned long flags;
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
 		     hook_context();
 
@@ -661,20 +656,19 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 		rcu_read_unlock();
 		return;
 	}
-	raw_spin_lock_irqsave(&s->lock, flags);
+	raw_spin_lock(&s->lock);
 	s->prev_real_cred = s->real_cred;
 	s->real_cred = new;
 	s->cred = new;
 	snap_creds(new, &s->creds);
 	s->flags |= SHADOW_IN_COMMIT;
-	raw_spin_unlock_irqrestore(&s->lock, flags);
+	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }
 
 static void set_subjective(const struct cred *c)
 {
 	struct clkrg_shadow *s;
-	unsigned long flags;
 
 	if (!in_task())
 		return;
@@ -682,9 +676,9 @@ static void set_subjective(const struct cred *c)
 	rcu_read_lock();
 	s = own_record();
 	if (s) {
-		raw_spin_lock_irqsave(&s->lock, flags);
+		raw_spin_lock(&s->lock);
 		s->cred = c;
-		raw_spin_unlock_irqrestore(&s->lock, flags);
+		raw_spin_unlock(&s->lock);
 	}
 	rcu_read_unlock();
 }
@@ -705,7 +699,6 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	struct findings fs = { 0 };
 	struct clkrg_shadow *s;
 	struct actual a;
-	unsigned long flags;
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
 		     hook_context();
 
@@ -731,11 +724,11 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 		rcu_read_unlock();
 		return;
 	}
-	raw_spin_lock_irqsave(&s->lock, flags);
+	raw_spin_lock(&s->lock);
 	s->prev_nsproxy = (const struct nsproxy *)s->ns.nsproxy;
 	snap_ns(new, &s->ns);
 	s->flags |= SHADOW_NS_PENDING;
-	raw_spin_unlock_irqrestore(&s->lock, flags);
+	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }
 
@@ -761,15 +754,14 @@ static void adopt_all(bool accept)
 		rcu_read_lock();
 		for_each_process_thread(p, t) {
 			struct clkrg_shadow *s = clkrg_shadow_find(t);
-			unsigned long flags;
 
 			read_actual(t, &a);
 			if (s) {
 				if (!accept)
 					continue;
-				raw_spin_lock_irqsave(&s->lock, flags);
+				raw_spin_lock(&s->lock);
 				shadow_accept(s, &a);
-				raw_spin_unlock_irqrestore(&s->lock, flags);
+				raw_spin_unlock(&s->lock);
 				continue;
 			}
 			if (!adopt(t, &a)) {

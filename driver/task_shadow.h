@@ -26,7 +26,11 @@ struct clkrg_shadow {
 	struct rcu_head rcu;
 	struct callback_head kill_work;	/* SIGKILL on the way to user mode */
 	const struct task_struct *task;
-	raw_spinlock_t lock;	/* everything below */
+	/*
+	 * Everything below. Taken in task context only (hooks skip
+	 * interrupts; checks run in a worker), so interrupts stay on.
+	 */
+	raw_spinlock_t lock;
 	u32 flags;
 	const struct cred *real_cred;	/* the objective creds we expect */
 	const struct cred *cred;	/* subjective (override) creds */
