@@ -144,7 +144,8 @@ static long do_status(struct file *file, void *p)
 	a->block_modules = clkrg_policy(KNOB_BLOCK_MODULES);
 	a->events_produced = clkrg_ev_next_seq();
 	a->events_oldest = clkrg_ev_oldest_seq();
-	a->violations_total = st.violations_total;
+	a->violations_total = st.violations_total +
+			      clkrg_pint_hook_violations();
 	a->shutting_down = READ_ONCE(shutting_down);
 	a->interval_s = clkrg_policy(KNOB_INTERVAL);
 	a->events_suppressed = clkrg_ev_suppressed();

@@ -69,6 +69,7 @@ static void report(const char *what, const char *symbol, unsigned long ret,
 		lkrg_ev_set_str(r.d.location, sizeof(r.d.location), symbol);
 	r.d.address = ret;
 	clkrg_ev_emit(&r);
+	clkrg_note_hook_violation();
 }
 
 enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)

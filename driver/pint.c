@@ -252,8 +252,21 @@ static u16 action_of(s64 enforce)
 	}
 }
 
+/* Violations found at hooks, outside any check (status adds them in). */
+static atomic64_t hook_violations;
+
+u64 clkrg_pint_hook_violations(void)
+{
+	return atomic64_read(&hook_violations);
+}
+
+void clkrg_note_hook_violation(void)
+{
+	atomic64_inc(&hook_violations);
+}
+
 static void emit(struct task_struct *t, const struct finding *f, u16 act,
-		 const struct clkrg_check_ctx *ctx)
+		 struct clkrg_check_ctx *ctx)
 {
 	struct lkrg_event_record r;
 	unsigned int i;
@@ -271,6 +284,9 @@ static void emit(struct task_struct *t, const struct finding *f, u16 act,
 		r.d.check_id = ctx->check_id;
 		r.d.trigger = ctx->trigger;
 		r.d.generation = ctx->generation;
+		ctx->violations++;
+	} else {
+		atomic64_inc(&hook_violations);
 	}
 	clkrg_ev_emit(&r);
 }
@@ -339,8 +355,6 @@ static enum clkrg_verdict enforce(struct task_struct *t,
 	raw_spin_unlock(&s->lock);
 	for (i = 0; i < fs->n; i++)
 		emit(t, &fs->f[i], act, ctx);
-	if (ctx)
-		ctx->violations += fs->n;
 	if (level == LKRG_ENFORCE_PANIC) {
 		if (ctx)
 			ctx->panic = true;

@@ -45,6 +45,9 @@ void clkrg_pint_check_all(struct clkrg_check_ctx *ctx);
 void clkrg_pint_rebaseline(void);
 
 u64 clkrg_pint_tasks(void);
+/* Violations found at hooks rather than by a check. */
+u64 clkrg_pint_hook_violations(void);
+void clkrg_note_hook_violation(void);
 
 /* Kills @t: current on its way back to user mode, others at once. */
 void clkrg_kill_task(struct task_struct *t);

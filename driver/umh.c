@@ -54,6 +54,7 @@ static void report(const char *path, u16 act)
 			 LKRG_OBJ_UMH, act, true);
 	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), path);
 	clkrg_ev_emit(&r);
+	clkrg_note_hook_violation();
 }
 
 enum clkrg_verdict clkrg_umh_exec(const char *path)

@@ -3,7 +3,7 @@
 # ioctl_semantics: per-command rules, read/poll), privilege drop on a kept fd
 # (perm_drop), lkrg-cli status/force-run on a clean system, the device
 # node's mode and clkrg's load messages.
-# plan: 164
+# plan: 165
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 
