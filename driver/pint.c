@@ -64,6 +64,8 @@ struct actual {
 };
 
 #define MAX_FINDINGS	3
+/* A commit or namespace switch stores its pointer within this. */
+#define TRANSITION_NS	(100 * NSEC_PER_MSEC)
 
 struct finding {
 	u16 object;
@@ -188,6 +190,14 @@ static void compare(struct clkrg_shadow *s, const struct actual *a,
 	struct finding *f;
 	bool creds = true, ns = a->ns_read;
 
+	/*
+	 * The old pointers are tolerated only while the change may still be
+	 * under way on another CPU: never for current itself (any hook of
+	 * its own comes after the store) and at most TRANSITION_NS.
+	 */
+	if ((s->flags & (SHADOW_IN_COMMIT | SHADOW_NS_PENDING)) &&
+	    (self || ktime_get_mono_fast_ns() - s->since > TRANSITION_NS))
+		s->flags &= ~(SHADOW_IN_COMMIT | SHADOW_NS_PENDING);
 	if (s->flags & SHADOW_IN_COMMIT) {
 		if (a->real_cred == s->real_cred)
 			s->flags &= ~SHADOW_IN_COMMIT;
@@ -676,6 +686,7 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	s->cred = new;
 	snap_creds(new, &s->creds);
 	s->flags |= SHADOW_IN_COMMIT;
+	s->since = ktime_get_mono_fast_ns();
 	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }
@@ -742,6 +753,7 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	s->prev_nsproxy = (const struct nsproxy *)s->ns.nsproxy;
 	snap_ns(new, &s->ns);
 	s->flags |= SHADOW_NS_PENDING;
+	s->since = ktime_get_mono_fast_ns();
 	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }

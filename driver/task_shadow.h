@@ -36,6 +36,7 @@ struct clkrg_shadow {
 	const struct cred *cred;	/* subjective (override) creds */
 	const struct cred *prev_real_cred;	/* valid with IN_COMMIT */
 	const struct nsproxy *prev_nsproxy;	/* valid with NS_PENDING */
+	u64 since;		/* when IN_COMMIT / NS_PENDING was set */
 	struct lkrg_cred_snap creds;
 	struct lkrg_ns_snap ns;
 	struct lkrg_seccomp_snap sec;
