@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <linux/kprobes.h>
+#include <linux/ftrace.h>
+#include <linux/hash.h>
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include "core/event_codec.h"
 #include "hooks.h"
+#include "ksyms.h"
 #include "pcfi.h"
 #include "pint.h"
+#include "pint_fast.h"
 #include "umh.h"
 
 /* deny_stub.S */
@@ -15,120 +18,188 @@ struct hook_stats {
 	u64 hits, violations, denied;
 };
 
+enum hook_kind {
+	HOOK_ACCESS,
+	HOOK_FORK,
+	HOOK_FREE,
+	HOOK_COMMIT,
+	HOOK_OVERRIDE,
+	HOOK_REVERT,
+	HOOK_SWITCH_NS,
+	HOOK_EXECVE,
+};
+
 struct hook {
 	const char *symbol;
 	const char *role;
-	kprobe_pre_handler_t pre;
+	enum hook_kind kind;
 	int deny;		/* errno the call fails with, 0: never */
 	bool required;		/* without it exploit detection is blind */
-	struct kprobe kp;
+	unsigned long ip;	/* its fentry site */
 	bool active;
 	struct hook_stats __percpu *stats;
 };
 
-static struct hook *hook_of(struct kprobe *kp)
-{
-	return container_of(kp, struct hook, kp);
-}
-
-/* Makes the probed function return -errno at once (kprobe ip override). */
-static int deny_call(struct hook *h, struct pt_regs *regs)
+/* Makes the probed function return -errno at once (ip override). */
+static void deny_call(struct hook *h, struct pt_regs *regs)
 {
 	this_cpu_inc(h->stats->denied);
 	regs->ax = (unsigned long)(long)-h->deny;
 	instruction_pointer_set(regs, (unsigned long)clkrg_deny_return);
-	return 1;
 }
 
-static enum clkrg_verdict check_caller(struct hook *h, struct pt_regs *regs)
+/* The full checks of an access hook: they decide and report. */
+static noinline void access_slow(struct hook *h, struct pt_regs *regs)
 {
 	enum clkrg_verdict v = clkrg_pcfi_check(regs, h->symbol);
 
 	if (clkrg_pint_verify_current() == CLKRG_DENY)
 		v = CLKRG_DENY;
-	if (v == CLKRG_DENY)
-		this_cpu_inc(h->stats->violations);
-	return v;
+	if (v != CLKRG_DENY)
+		return;
+	this_cpu_inc(h->stats->violations);
+	if (h->deny)
+		deny_call(h, regs);
 }
 
-static int on_access(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_access(struct hook *h, struct pt_regs *regs)
 {
-	struct hook *h = hook_of(kp);
-
-	this_cpu_inc(h->stats->hits);
-	if (check_caller(h, regs) == CLKRG_DENY && h->deny)
-		return deny_call(h, regs);
-	return 0;
+	if (likely(clkrg_hook_context() &&
+		   clkrg_pcfi_fast_ok(kernel_stack_pointer(regs)) &&
+		   clkrg_pint_fast_ok()))
+		return;
+	access_slow(h, regs);
 }
 
-static int on_fork(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_fork(struct hook *h, struct pt_regs *regs)
 {
-	this_cpu_inc(hook_of(kp)->stats->hits);
 	clkrg_pint_fork((struct task_struct *)regs->di);
-	return 0;
 }
 
-static int on_free(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_free(struct hook *h, struct pt_regs *regs)
 {
-	this_cpu_inc(hook_of(kp)->stats->hits);
 	clkrg_pint_free((struct task_struct *)regs->di);
-	return 0;
 }
 
-static int on_commit(struct kprobe *kp, struct pt_regs *regs)
+static noinline void commit_slow(struct hook *h, struct pt_regs *regs)
 {
-	struct hook *h = hook_of(kp);
-
-	this_cpu_inc(h->stats->hits);
 	clkrg_pcfi_check(regs, h->symbol);
 	clkrg_pint_commit((const struct cred *)regs->di,
 			  clkrg_hook_return(regs));
-	return 0;
 }
 
-static int on_override(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_commit(struct hook *h, struct pt_regs *regs)
 {
-	this_cpu_inc(hook_of(kp)->stats->hits);
+	unsigned long sp = kernel_stack_pointer(regs);
+
+	/* The return address is read only from a sane stack. */
+	if (likely(clkrg_hook_context() && clkrg_sp_sane(sp) &&
+		   clkrg_pcfi_fast_ok(sp) &&
+		   clkrg_pint_commit_fast((const struct cred *)regs->di,
+					  *(unsigned long *)sp)))
+		return;
+	commit_slow(h, regs);
+}
+
+static __always_inline void on_override(struct hook *h, struct pt_regs *regs)
+{
 	clkrg_pint_override((const struct cred *)regs->di);
-	return 0;
 }
 
-static int on_revert(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_revert(struct hook *h, struct pt_regs *regs)
 {
-	this_cpu_inc(hook_of(kp)->stats->hits);
 	clkrg_pint_revert((const struct cred *)regs->di);
-	return 0;
 }
 
-static int on_switch_ns(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_switch_ns(struct hook *h, struct pt_regs *regs)
 {
-	this_cpu_inc(hook_of(kp)->stats->hits);
 	clkrg_pint_switch_ns((struct task_struct *)regs->di,
 			     (struct nsproxy *)regs->si,
 			     clkrg_hook_return(regs));
-	return 0;
 }
 
-static int on_execve(struct kprobe *kp, struct pt_regs *regs)
+static __always_inline void on_execve(struct hook *h, struct pt_regs *regs)
 {
-	struct hook *h = hook_of(kp);
-
-	this_cpu_inc(h->stats->hits);
 	/* After boot only usermode helpers call kernel_execve(). */
 	if (clkrg_umh_exec((const char *)regs->di) == CLKRG_DENY)
-		return deny_call(h, regs);
-	return 0;
+		deny_call(h, regs);
 }
 
-#define ACCESS(sym, err)	{ sym, "access", on_access, err, false }
+/*
+ * All hooks are one ftrace_ops on the fentry sites of their functions:
+ * ftrace gives it a trampoline that calls hooks_entry() directly, a third
+ * of a kprobe's round trip (a kprobe adds its own lookup and an indirect
+ * call on top of the same trampoline), and one ops is one unregistration
+ * (each waits for RCU-tasks). Registers are saved so that a denying hook
+ * can send the function straight back to its caller. The hook is found by
+ * its site in a small open-addressing table filled before registration.
+ */
+#define SLOT_BITS	6
+
+static struct ftrace_ops hook_ops;
+static struct hook *slots[1U << SLOT_BITS];
+
+static __always_inline struct hook *hook_at(unsigned long ip)
+{
+	unsigned int i = hash_long(ip, SLOT_BITS);
+	struct hook *h;
+
+	while ((h = slots[i]) && h->ip != ip)
+		i = (i + 1) & ((1U << SLOT_BITS) - 1);
+	return h;
+}
+
+static void notrace hooks_entry(unsigned long ip, unsigned long pip,
+				struct ftrace_ops *op, struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct hook *h = hook_at(ip);
+	int bit;
+
+	if (unlikely(!h || !regs))
+		return;
+	bit = ftrace_test_recursion_trylock(ip, pip);
+	if (bit < 0)
+		return;
+	this_cpu_inc(h->stats->hits);
+	switch (h->kind) {
+	case HOOK_ACCESS:
+		on_access(h, regs);
+		break;
+	case HOOK_FORK:
+		on_fork(h, regs);
+		break;
+	case HOOK_FREE:
+		on_free(h, regs);
+		break;
+	case HOOK_COMMIT:
+		on_commit(h, regs);
+		break;
+	case HOOK_OVERRIDE:
+		on_override(h, regs);
+		break;
+	case HOOK_REVERT:
+		on_revert(h, regs);
+		break;
+	case HOOK_SWITCH_NS:
+		on_switch_ns(h, regs);
+		break;
+	case HOOK_EXECVE:
+		on_execve(h, regs);
+		break;
+	}
+	ftrace_test_recursion_unlock(bit);
+}
+
+#define ACCESS(sym, err)	{ sym, "access", HOOK_ACCESS, err, false }
 
 static struct hook hooks[] = {
-	{ "wake_up_new_task", "task", on_fork, 0, true },
-	{ "__put_task_struct", "task", on_free, 0, true },
-	{ "commit_creds", "creds", on_commit, 0, true },
-	{ "override_creds", "creds", on_override, 0, true },
-	{ "revert_creds", "creds", on_revert, 0, true },
-	{ "switch_task_namespaces", "ns", on_switch_ns, 0, true },
+	{ "wake_up_new_task", "task", HOOK_FORK, 0, true },
+	{ "__put_task_struct", "task", HOOK_FREE, 0, true },
+	{ "commit_creds", "creds", HOOK_COMMIT, 0, true },
+	{ "override_creds", "creds", HOOK_OVERRIDE, 0, true },
+	{ "revert_creds", "creds", HOOK_REVERT, 0, true },
+	{ "switch_task_namespaces", "ns", HOOK_SWITCH_NS, 0, true },
 	ACCESS("security_file_open", EACCES),
 	ACCESS("security_inode_unlink", EACCES),
 	ACCESS("security_inode_rmdir", EACCES),
@@ -141,10 +212,10 @@ static struct hook hooks[] = {
 	ACCESS("security_ptrace_access_check", EPERM),
 	ACCESS("security_sb_mount", EPERM),
 	ACCESS("security_bprm_check", EACCES),
-	{ "__x64_sys_init_module", "module", on_access, 0, false },
-	{ "__x64_sys_finit_module", "module", on_access, 0, false },
-	{ "__x64_sys_delete_module", "module", on_access, 0, false },
-	{ "kernel_execve", "umh", on_execve, EPERM, false },
+	{ "__x64_sys_init_module", "module", HOOK_ACCESS, 0, false },
+	{ "__x64_sys_finit_module", "module", HOOK_ACCESS, 0, false },
+	{ "__x64_sys_delete_module", "module", HOOK_ACCESS, 0, false },
+	{ "kernel_execve", "umh", HOOK_EXECVE, EPERM, false },
 };
 
 unsigned int clkrg_hooks_count(void)
@@ -172,16 +243,38 @@ void clkrg_hooks_row(unsigned int i, struct lkrg_hook_row *out)
 	}
 }
 
-static void unregister_all(void)
+typedef unsigned long (*ftrace_location_fn)(unsigned long ip);
+
+/* Adds @h's function to the ops' filter and @h to the table. */
+static int hook_add(struct hook *h, ftrace_location_fn location)
+{
+	unsigned long addr = clkrg_ksym(h->symbol);
+	unsigned int i;
+	int ret;
+
+	h->ip = addr ? location(addr) : 0;
+	if (!h->ip)
+		return -ENOENT;
+	ret = ftrace_set_filter_ip(&hook_ops, h->ip, 0, 0);
+	if (ret)
+		return ret;
+	i = hash_long(h->ip, SLOT_BITS);
+	while (slots[i])
+		i = (i + 1) & ((1U << SLOT_BITS) - 1);
+	slots[i] = h;
+	return 0;
+}
+
+static void unregister_all(bool registered)
 {
 	unsigned int i;
 
+	if (registered)
+		unregister_ftrace_function(&hook_ops);
+	ftrace_free_filter(&hook_ops);
+	memset(slots, 0, sizeof(slots));
 	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
-		if (hooks[i].active)
-			unregister_kprobe(&hooks[i].kp);
 		hooks[i].active = false;
-	}
-	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
 		free_percpu(hooks[i].stats);
 		hooks[i].stats = NULL;
 	}
@@ -189,21 +282,28 @@ static void unregister_all(void)
 
 int clkrg_hooks_init(void)
 {
+	ftrace_location_fn location;
 	unsigned int i;
 	int ret;
 
+	location = (ftrace_location_fn)clkrg_ksym("ftrace_location");
+	if (!location) {
+		pr_err("clkrg: FAULT: cannot resolve ftrace_location\n");
+		return -ENOENT;
+	}
+	BUILD_BUG_ON(ARRAY_SIZE(hooks) > (1U << SLOT_BITS) / 2);
+	memset(&hook_ops, 0, sizeof(hook_ops));
+	hook_ops.func = hooks_entry;
+	hook_ops.flags = FTRACE_OPS_FL_SAVE_REGS;
 	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
 		struct hook *h = &hooks[i];
 
 		h->stats = alloc_percpu(struct hook_stats);
 		if (!h->stats) {
-			unregister_all();
+			unregister_all(false);
 			return -ENOMEM;
 		}
-		memset(&h->kp, 0, sizeof(h->kp));
-		h->kp.symbol_name = h->symbol;
-		h->kp.pre_handler = h->pre;
-		ret = register_kprobe(&h->kp);
+		ret = hook_add(h, location);
 		if (!ret) {
 			h->active = true;
 			continue;
@@ -211,15 +311,20 @@ int clkrg_hooks_init(void)
 		if (h->required) {
 			pr_err("clkrg: FAULT: cannot hook %s (%d)\n", h->symbol,
 			       ret);
-			unregister_all();
+			unregister_all(false);
 			return ret;
 		}
 		pr_warn("clkrg: WARN: %s not hooked (%d)\n", h->symbol, ret);
 	}
-	return 0;
+	ret = register_ftrace_function(&hook_ops);
+	if (ret) {
+		pr_err("clkrg: FAULT: cannot register the hooks (%d)\n", ret);
+		unregister_all(false);
+	}
+	return ret;
 }
 
 void clkrg_hooks_exit(void)
 {
-	unregister_all();
+	unregister_all(true);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The kprobes of exploit detection: lifecycle (fork, free), legitimate
+ * The ftrace hooks of exploit detection: lifecycle (fork, free), legitimate
  * changes (commit_creds, override/revert_creds, namespace switches), the
  * access points where forged credentials are refused, module syscalls and
  * usermode helpers. Each counts its hits per CPU.

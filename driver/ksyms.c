@@ -11,6 +11,7 @@
 typedef unsigned long (*lookup_fn)(const char *name);
 
 static lookup_fn clkrg_lookup;
+unsigned long clkrg_stext, clkrg_etext;
 
 int clkrg_ksyms_init(void)
 {
@@ -25,7 +26,11 @@ int clkrg_ksyms_init(void)
 	}
 	clkrg_lookup = (lookup_fn)kp.addr;
 	unregister_kprobe(&kp);
-	return clkrg_lookup ? 0 : -ENOENT;
+	if (!clkrg_lookup)
+		return -ENOENT;
+	clkrg_stext = clkrg_lookup("_stext");
+	clkrg_etext = clkrg_lookup("_etext");
+	return clkrg_stext && clkrg_etext > clkrg_stext ? 0 : -ENOENT;
 }
 
 unsigned long clkrg_ksym(const char *name)

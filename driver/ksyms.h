@@ -7,6 +7,9 @@
 
 int clkrg_ksyms_init(void);
 
+/* Core kernel text, [_stext, _etext): set by clkrg_ksyms_init(). */
+extern unsigned long clkrg_stext, clkrg_etext;
+
 /* Address of @name, or 0 when this kernel has no such symbol. */
 unsigned long clkrg_ksym(const char *name);
 

@@ -10,14 +10,11 @@
 
 typedef int (*text_address_fn)(unsigned long addr);
 static text_address_fn text_address;
-static unsigned long core_stext, core_etext;
 
 int clkrg_pcfi_init(void)
 {
 	text_address = (text_address_fn)clkrg_ksym("__kernel_text_address");
-	core_stext = clkrg_ksym("_stext");
-	core_etext = clkrg_ksym("_etext");
-	return text_address && core_stext && core_etext ? 0 : -ENOENT;
+	return text_address ? 0 : -ENOENT;
 }
 
 /*
@@ -30,26 +27,18 @@ static bool after_call(unsigned long ret)
 	u8 before[LKRG_CALL_LOOKBACK];
 	unsigned long from = ret - sizeof(before);
 
-	if (from >= core_stext && ret < core_etext)
+	if (from >= clkrg_stext && ret < clkrg_etext)
 		return lkrg_call_precedes((const u8 *)from);
 	return text_address(ret) &&
 	       !copy_from_kernel_nofault(before, (void *)from, sizeof(before)) &&
 	       lkrg_call_precedes(before);
 }
 
-static bool sp_sane(unsigned long sp)
-{
-	unsigned long base = (unsigned long)task_stack_page(current);
-
-	return !(sp & (sizeof(long) - 1)) && sp >= base &&
-	       sp < base + THREAD_SIZE - sizeof(long);
-}
-
 unsigned long clkrg_hook_return(struct pt_regs *regs)
 {
 	unsigned long sp = kernel_stack_pointer(regs);
 
-	if (!in_task() || !sp_sane(sp))
+	if (!in_task() || !clkrg_sp_sane(sp))
 		return 0;
 	return *(unsigned long *)sp;
 }
@@ -82,7 +71,7 @@ enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
 	if (level == LKRG_PCFI_OFF || !in_task() || is_idle_task(current))
 		return CLKRG_ALLOW;
 	sp = kernel_stack_pointer(regs);
-	if (!sp_sane(sp)) {
+	if (!clkrg_sp_sane(sp)) {
 		what = "stack pointer";
 	} else if (level == LKRG_PCFI_FULL) {
 		ret = *(unsigned long *)sp;

@@ -30,6 +30,7 @@
 #include "policy.h"
 #include "task_shadow.h"
 #include "pint.h"
+#include "pint_fast.h"
 
 /* Kernel functions that commit creds outside the listed system calls. */
 static const char * const commit_callers[] = {
@@ -44,14 +45,11 @@ static const char * const commit_callers[] = {
 	"aa_restore_previous_label",
 };
 
-struct text_range {
-	unsigned long start, size;
-};
-
-static struct text_range callers[ARRAY_SIZE(commit_callers)];
-static unsigned long core_stext, core_etext;
+static_assert(ARRAY_SIZE(commit_callers) == CLKRG_COMMIT_CALLERS);
+struct clkrg_text_range clkrg_commit_callers[CLKRG_COMMIT_CALLERS];
+unsigned long clkrg_cred_nr64[BITS_TO_LONGS(CLKRG_NR_BITS)];
 /* Hooks found no record: before this is set that is expected. */
-static bool ready;
+bool clkrg_pint_ready;
 
 /* What a task has now, to compare with its shadow. */
 struct actual {
@@ -64,8 +62,12 @@ struct actual {
 };
 
 #define MAX_FINDINGS	3
-/* A commit or namespace switch stores its pointer within this. */
-#define TRANSITION_NS	(100 * NSEC_PER_MSEC)
+/*
+ * A commit or namespace switch stores its pointer within this. In jiffies:
+ * a clocksource read can be an emulated device access (HPET), and hooks
+ * run on every commit.
+ */
+#define TRANSITION_JIFFIES	(HZ / 10 + 1)
 
 struct finding {
 	u16 object;
@@ -79,32 +81,6 @@ struct findings {
 	unsigned int n;
 	struct finding f[MAX_FINDINGS];
 };
-
-static u64 cap64(kernel_cap_t c)
-{
-	return (u64)c.cap[1] << 32 | c.cap[0];
-}
-
-static void snap_creds(const struct cred *c, struct lkrg_cred_snap *s)
-{
-	s->uid = __kuid_val(c->uid);
-	s->gid = __kgid_val(c->gid);
-	s->suid = __kuid_val(c->suid);
-	s->sgid = __kgid_val(c->sgid);
-	s->euid = __kuid_val(c->euid);
-	s->egid = __kgid_val(c->egid);
-	s->fsuid = __kuid_val(c->fsuid);
-	s->fsgid = __kgid_val(c->fsgid);
-	s->securebits = c->securebits;
-	s->cap_inheritable = cap64(c->cap_inheritable);
-	s->cap_permitted = cap64(c->cap_permitted);
-	s->cap_effective = cap64(c->cap_effective);
-	s->cap_bset = cap64(c->cap_bset);
-	s->cap_ambient = cap64(c->cap_ambient);
-	s->user_ns = (unsigned long)c->user_ns;
-	s->user_ns_inum = c->user_ns ? c->user_ns->ns.inum : 0;
-	s->group_info = (unsigned long)c->group_info;
-}
 
 #define SNAP_NS(s, i, p) do {						\
 	(s)->ns[i] = (unsigned long)(p);				\
@@ -146,7 +122,7 @@ static void read_actual(struct task_struct *t, struct actual *a)
 	a->real_cred = rcu_dereference(t->real_cred);
 	a->cred = rcu_dereference(t->cred);
 	if (a->real_cred)
-		snap_creds(a->real_cred, &a->creds);
+		clkrg_snap_creds(a->real_cred, &a->creds);
 	rcu_read_unlock();
 	a->ns_read = true;
 	if (t == current) {
@@ -193,10 +169,10 @@ static void compare(struct clkrg_shadow *s, const struct actual *a,
 	/*
 	 * The old pointers are tolerated only while the change may still be
 	 * under way on another CPU: never for current itself (any hook of
-	 * its own comes after the store) and at most TRANSITION_NS.
+	 * its own comes after the store) and at most TRANSITION_JIFFIES.
 	 */
 	if ((s->flags & (SHADOW_IN_COMMIT | SHADOW_NS_PENDING)) &&
-	    (self || ktime_get_mono_fast_ns() - s->since > TRANSITION_NS))
+	    (self || time_after(jiffies, s->since + TRANSITION_JIFFIES)))
 		s->flags &= ~(SHADOW_IN_COMMIT | SHADOW_NS_PENDING);
 	if (s->flags & SHADOW_IN_COMMIT) {
 		if (a->real_cred == s->real_cred)
@@ -402,63 +378,8 @@ static void untracked(struct task_struct *t, const struct actual *a,
 	if (!adopt(t, a))
 		return;
 	/* Records are missing by our fault only when the pool ran dry. */
-	if (READ_ONCE(ready) && !clkrg_shadow_starved())
+	if (READ_ONCE(clkrg_pint_ready) && !clkrg_shadow_starved())
 		emit(t, &f, LKRG_ACT_LOGGED, ctx);
-}
-
-/*
- * The hot path of every hook: current against its record, field by field,
- * with no snapshot, no lock and no namespace inode read. Any doubt (a
- * transition under way, a torn read of a record being updated) sends the
- * caller to the locked comparison, which decides.
- */
-static bool quick_match(const struct clkrg_shadow *s)
-{
-	const struct task_struct *t = current;
-	const struct cred *real = rcu_dereference(t->real_cred);
-	const struct lkrg_cred_snap *c = &s->creds;
-	const struct nsproxy *n = t->nsproxy;
-	const struct lkrg_ns_snap *ns = &s->ns;
-
-	if (READ_ONCE(s->flags) || real != READ_ONCE(s->real_cred))
-		return false;
-	if (rcu_access_pointer(t->cred) != real &&
-	    rcu_access_pointer(t->cred) != READ_ONCE(s->cred))
-		return false;
-	if (__kuid_val(real->uid) != c->uid ||
-	    __kuid_val(real->euid) != c->euid ||
-	    __kuid_val(real->suid) != c->suid ||
-	    __kuid_val(real->fsuid) != c->fsuid ||
-	    __kgid_val(real->gid) != c->gid ||
-	    __kgid_val(real->egid) != c->egid ||
-	    __kgid_val(real->sgid) != c->sgid ||
-	    __kgid_val(real->fsgid) != c->fsgid ||
-	    real->securebits != c->securebits ||
-	    cap64(real->cap_effective) != c->cap_effective ||
-	    cap64(real->cap_permitted) != c->cap_permitted ||
-	    cap64(real->cap_inheritable) != c->cap_inheritable ||
-	    cap64(real->cap_bset) != c->cap_bset ||
-	    cap64(real->cap_ambient) != c->cap_ambient ||
-	    (unsigned long)real->user_ns != c->user_ns ||
-	    (unsigned long)real->group_info != c->group_info)
-		return false;
-	if ((unsigned long)n != ns->nsproxy)
-		return false;
-	if (n && ((unsigned long)n->uts_ns != ns->ns[LKRG_NS_UTS] ||
-		  (unsigned long)n->ipc_ns != ns->ns[LKRG_NS_IPC] ||
-		  (unsigned long)n->mnt_ns != ns->ns[LKRG_NS_MNT] ||
-		  (unsigned long)n->pid_ns_for_children !=
-			ns->ns[LKRG_NS_PID_CHILDREN] ||
-		  (unsigned long)n->net_ns != ns->ns[LKRG_NS_NET] ||
-		  (unsigned long)n->time_ns != ns->ns[LKRG_NS_TIME] ||
-		  (unsigned long)n->time_ns_for_children !=
-			ns->ns[LKRG_NS_TIME_CHILDREN] ||
-		  (unsigned long)n->cgroup_ns != ns->ns[LKRG_NS_CGROUP]))
-		return false;
-	return READ_ONCE(t->seccomp.mode) == s->sec.mode &&
-	       (unsigned long)READ_ONCE(t->seccomp.filter) == s->sec.filter &&
-	       !!(READ_ONCE(task_thread_info(t)->syscall_work) &
-		  SYSCALL_WORK_SECCOMP) == s->sec.work;
 }
 
 static enum clkrg_verdict verify_task(struct task_struct *t,
@@ -478,7 +399,7 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 		return CLKRG_ALLOW;
 	rcu_read_lock();
 	s = clkrg_shadow_find(t);
-	if (s && t == current && quick_match(s)) {
+	if (s && t == current && clkrg_quick_match(s, true)) {
 		rcu_read_unlock();
 		return CLKRG_ALLOW;
 	}
@@ -504,11 +425,6 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 	return v;
 }
 
-static bool hook_context(void)
-{
-	return in_task() && !is_idle_task(current) && READ_ONCE(ready);
-}
-
 static void verify_all(struct clkrg_check_ctx *ctx)
 {
 	struct task_struct *p, *t;
@@ -528,7 +444,7 @@ enum clkrg_verdict clkrg_pint_verify_current(void)
 {
 	s64 level = clkrg_policy(KNOB_PINT_VALIDATE);
 
-	if (level == LKRG_PINT_OFF || !hook_context())
+	if (level == LKRG_PINT_OFF || !clkrg_hook_context())
 		return CLKRG_ALLOW;
 	if (level == LKRG_PINT_PARANOID)
 		verify_all(NULL);
@@ -596,17 +512,13 @@ void clkrg_pint_free(struct task_struct *t)
 	clkrg_shadow_del(t);
 }
 
-static bool core_text(unsigned long addr)
-{
-	return addr >= core_stext && addr < core_etext;
-}
-
 static bool from_listed_caller(unsigned long ret)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(callers); i++)
-		if (ret - callers[i].start < callers[i].size)
+	for (i = 0; i < CLKRG_COMMIT_CALLERS; i++)
+		if (ret - clkrg_commit_callers[i].start <
+		    clkrg_commit_callers[i].size)
 			return true;
 	return false;
 }
@@ -652,14 +564,14 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	struct clkrg_shadow *s;
 	struct actual a;
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
-		     hook_context();
+		     clkrg_hook_context();
 
 	if (!in_task())
 		return;
 	/* The creds being replaced must be the ones we expect. */
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
-	if (check && !(core_text(ret) &&
+	if (check && !(clkrg_core_text(ret) &&
 		       (kernel_context() || from_listed_caller(ret) ||
 			in_syscall(lkrg_cred_syscall))))
 		bad_caller(&fs, LKRG_OBJ_TASK_CRED, "unexpected commit_creds",
@@ -673,7 +585,7 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	if (fs.n) {
 		read_actual(current, &a);
 		/* Accepting means following the commit, like a legal one. */
-		snap_creds(new, &a.creds);
+		clkrg_snap_creds(new, &a.creds);
 		a.real_cred = new;
 		a.cred = new;
 		enforce(current, s, &fs, &a, NULL);
@@ -684,9 +596,9 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	s->prev_real_cred = s->real_cred;
 	s->real_cred = new;
 	s->cred = new;
-	snap_creds(new, &s->creds);
+	clkrg_snap_creds(new, &s->creds);
 	s->flags |= SHADOW_IN_COMMIT;
-	s->since = ktime_get_mono_fast_ns();
+	s->since = jiffies;
 	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }
@@ -725,13 +637,13 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	struct clkrg_shadow *s;
 	struct actual a;
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
-		     hook_context();
+		     clkrg_hook_context();
 
 	if (!in_task() || p != current)
 		return;
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
-	if (check && !(core_text(ret) &&
+	if (check && !(clkrg_core_text(ret) &&
 		       (kernel_context() || (!new && p->flags & PF_EXITING) ||
 			in_syscall(lkrg_ns_syscall))))
 		bad_caller(&fs, LKRG_OBJ_TASK_NS,
@@ -753,7 +665,7 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	s->prev_nsproxy = (const struct nsproxy *)s->ns.nsproxy;
 	snap_ns(new, &s->ns);
 	s->flags |= SHADOW_NS_PENDING;
-	s->since = ktime_get_mono_fast_ns();
+	s->since = jiffies;
 	raw_spin_unlock(&s->lock);
 	rcu_read_unlock();
 }
@@ -810,14 +722,14 @@ int clkrg_pint_init(void)
 	unsigned int i;
 	int ret;
 
-	core_stext = clkrg_ksym("_stext");
-	core_etext = clkrg_ksym("_etext");
-	if (!core_stext || !core_etext)
-		return -ENOENT;
-	for (i = 0; i < ARRAY_SIZE(commit_callers); i++)
-		if (!clkrg_ksym_range(commit_callers[i], &callers[i].start,
-				      &callers[i].size))
-			callers[i].size = 0;
+	for (i = 0; i < CLKRG_COMMIT_CALLERS; i++)
+		if (!clkrg_ksym_range(commit_callers[i],
+				      &clkrg_commit_callers[i].start,
+				      &clkrg_commit_callers[i].size))
+			clkrg_commit_callers[i].size = 0;
+	for (i = 0; i < CLKRG_NR_BITS; i++)
+		if (lkrg_cred_syscall(false, i))
+			__set_bit(i, clkrg_cred_nr64);
 	ret = clkrg_shadow_init();
 	if (ret)
 		return ret;
@@ -828,11 +740,11 @@ int clkrg_pint_init(void)
 void clkrg_pint_start(void)
 {
 	adopt_all(false);
-	WRITE_ONCE(ready, true);
+	WRITE_ONCE(clkrg_pint_ready, true);
 }
 
 void clkrg_pint_exit(void)
 {
-	WRITE_ONCE(ready, false);
+	WRITE_ONCE(clkrg_pint_ready, false);
 	clkrg_shadow_exit();
 }

@@ -131,7 +131,7 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 };
 
 static DEFINE_MUTEX(policy_lock);
-static s64 values[KNOB_COUNT];
+s64 clkrg_policy_values[KNOB_COUNT];
 static u64 generation;
 static clkrg_knob_hook knob_hook;
 
@@ -140,7 +140,7 @@ static void describe(unsigned int i, struct lkrg_knob *k)
 	memset(k, 0, sizeof(*k));
 	lkrg_ev_set_str(k->name, sizeof(k->name), knobs[i].name);
 	lkrg_ev_set_str(k->desc, sizeof(k->desc), knobs[i].desc);
-	k->value = READ_ONCE(values[i]);
+	k->value = READ_ONCE(clkrg_policy_values[i]);
 	k->min = knobs[i].min;
 	k->max = knobs[i].max;
 	k->allowed = knobs[i].allowed;
@@ -162,15 +162,10 @@ int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook)
 		}
 	}
 	for (i = 0; i < KNOB_COUNT; i++)
-		values[i] = initial[i];
+		clkrg_policy_values[i] = initial[i];
 	knob_hook = hook;
 	generation = 1;
 	return 0;
-}
-
-s64 clkrg_policy(enum clkrg_knob_id id)
-{
-	return READ_ONCE(values[id]);
 }
 
 u64 clkrg_policy_generation(void)
@@ -214,7 +209,7 @@ int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
 		return ret;
 	}
 	*old = k.value;
-	WRITE_ONCE(values[id], value);
+	WRITE_ONCE(clkrg_policy_values[id], value);
 	WRITE_ONCE(generation, generation + 1);
 	emit_change(id, k.value, value);
 	if (knob_hook)

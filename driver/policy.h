@@ -7,6 +7,7 @@
 #ifndef CLKRG_POLICY_H
 #define CLKRG_POLICY_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 #include "core/core_compat.h"
 
@@ -47,7 +48,14 @@ typedef void (*clkrg_knob_hook)(enum clkrg_knob_id id, s64 value);
 /* Validates and applies the load-time values; -EINVAL names the bad one. */
 int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook);
 
-s64 clkrg_policy(enum clkrg_knob_id id);
+/* The values, read lock-free (hooks read them on every hit). */
+extern s64 clkrg_policy_values[KNOB_COUNT];
+
+static inline s64 clkrg_policy(enum clkrg_knob_id id)
+{
+	return READ_ONCE(clkrg_policy_values[id]);
+}
+
 u64 clkrg_policy_generation(void);
 unsigned int clkrg_policy_count(void);
 

@@ -5,16 +5,10 @@
 #include <linux/rcupdate.h>
 #include "task_shadow.h"
 
-#define SHADOW_BITS	12
 #define POOL_MAX	1024
 #define POOL_LOW	(POOL_MAX / 2)
 
-struct bucket {
-	struct hlist_head head;
-	raw_spinlock_t lock;
-};
-
-static struct bucket *table;
+struct clkrg_shadow_bucket *clkrg_shadow_table;
 static struct kmem_cache *cache;
 static atomic64_t count;
 static atomic64_t starved;
@@ -72,27 +66,6 @@ static struct clkrg_shadow *pool_take(void)
 	return s;
 }
 
-static struct bucket *bucket_of(const struct task_struct *t)
-{
-	return &table[hash_ptr((void *)t, SHADOW_BITS)];
-}
-
-static struct clkrg_shadow *find_in(struct bucket *b,
-				    const struct task_struct *t)
-{
-	struct clkrg_shadow *s;
-
-	hlist_for_each_entry_rcu(s, &b->head, node)
-		if (s->task == t)
-			return s;
-	return NULL;
-}
-
-struct clkrg_shadow *clkrg_shadow_find(const struct task_struct *t)
-{
-	return find_in(bucket_of(t), t);
-}
-
 struct clkrg_shadow *clkrg_shadow_new(const struct task_struct *t)
 {
 	struct clkrg_shadow *s = pool_take();
@@ -109,12 +82,12 @@ struct clkrg_shadow *clkrg_shadow_new(const struct task_struct *t)
 
 struct clkrg_shadow *clkrg_shadow_insert(struct clkrg_shadow *s)
 {
-	struct bucket *b = bucket_of(s->task);
+	struct clkrg_shadow_bucket *b = clkrg_shadow_bucket_of(s->task);
 	struct clkrg_shadow *old;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&b->lock, flags);
-	old = find_in(b, s->task);
+	old = clkrg_shadow_find_in(b, s->task);
 	if (!old) {
 		hlist_add_head_rcu(&s->node, &b->head);
 		atomic64_inc(&count);
@@ -134,12 +107,12 @@ static void free_rcu(struct rcu_head *h)
 
 void clkrg_shadow_del(const struct task_struct *t)
 {
-	struct bucket *b = bucket_of(t);
+	struct clkrg_shadow_bucket *b = clkrg_shadow_bucket_of(t);
 	struct clkrg_shadow *s;
 	unsigned long flags;
 
 	raw_spin_lock_irqsave(&b->lock, flags);
-	s = find_in(b, t);
+	s = clkrg_shadow_find_in(b, t);
 	if (s) {
 		hlist_del_rcu(&s->node);
 		atomic64_dec(&count);
@@ -167,14 +140,14 @@ int clkrg_shadow_init(void)
 				  0, 0, NULL);
 	if (!cache)
 		return -ENOMEM;
-	table = kvcalloc(1U << SHADOW_BITS, sizeof(*table), GFP_KERNEL);
-	if (!table) {
+	clkrg_shadow_table = kvcalloc(1U << CLKRG_SHADOW_BITS, sizeof(*clkrg_shadow_table), GFP_KERNEL);
+	if (!clkrg_shadow_table) {
 		kmem_cache_destroy(cache);
 		return -ENOMEM;
 	}
-	for (i = 0; i < (1U << SHADOW_BITS); i++) {
-		INIT_HLIST_HEAD(&table[i].head);
-		raw_spin_lock_init(&table[i].lock);
+	for (i = 0; i < (1U << CLKRG_SHADOW_BITS); i++) {
+		INIT_HLIST_HEAD(&clkrg_shadow_table[i].head);
+		raw_spin_lock_init(&clkrg_shadow_table[i].lock);
 	}
 	clkrg_shadow_refill();
 	return 0;
@@ -185,11 +158,11 @@ void clkrg_shadow_exit(void)
 	unsigned int i;
 
 	cancel_work_sync(&pool_work);
-	for (i = 0; i < (1U << SHADOW_BITS); i++) {
+	for (i = 0; i < (1U << CLKRG_SHADOW_BITS); i++) {
 		struct clkrg_shadow *s;
 		struct hlist_node *tmp;
 
-		hlist_for_each_entry_safe(s, tmp, &table[i].head, node) {
+		hlist_for_each_entry_safe(s, tmp, &clkrg_shadow_table[i].head, node) {
 			hlist_del_rcu(&s->node);
 			call_rcu(&s->rcu, free_rcu);
 		}
@@ -197,7 +170,7 @@ void clkrg_shadow_exit(void)
 	rcu_barrier();
 	while (pool_n)
 		kmem_cache_free(cache, pool[--pool_n]);
-	kvfree(table);
+	kvfree(clkrg_shadow_table);
 	kmem_cache_destroy(cache);
 	atomic64_set(&count, 0);
 }

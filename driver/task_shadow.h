@@ -8,6 +8,7 @@
 #define CLKRG_TASK_SHADOW_H
 
 #include <linux/types.h>
+#include <linux/hash.h>
 #include <linux/spinlock.h>
 #include <linux/rculist.h>
 #include "core/task_snap.h"
@@ -36,7 +37,7 @@ struct clkrg_shadow {
 	const struct cred *cred;	/* subjective (override) creds */
 	const struct cred *prev_real_cred;	/* valid with IN_COMMIT */
 	const struct nsproxy *prev_nsproxy;	/* valid with NS_PENDING */
-	u64 since;		/* when IN_COMMIT / NS_PENDING was set */
+	unsigned long since;	/* jiffies when IN_COMMIT / NS_PENDING was set */
 	struct lkrg_cred_snap creds;
 	struct lkrg_ns_snap ns;
 	struct lkrg_seccomp_snap sec;
@@ -46,8 +47,40 @@ int clkrg_shadow_init(void);
 /* Drops every record; hooks must be gone. */
 void clkrg_shadow_exit(void);
 
-/* Lookup; the caller holds rcu_read_lock() (or runs with preemption off). */
-struct clkrg_shadow *clkrg_shadow_find(const struct task_struct *t);
+#define CLKRG_SHADOW_BITS	12
+
+struct clkrg_shadow_bucket {
+	struct hlist_head head;
+	raw_spinlock_t lock;
+};
+
+extern struct clkrg_shadow_bucket *clkrg_shadow_table;
+
+static inline struct clkrg_shadow_bucket *
+clkrg_shadow_bucket_of(const struct task_struct *t)
+{
+	return &clkrg_shadow_table[hash_ptr((void *)t, CLKRG_SHADOW_BITS)];
+}
+
+static inline struct clkrg_shadow *
+clkrg_shadow_find_in(struct clkrg_shadow_bucket *b, const struct task_struct *t)
+{
+	struct clkrg_shadow *s;
+
+	hlist_for_each_entry_rcu(s, &b->head, node)
+		if (s->task == t)
+			return s;
+	return NULL;
+}
+
+/*
+ * Lookup, inline for the hooks; the caller holds rcu_read_lock() or runs
+ * with preemption off.
+ */
+static inline struct clkrg_shadow *clkrg_shadow_find(const struct task_struct *t)
+{
+	return clkrg_shadow_find_in(clkrg_shadow_bucket_of(t), t);
+}
 
 /*
  * A blank record for @t from the pool, to be filled before it is
