@@ -17,6 +17,7 @@
 #include <linux/seccomp.h>
 #include <linux/user_namespace.h>
 #include <asm/syscall.h>
+#include <asm/unaligned.h>
 #include "ksyms.h"
 #include "policy.h"
 #include "task_shadow.h"
@@ -69,42 +70,73 @@ static inline bool clkrg_hook_context(void)
 	return in_task() && !is_idle_task(current) && READ_ONCE(clkrg_pint_ready);
 }
 
-static __always_inline bool clkrg_creds_match(const struct cred *real,
-				     const struct lkrg_cred_snap *c)
+/*
+ * The compares are folded into one word, not branched on one by one: under
+ * TCG every branch ends a translated block. On x86 a u64 load of a
+ * kernel_cap_t is the snapshot's cap value, and uid..fsgid lie in the same
+ * order in both structs, so they go two at a time.
+ */
+static __always_inline u64 clkrg_creds_differ(const struct cred *real,
+					      const struct lkrg_cred_snap *c)
 {
-	return __kuid_val(real->uid) == c->uid &&
-	       __kuid_val(real->euid) == c->euid &&
-	       __kuid_val(real->suid) == c->suid &&
-	       __kuid_val(real->fsuid) == c->fsuid &&
-	       __kgid_val(real->gid) == c->gid &&
-	       __kgid_val(real->egid) == c->egid &&
-	       __kgid_val(real->sgid) == c->sgid &&
-	       __kgid_val(real->fsgid) == c->fsgid &&
-	       real->securebits == c->securebits &&
-	       clkrg_cap64(real->cap_effective) == c->cap_effective &&
-	       clkrg_cap64(real->cap_permitted) == c->cap_permitted &&
-	       clkrg_cap64(real->cap_inheritable) == c->cap_inheritable &&
-	       clkrg_cap64(real->cap_bset) == c->cap_bset &&
-	       clkrg_cap64(real->cap_ambient) == c->cap_ambient &&
-	       (unsigned long)real->user_ns == c->user_ns &&
-	       (unsigned long)real->group_info == c->group_info;
+	const u64 *ids = (const u64 *)&c->uid;
+	const u8 *rid = (const u8 *)&real->uid;
+	u64 d;
+
+	BUILD_BUG_ON(offsetof(struct cred, fsgid) !=
+		     offsetof(struct cred, uid) + 7 * sizeof(u32));
+	BUILD_BUG_ON(offsetof(struct lkrg_cred_snap, fsgid) !=
+		     offsetof(struct lkrg_cred_snap, uid) + 7 * sizeof(u32));
+	BUILD_BUG_ON(offsetof(struct lkrg_cred_snap, uid) % sizeof(u64));
+	BUILD_BUG_ON(sizeof(kernel_cap_t) != sizeof(u64));
+	d = get_unaligned((const u64 *)rid) ^ ids[0];
+	d |= get_unaligned((const u64 *)(rid + 8)) ^ ids[1];
+	d |= get_unaligned((const u64 *)(rid + 16)) ^ ids[2];
+	d |= get_unaligned((const u64 *)(rid + 24)) ^ ids[3];
+	d |= real->securebits ^ c->securebits;
+	d |= get_unaligned((const u64 *)&real->cap_effective) ^ c->cap_effective;
+	d |= get_unaligned((const u64 *)&real->cap_permitted) ^ c->cap_permitted;
+	d |= get_unaligned((const u64 *)&real->cap_inheritable) ^
+	     c->cap_inheritable;
+	d |= get_unaligned((const u64 *)&real->cap_bset) ^ c->cap_bset;
+	d |= get_unaligned((const u64 *)&real->cap_ambient) ^ c->cap_ambient;
+	d |= (unsigned long)real->user_ns ^ c->user_ns;
+	return d | ((unsigned long)real->group_info ^ c->group_info);
 }
 
-static __always_inline bool clkrg_ns_match(const struct nsproxy *n,
-				  const struct lkrg_ns_snap *ns)
+static __always_inline u64 clkrg_ns_differ(const struct nsproxy *n,
+					   const struct lkrg_ns_snap *ns)
 {
-	if ((unsigned long)n != ns->nsproxy)
-		return false;
-	return !n || ((unsigned long)n->uts_ns == ns->ns[LKRG_NS_UTS] &&
-		      (unsigned long)n->ipc_ns == ns->ns[LKRG_NS_IPC] &&
-		      (unsigned long)n->mnt_ns == ns->ns[LKRG_NS_MNT] &&
-		      (unsigned long)n->pid_ns_for_children ==
-			ns->ns[LKRG_NS_PID_CHILDREN] &&
-		      (unsigned long)n->net_ns == ns->ns[LKRG_NS_NET] &&
-		      (unsigned long)n->time_ns == ns->ns[LKRG_NS_TIME] &&
-		      (unsigned long)n->time_ns_for_children ==
-			ns->ns[LKRG_NS_TIME_CHILDREN] &&
-		      (unsigned long)n->cgroup_ns == ns->ns[LKRG_NS_CGROUP]);
+	u64 d = (unsigned long)n ^ ns->nsproxy;
+
+	if (!n)
+		return d;
+	d |= (unsigned long)n->uts_ns ^ ns->ns[LKRG_NS_UTS];
+	d |= (unsigned long)n->ipc_ns ^ ns->ns[LKRG_NS_IPC];
+	d |= (unsigned long)n->mnt_ns ^ ns->ns[LKRG_NS_MNT];
+	d |= (unsigned long)n->pid_ns_for_children ^
+	     ns->ns[LKRG_NS_PID_CHILDREN];
+	d |= (unsigned long)n->net_ns ^ ns->ns[LKRG_NS_NET];
+	d |= (unsigned long)n->time_ns ^ ns->ns[LKRG_NS_TIME];
+	d |= (unsigned long)n->time_ns_for_children ^
+	     ns->ns[LKRG_NS_TIME_CHILDREN];
+	return d | ((unsigned long)n->cgroup_ns ^ ns->ns[LKRG_NS_CGROUP]);
+}
+
+/*
+ * The record's lock from a hook: preemption is already off there (ftrace's
+ * recursion guard), so the arch lock's inline fast path is all that
+ * raw_spin_lock() would add to it, minus two calls. Same lock word as the
+ * raw_spin_lock() of the full paths.
+ */
+static __always_inline void clkrg_record_lock(struct clkrg_shadow *s)
+{
+	arch_spin_lock(&s->lock.raw_lock);
+}
+
+static __always_inline void clkrg_record_unlock(struct clkrg_shadow *s)
+{
+	arch_spin_unlock(&s->lock.raw_lock);
 }
 
 /*
@@ -120,25 +152,27 @@ static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s, bool clear
 {
 	const struct task_struct *t = current;
 	const struct cred *real = rcu_dereference(t->real_cred);
-	const struct cred *subj = rcu_access_pointer(t->cred);
+	unsigned long subj = (unsigned long)rcu_access_pointer(t->cred);
 	u32 flags = READ_ONCE(s->flags);
+	u64 d;
 
-	if ((flags & ~SHADOW_PENDING) || real != READ_ONCE(s->real_cred))
-		return false;
-	if (subj != real && subj != READ_ONCE(s->cred))
-		return false;
-	if (!clkrg_creds_match(real, &s->creds) ||
-	    !clkrg_ns_match(t->nsproxy, &s->ns))
-		return false;
-	if (READ_ONCE(t->seccomp.mode) != s->sec.mode ||
-	    (unsigned long)READ_ONCE(t->seccomp.filter) != s->sec.filter ||
-	    !!(READ_ONCE(task_thread_info(t)->syscall_work) &
-	       SYSCALL_WORK_SECCOMP) != s->sec.work)
+	d = flags & ~SHADOW_PENDING;
+	d |= (unsigned long)real ^ (unsigned long)READ_ONCE(s->real_cred);
+	/* Override creds: the ones current was seen to take, or none. */
+	d |= (subj ^ (unsigned long)real) &
+	     (subj ^ (unsigned long)READ_ONCE(s->cred));
+	d |= clkrg_creds_differ(real, &s->creds);
+	d |= clkrg_ns_differ(t->nsproxy, &s->ns);
+	d |= READ_ONCE(t->seccomp.mode) ^ s->sec.mode;
+	d |= (unsigned long)READ_ONCE(t->seccomp.filter) ^ s->sec.filter;
+	d |= !!(READ_ONCE(task_thread_info(t)->syscall_work) &
+		SYSCALL_WORK_SECCOMP) ^ s->sec.work;
+	if (d)
 		return false;
 	if (flags && clear) {
-		raw_spin_lock(&s->lock);
+		clkrg_record_lock(s);
 		s->flags &= ~SHADOW_PENDING;
-		raw_spin_unlock(&s->lock);
+		clkrg_record_unlock(s);
 	}
 	return true;
 }
@@ -167,16 +201,18 @@ static __always_inline bool clkrg_commit_caller_ok(unsigned long ret)
 
 	if (!clkrg_core_text(ret))
 		return false;
+	/* The common case first; the full path knows ia32 numbers. */
+	nr = syscall_get_nr(current, task_pt_regs(current));
+	if (!in_ia32_syscall() && nr >= 0 && nr < CLKRG_NR_BITS &&
+	    test_bit(nr, clkrg_cred_nr64))
+		return true;
 	if ((current->flags & PF_KTHREAD) || !current->mm)
 		return true;
 	for (i = 0; i < CLKRG_COMMIT_CALLERS; i++)
 		if (ret - clkrg_commit_callers[i].start <
 		    clkrg_commit_callers[i].size)
 			return true;
-	if (in_ia32_syscall())
-		return false;	/* the full path knows ia32 numbers */
-	nr = syscall_get_nr(current, task_pt_regs(current));
-	return nr >= 0 && nr < CLKRG_NR_BITS && test_bit(nr, clkrg_cred_nr64);
+	return false;
 }
 
 /*
@@ -195,7 +231,7 @@ static __always_inline bool clkrg_pint_commit_fast(const struct cred *new,
 	s = clkrg_shadow_find(current);
 	if (!s || !clkrg_quick_match(s, false))
 		return false;
-	raw_spin_lock(&s->lock);
+	clkrg_record_lock(s);
 	if (!(s->flags & ~SHADOW_PENDING)) {
 		s->prev_real_cred = s->real_cred;
 		s->real_cred = new;
@@ -205,7 +241,7 @@ static __always_inline bool clkrg_pint_commit_fast(const struct cred *new,
 		s->since = jiffies;
 		done = true;
 	}
-	raw_spin_unlock(&s->lock);
+	clkrg_record_unlock(s);
 	return done;
 }
 
