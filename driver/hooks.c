@@ -62,23 +62,12 @@ static noinline void access_slow(struct hook *h, struct pt_regs *regs)
 		deny_call(h, regs);
 }
 
-static __always_inline void on_access(struct hook *h, struct pt_regs *regs)
+/* Current matches its record and came from a call: nothing to do. */
+static __always_inline bool access_fast(struct pt_regs *regs)
 {
-	if (likely(clkrg_hook_context() &&
-		   clkrg_pcfi_fast_ok(kernel_stack_pointer(regs)) &&
-		   clkrg_pint_fast_ok()))
-		return;
-	access_slow(h, regs);
-}
-
-static __always_inline void on_fork(struct hook *h, struct pt_regs *regs)
-{
-	clkrg_pint_fork((struct task_struct *)regs->di);
-}
-
-static __always_inline void on_free(struct hook *h, struct pt_regs *regs)
-{
-	clkrg_pint_free((struct task_struct *)regs->di);
+	return clkrg_hook_context() &&
+	       clkrg_pcfi_fast_ok(kernel_stack_pointer(regs)) &&
+	       clkrg_pint_fast_ok();
 }
 
 static noinline void commit_slow(struct hook *h, struct pt_regs *regs)
@@ -88,41 +77,65 @@ static noinline void commit_slow(struct hook *h, struct pt_regs *regs)
 			  clkrg_hook_return(regs));
 }
 
-static __always_inline void on_commit(struct hook *h, struct pt_regs *regs)
+/* A legitimate commit by a task that matches its record: followed. */
+static __always_inline bool commit_fast(struct pt_regs *regs)
 {
 	unsigned long sp = kernel_stack_pointer(regs);
 
 	/* The return address is read only from a sane stack. */
-	if (likely(clkrg_hook_context() && clkrg_sp_sane(sp) &&
-		   clkrg_pcfi_fast_ok(sp) &&
-		   clkrg_pint_commit_fast((const struct cred *)regs->di,
-					  *(unsigned long *)sp)))
-		return;
-	commit_slow(h, regs);
+	return clkrg_hook_context() && clkrg_sp_sane(sp) &&
+	       clkrg_pcfi_fast_ok(sp) &&
+	       clkrg_pint_commit_fast((const struct cred *)regs->di,
+				      *(unsigned long *)sp);
 }
 
-static __always_inline void on_override(struct hook *h, struct pt_regs *regs)
-{
-	clkrg_pint_override((const struct cred *)regs->di);
-}
-
-static __always_inline void on_revert(struct hook *h, struct pt_regs *regs)
-{
-	clkrg_pint_revert((const struct cred *)regs->di);
-}
-
-static __always_inline void on_switch_ns(struct hook *h, struct pt_regs *regs)
-{
-	clkrg_pint_switch_ns((struct task_struct *)regs->di,
-			     (struct nsproxy *)regs->si,
-			     clkrg_hook_return(regs));
-}
-
-static __always_inline void on_execve(struct hook *h, struct pt_regs *regs)
+static void execve_slow(struct hook *h, struct pt_regs *regs)
 {
 	/* After boot only usermode helpers call kernel_execve(). */
 	if (clkrg_umh_exec((const char *)regs->di) == CLKRG_DENY)
 		deny_call(h, regs);
+}
+
+/*
+ * Everything but the fast paths, under ftrace's recursion guard: these
+ * call into the kernel, which could come back to a hooked function.
+ */
+static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
+				unsigned long ip, unsigned long pip)
+{
+	int bit = ftrace_test_recursion_trylock(ip, pip);
+
+	if (bit < 0)
+		return;
+	switch (h->kind) {
+	case HOOK_ACCESS:
+		access_slow(h, regs);
+		break;
+	case HOOK_FORK:
+		clkrg_pint_fork((struct task_struct *)regs->di);
+		break;
+	case HOOK_FREE:
+		clkrg_pint_free((struct task_struct *)regs->di);
+		break;
+	case HOOK_COMMIT:
+		commit_slow(h, regs);
+		break;
+	case HOOK_OVERRIDE:
+		clkrg_pint_override((const struct cred *)regs->di);
+		break;
+	case HOOK_REVERT:
+		clkrg_pint_revert((const struct cred *)regs->di);
+		break;
+	case HOOK_SWITCH_NS:
+		clkrg_pint_switch_ns((struct task_struct *)regs->di,
+				     (struct nsproxy *)regs->si,
+				     clkrg_hook_return(regs));
+		break;
+	case HOOK_EXECVE:
+		execve_slow(h, regs);
+		break;
+	}
+	ftrace_test_recursion_unlock(bit);
 }
 
 /*
@@ -149,46 +162,28 @@ static __always_inline struct hook *hook_at(unsigned long ip)
 	return h;
 }
 
+/*
+ * The fast paths call nothing, so they need no recursion guard; only
+ * preemption off (RCU lookups, the record's arch lock, per-CPU counts).
+ */
 static void notrace hooks_entry(unsigned long ip, unsigned long pip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = ftrace_get_regs(fregs);
 	struct hook *h = hook_at(ip);
-	int bit;
+	bool done;
 
 	if (unlikely(!h || !regs))
 		return;
-	bit = ftrace_test_recursion_trylock(ip, pip);
-	if (bit < 0)
-		return;
+	preempt_disable_notrace();
 	this_cpu_inc(h->stats->hits);
-	switch (h->kind) {
-	case HOOK_ACCESS:
-		on_access(h, regs);
-		break;
-	case HOOK_FORK:
-		on_fork(h, regs);
-		break;
-	case HOOK_FREE:
-		on_free(h, regs);
-		break;
-	case HOOK_COMMIT:
-		on_commit(h, regs);
-		break;
-	case HOOK_OVERRIDE:
-		on_override(h, regs);
-		break;
-	case HOOK_REVERT:
-		on_revert(h, regs);
-		break;
-	case HOOK_SWITCH_NS:
-		on_switch_ns(h, regs);
-		break;
-	case HOOK_EXECVE:
-		on_execve(h, regs);
-		break;
-	}
-	ftrace_test_recursion_unlock(bit);
+	if (h->kind == HOOK_COMMIT)
+		done = commit_fast(regs);
+	else
+		done = h->kind == HOOK_ACCESS && access_fast(regs);
+	if (!done)
+		hooks_slow(h, regs, ip, pip);
+	preempt_enable_notrace();
 }
 
 #define ACCESS(sym, err)	{ sym, "access", HOOK_ACCESS, err, false }

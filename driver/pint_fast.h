@@ -123,6 +123,30 @@ static __always_inline u64 clkrg_ns_differ(const struct nsproxy *n,
 	return d | ((unsigned long)n->cgroup_ns ^ ns->ns[LKRG_NS_CGROUP]);
 }
 
+/* clkrg_snap_creds() in words, for the commit fast path. */
+static __always_inline void clkrg_snap_creds_words(const struct cred *c,
+						   struct lkrg_cred_snap *s)
+{
+	u64 *ids = (u64 *)&s->uid;
+	const u8 *rid = (const u8 *)&c->uid;
+
+	ids[0] = get_unaligned((const u64 *)rid);
+	ids[1] = get_unaligned((const u64 *)(rid + 8));
+	ids[2] = get_unaligned((const u64 *)(rid + 16));
+	ids[3] = get_unaligned((const u64 *)(rid + 24));
+	s->securebits = c->securebits;
+	s->cap_inheritable = get_unaligned((const u64 *)&c->cap_inheritable);
+	s->cap_permitted = get_unaligned((const u64 *)&c->cap_permitted);
+	s->cap_effective = get_unaligned((const u64 *)&c->cap_effective);
+	s->cap_bset = get_unaligned((const u64 *)&c->cap_bset);
+	s->cap_ambient = get_unaligned((const u64 *)&c->cap_ambient);
+	if ((unsigned long)c->user_ns != s->user_ns) {
+		s->user_ns = (unsigned long)c->user_ns;
+		s->user_ns_inum = c->user_ns ? c->user_ns->ns.inum : 0;
+	}
+	s->group_info = (unsigned long)c->group_info;
+}
+
 /*
  * The record's lock from a hook: preemption is already off there (ftrace's
  * recursion guard), so the arch lock's inline fast path is all that
@@ -236,7 +260,7 @@ static __always_inline bool clkrg_pint_commit_fast(const struct cred *new,
 		s->prev_real_cred = s->real_cred;
 		s->real_cred = new;
 		s->cred = new;
-		clkrg_snap_creds(new, &s->creds);
+		clkrg_snap_creds_words(new, &s->creds);
 		s->flags = (s->flags & ~SHADOW_PENDING) | SHADOW_IN_COMMIT;
 		s->since = jiffies;
 		done = true;
