@@ -143,10 +143,18 @@ static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
  * ftrace gives it a trampoline that calls hooks_entry() directly, a third
  * of a kprobe's round trip (a kprobe adds its own lookup and an indirect
  * call on top of the same trampoline), and one ops is one unregistration
- * (each waits for RCU-tasks). Registers are saved so that a denying hook
- * can send the function straight back to its caller. The hook is found by
- * its site in a small open-addressing table filled before registration.
+ * (each waits for RCU-tasks). The hook is found by its site in a small
+ * open-addressing table filled before registration.
+ *
+ * No FTRACE_OPS_FL_SAVE_REGS: with DYNAMIC_FTRACE_WITH_ARGS the plain
+ * trampoline already saves what the hooks read (the argument registers,
+ * %rsp, %rip) and writes %rax and %rip back, so a denying hook can still
+ * send the function straight back to its caller, without the flags and
+ * callee-saved registers the full save adds to every hit.
  */
+#ifndef CONFIG_HAVE_DYNAMIC_FTRACE_WITH_ARGS
+#error "clkrg's hooks need DYNAMIC_FTRACE_WITH_ARGS"
+#endif
 #define SLOT_BITS	6
 
 static struct ftrace_ops hook_ops;
@@ -169,20 +177,37 @@ static __always_inline struct hook *hook_at(unsigned long ip)
 static void notrace hooks_entry(unsigned long ip, unsigned long pip,
 				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
-	struct pt_regs *regs = ftrace_get_regs(fregs);
+	struct pt_regs *regs = &fregs->regs;
 	struct hook *h = hook_at(ip);
 	bool done;
 
-	if (unlikely(!h || !regs))
+	if (unlikely(!h))
 		return;
 	preempt_disable_notrace();
 	this_cpu_inc(h->stats->hits);
-	if (h->kind == HOOK_COMMIT)
-		done = commit_fast(regs);
-	else
-		done = h->kind == HOOK_ACCESS && access_fast(regs);
+	done = h->kind == HOOK_ACCESS && access_fast(regs);
 	if (!done)
 		hooks_slow(h, regs, ip, pip);
+	preempt_enable_notrace();
+}
+
+/*
+ * commit_creds, hit on every cred-changing system call, has an ops of its
+ * own: its trampoline calls here with no lookup at all.
+ */
+static struct ftrace_ops commit_ops;
+static struct hook *commit_hook;
+
+static void notrace commit_entry(unsigned long ip, unsigned long pip,
+				 struct ftrace_ops *op,
+				 struct ftrace_regs *fregs)
+{
+	struct pt_regs *regs = &fregs->regs;
+
+	preempt_disable_notrace();
+	this_cpu_inc(commit_hook->stats->hits);
+	if (!commit_fast(regs))
+		hooks_slow(commit_hook, regs, ip, pip);
 	preempt_enable_notrace();
 }
 
@@ -250,6 +275,10 @@ static int hook_add(struct hook *h, ftrace_location_fn location)
 	h->ip = addr ? location(addr) : 0;
 	if (!h->ip)
 		return -ENOENT;
+	if (h->kind == HOOK_COMMIT) {
+		commit_hook = h;
+		return ftrace_set_filter_ip(&commit_ops, h->ip, 0, 0);
+	}
 	ret = ftrace_set_filter_ip(&hook_ops, h->ip, 0, 0);
 	if (ret)
 		return ret;
@@ -264,9 +293,13 @@ static void unregister_all(bool registered)
 {
 	unsigned int i;
 
-	if (registered)
+	if (registered) {
+		unregister_ftrace_function(&commit_ops);
 		unregister_ftrace_function(&hook_ops);
+	}
+	ftrace_free_filter(&commit_ops);
 	ftrace_free_filter(&hook_ops);
+	commit_hook = NULL;
 	memset(slots, 0, sizeof(slots));
 	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
 		hooks[i].active = false;
@@ -289,7 +322,8 @@ int clkrg_hooks_init(void)
 	BUILD_BUG_ON(ARRAY_SIZE(hooks) > (1U << SLOT_BITS) / 2);
 	memset(&hook_ops, 0, sizeof(hook_ops));
 	hook_ops.func = hooks_entry;
-	hook_ops.flags = FTRACE_OPS_FL_SAVE_REGS;
+	memset(&commit_ops, 0, sizeof(commit_ops));
+	commit_ops.func = commit_entry;
 	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
 		struct hook *h = &hooks[i];
 
@@ -311,7 +345,13 @@ int clkrg_hooks_init(void)
 		}
 		pr_warn("clkrg: WARN: %s not hooked (%d)\n", h->symbol, ret);
 	}
+	/* commit_creds is required: init fails above without it. */
 	ret = register_ftrace_function(&hook_ops);
+	if (!ret) {
+		ret = register_ftrace_function(&commit_ops);
+		if (ret)
+			unregister_ftrace_function(&hook_ops);
+	}
 	if (ret) {
 		pr_err("clkrg: FAULT: cannot register the hooks (%d)\n", ret);
 		unregister_all(false);

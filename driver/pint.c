@@ -399,7 +399,7 @@ static enum clkrg_verdict verify_task(struct task_struct *t,
 		return CLKRG_ALLOW;
 	rcu_read_lock();
 	s = clkrg_shadow_find(t);
-	if (s && t == current && clkrg_quick_match(s, true)) {
+	if (s && t == current && clkrg_quick_match(s)) {
 		rcu_read_unlock();
 		return CLKRG_ALLOW;
 	}

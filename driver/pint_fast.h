@@ -169,10 +169,11 @@ static __always_inline void clkrg_record_unlock(struct clkrg_shadow *s)
  * mismatch sends the caller to the locked comparison, which decides. A
  * commit or namespace switch of current's own has stored its pointer by
  * the time current reaches another hook, so its pending flag means
- * nothing here; a full match ends it (with @clear), as the locked
- * comparison would.
+ * nothing here. It is left set (clearing it would take the lock on every
+ * hit after a commit): a check from another CPU still honours it for at
+ * most TRANSITION_JIFFIES after the change, never the task's own hooks.
  */
-static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s, bool clear)
+static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s)
 {
 	const struct task_struct *t = current;
 	const struct cred *real = rcu_dereference(t->real_cred);
@@ -191,14 +192,7 @@ static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s, bool clear
 	d |= (unsigned long)READ_ONCE(t->seccomp.filter) ^ s->sec.filter;
 	d |= !!(READ_ONCE(task_thread_info(t)->syscall_work) &
 		SYSCALL_WORK_SECCOMP) ^ s->sec.work;
-	if (d)
-		return false;
-	if (flags && clear) {
-		clkrg_record_lock(s);
-		s->flags &= ~SHADOW_PENDING;
-		clkrg_record_unlock(s);
-	}
-	return true;
+	return !d;
 }
 
 /* Current matches its record at the default level; false: undecided. */
@@ -209,7 +203,7 @@ static __always_inline bool clkrg_pint_fast_ok(void)
 	if (clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_CURRENT)
 		return false;
 	s = clkrg_shadow_find(current);
-	return s && clkrg_quick_match(s, true);
+	return s && clkrg_quick_match(s);
 }
 
 static inline bool clkrg_core_text(unsigned long addr)
@@ -253,7 +247,7 @@ static __always_inline bool clkrg_pint_commit_fast(const struct cred *new,
 	    !clkrg_commit_caller_ok(ret))
 		return false;
 	s = clkrg_shadow_find(current);
-	if (!s || !clkrg_quick_match(s, false))
+	if (!s || !clkrg_quick_match(s))
 		return false;
 	clkrg_record_lock(s);
 	if (!(s->flags & ~SHADOW_PENDING)) {
