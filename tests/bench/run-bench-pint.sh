@@ -58,48 +58,13 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$kver" ] || kver=$("$top/scripts/pick-kver.sh")
 
-build_and_boot() {
-	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk; do
-		command -v "$tool" >/dev/null ||
-			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
-	done
-	[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
-	ko=${CLKRG_KO:-$top/driver/clkrg.ko}
-	cli=${LKRG_CLI:-$top/cli/lkrg-cli}
-	lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
-	for f in "$ko" "$cli" "$lib"; do
-		[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
-	done
-	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
-	[ "$vermagic" = "$kver" ] ||
-		die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+# shellcheck source=tests/bench/boot-bench.sh
+. "$top/tests/bench/boot-bench.sh"
 
-	mkdir -p "$build/modules"
-	echo "bench-pint: building bench_micro and the initramfs for $kver"
-	make -s -C "$top/tests/bench" KVER="$kver" OUT="$build" "$build/guest/bench_micro" \
-		>"$build/make.log" 2>&1 ||
-		{ cat "$build/make.log" >&2; die "building bench_micro failed"; }
-	"$top/tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \
-		--root "$build/rootfs" --module "$ko" --cli "$cli" --lib "$lib" \
-		--guest-bin "$build/guest" --test-modules "$build/modules" \
-		--extra-scenario "$scenario"
-
-	echo "bench-pint: booting $kver under QEMU (TCG, -smp 2 -m 2G); about 10 minutes on an idle host ..."
-	start=$(date +%s)
-	load0=$(cut -d' ' -f1 /proc/loadavg)
-	rc=0
-	"$top/tests/vm/boot-scenario.sh" --kver "$kver" --initrd "$build/initramfs.cpio.gz" \
-		--scenario "$scenario" --out "$out" \
-		--timeout "$timeout_s" >"$build/boot.log" 2>&1 || rc=$?
-	echo "$(($(date +%s) - start))" >"$out/boot-seconds"
-	echo "$load0 $(cut -d' ' -f1 /proc/loadavg)" >"$out/host-load"
-	if [ "$rc" -ne 0 ] || [ ! -s "$raw" ]; then
-		cat "$build/boot.log" >&2
-		die "the bench boot failed (logs in $out)"
-	fi
-}
-
-[ "$report_only" -eq 1 ] || build_and_boot
+[ "$report_only" -eq 1 ] ||
+	bench_boot bench-pint "$build" "$scenario" "$out" "$timeout_s" \
+		"TCG, -smp 2 -m 2G; about 5 minutes on an idle host" \
+		"$build/guest/bench_micro"
 [ -s "$raw" ] || die "no $raw: run the bench first"
 secs=$(cat "$out/boot-seconds" 2>/dev/null || echo '?')
 load=$(cat "$out/host-load" 2>/dev/null || echo '? ?')

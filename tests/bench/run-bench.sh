@@ -58,53 +58,12 @@ if [ "$check_only" -eq 1 ]; then
 fi
 raw=$out/results.clean
 
-# Builds everything and boots tests/bench/bench.sh; the guest's results go
-# to $raw.
-build_and_boot() {
-	# ---- prerequisites (as tests/kernel-suite.sh)
-	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk; do
-		command -v "$tool" >/dev/null ||
-			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
-	done
-	[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
-	[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
-	ko=${CLKRG_KO:-$top/driver/clkrg.ko}
-	cli=${LKRG_CLI:-$top/cli/lkrg-cli}
-	lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
-	for f in "$ko" "$cli" "$lib"; do
-		[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
-	done
-	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
-	[ "$vermagic" = "$kver" ] ||
-		die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+# shellcheck source=tests/bench/boot-bench.sh
+. "$top/tests/bench/boot-bench.sh"
 
-	# ---- build
-	mkdir -p "$build"
-	echo "bench: building clkrg_readfloor.ko, guest programs and initramfs for $kver"
-	make -s -C "$top/tests/bench" KVER="$kver" OUT="$build" >"$build/make.log" 2>&1 ||
-		{ cat "$build/make.log" >&2; die "building tests/bench failed"; }
-	"$top/tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \
-		--root "$build/rootfs" --module "$ko" --cli "$cli" --lib "$lib" \
-		--guest-bin "$build/guest" --test-modules "$build/modules" \
-		--extra-scenario "$scenario"
-
-	# ---- boot
-	echo "bench: booting $kver under QEMU (TCG, -smp 2 -m 512M); about 3 minutes on an idle host ..."
-	start=$(date +%s)
-	load0=$(cut -d' ' -f1 /proc/loadavg)
-	rc=0
-	"$top/tests/vm/boot-scenario.sh" --kver "$kver" --initrd "$build/initramfs.cpio.gz" \
-		--scenario "$scenario" --out "$out" \
-		--timeout "$timeout_s" >"$build/boot.log" 2>&1 || rc=$?
-	echo "$(($(date +%s) - start))" >"$out/boot-seconds"
-	echo "$load0 $(cut -d' ' -f1 /proc/loadavg)" >"$out/host-load"
-	if [ "$rc" -ne 0 ] || [ ! -s "$raw" ]; then
-		cat "$build/boot.log" >&2
-		die "the bench boot failed (logs in $out)"
-	fi
-}
-
-[ "$report_only" -eq 1 ] || build_and_boot
+[ "$report_only" -eq 1 ] ||
+	bench_boot bench "$build" "$scenario" "$out" "$timeout_s" \
+		"TCG, -smp 2 -m 512M; about 3 minutes on an idle host"
 [ -s "$raw" ] || die "no $raw: run the bench first"
 secs=$(cat "$out/boot-seconds" 2>/dev/null || echo '?')
 load=$(cat "$out/host-load" 2>/dev/null || echo '? ?')
