@@ -62,21 +62,9 @@ if [ -z "$kver" ]; then
 fi
 
 # ---- prerequisites -----------------------------------------------------------
-for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc; do
-	command -v "$tool" >/dev/null ||
-		die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
-done
-[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
-[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
-ko=${CLKRG_KO:-$top/driver/clkrg.ko}
-cli=${LKRG_CLI:-$top/cli/lkrg-cli}
-lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
-for f in "$ko" "$cli" "$lib"; do
-	[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
-done
-vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
-[ "$vermagic" = "$kver" ] ||
-	die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+# shellcheck source=tests/vm/prereqs.sh
+. "$tests/vm/prereqs.sh"
+vm_prereqs
 
 # ---- scenarios -----------------------------------------------------------------
 selected=

@@ -5,31 +5,20 @@
 #
 #   bench_boot NAME BUILD SCENARIO OUT TIMEOUT HOW_LONG [MAKE_TARGET...]
 #
-# Checks the prerequisites (as tests/kernel-suite.sh), builds tests/bench
+# Checks the prerequisites (tests/vm/prereqs.sh), builds tests/bench
 # into BUILD (the MAKE_TARGETs, or everything), an initramfs with SCENARIO,
 # boots it with tests/vm/boot-scenario.sh (logs in OUT, the guest's results
 # in $raw) and keeps the boot's length and the host's load before and after
 # in OUT/boot-seconds and OUT/host-load. NAME prefixes the messages;
 # HOW_LONG says what the boot is and how long it takes.
 
+# shellcheck source=tests/vm/prereqs.sh
+. "$top/tests/vm/prereqs.sh"
+
 bench_boot() {
 	_name=$1 _build=$2 _scenario=$3 _out=$4 _timeout=$5 _how=$6
 	shift 6
-	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk; do
-		command -v "$tool" >/dev/null ||
-			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
-	done
-	[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
-	[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
-	ko=${CLKRG_KO:-$top/driver/clkrg.ko}
-	cli=${LKRG_CLI:-$top/cli/lkrg-cli}
-	lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
-	for f in "$ko" "$cli" "$lib"; do
-		[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
-	done
-	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
-	[ "$vermagic" = "$kver" ] ||
-		die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+	vm_prereqs
 
 	mkdir -p "$_build/modules"
 	echo "$_name: building the guest side and the initramfs for $kver"

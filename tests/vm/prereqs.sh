@@ -1,0 +1,26 @@
+# shellcheck shell=sh
+# shellcheck disable=SC2034,SC2154 # sets ko/cli/lib; top and kver are the caller's
+# Sourced by tests/kernel-suite.sh and tests/bench/boot-bench.sh: what a
+# guest boot needs on the host. The caller sets top, kver and die().
+#
+#   vm_prereqs    dies with the apt-get line that fixes what is missing;
+#                 sets ko, cli and lib (CLKRG_KO, LKRG_CLI, LIBCLKRG
+#                 override the top-level "make" products)
+
+vm_prereqs() {
+	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk; do
+		command -v "$tool" >/dev/null ||
+			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
+	done
+	[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
+	[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
+	ko=${CLKRG_KO:-$top/driver/clkrg.ko}
+	cli=${LKRG_CLI:-$top/cli/lkrg-cli}
+	lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
+	for f in "$ko" "$cli" "$lib"; do
+		[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
+	done
+	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
+	[ "$vermagic" = "$kver" ] ||
+		die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
+}
