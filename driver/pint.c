@@ -512,28 +512,12 @@ void clkrg_pint_free(struct task_struct *t)
 	clkrg_shadow_del(t);
 }
 
-static bool from_listed_caller(unsigned long ret)
-{
-	unsigned int i;
-
-	for (i = 0; i < CLKRG_COMMIT_CALLERS; i++)
-		if (ret - clkrg_commit_callers[i].start <
-		    clkrg_commit_callers[i].size)
-			return true;
-	return false;
-}
-
 /* The system call current is in, if it came from user mode. */
 static bool in_syscall(bool (*allowed)(bool ia32, long nr))
 {
 	struct pt_regs *regs = task_pt_regs(current);
 
 	return allowed(in_ia32_syscall(), syscall_get_nr(current, regs));
-}
-
-static bool kernel_context(void)
-{
-	return (current->flags & PF_KTHREAD) || !current->mm;
 }
 
 /* Fills a finding for a commit or switch from an unexpected caller. */
@@ -571,9 +555,7 @@ void clkrg_pint_commit(const struct cred *new, unsigned long ret)
 	/* The creds being replaced must be the ones we expect. */
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
-	if (check && !(clkrg_core_text(ret) &&
-		       (kernel_context() || from_listed_caller(ret) ||
-			in_syscall(lkrg_cred_syscall))))
+	if (check && !clkrg_commit_caller_ok(ret))
 		bad_caller(&fs, LKRG_OBJ_TASK_CRED, "unexpected commit_creds",
 			   ret);
 	rcu_read_lock();
@@ -644,7 +626,7 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
 	if (check && !(clkrg_core_text(ret) &&
-		       (kernel_context() || (!new && p->flags & PF_EXITING) ||
+		       (clkrg_kernel_context() || (!new && p->flags & PF_EXITING) ||
 			in_syscall(lkrg_ns_syscall))))
 		bad_caller(&fs, LKRG_OBJ_TASK_NS,
 			   "unexpected switch_task_namespaces", ret);

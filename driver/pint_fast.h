@@ -18,6 +18,7 @@
 #include <linux/user_namespace.h>
 #include <asm/syscall.h>
 #include <asm/unaligned.h>
+#include "core/legit_syscalls.h"
 #include "ksyms.h"
 #include "policy.h"
 #include "task_shadow.h"
@@ -211,7 +212,16 @@ static inline bool clkrg_core_text(unsigned long addr)
 	return addr - clkrg_stext < clkrg_etext - clkrg_stext;
 }
 
-/* commit_creds called back from @ret is where legitimate commits come from. */
+static __always_inline bool clkrg_kernel_context(void)
+{
+	return (current->flags & PF_KTHREAD) || !current->mm;
+}
+
+/*
+ * The one rule for where legitimate commits come from (both paths use it):
+ * core text, from a cred-changing system call, a kernel thread or usermode
+ * helper, or a listed kernel function (@ret is commit_creds' return).
+ */
 static __always_inline bool clkrg_commit_caller_ok(unsigned long ret)
 {
 	unsigned int i;
@@ -219,12 +229,16 @@ static __always_inline bool clkrg_commit_caller_ok(unsigned long ret)
 
 	if (!clkrg_core_text(ret))
 		return false;
-	/* The common case first; the full path knows ia32 numbers. */
+	/* The common case first: a bitmap; ia32 numbers from the table. */
 	nr = syscall_get_nr(current, task_pt_regs(current));
-	if (!in_ia32_syscall() && nr >= 0 && nr < CLKRG_NR_BITS &&
-	    test_bit(nr, clkrg_cred_nr64))
+	if (unlikely(in_ia32_syscall())) {
+		if (lkrg_cred_syscall(true, nr))
+			return true;
+	} else if (nr >= 0 && nr < CLKRG_NR_BITS &&
+		   test_bit(nr, clkrg_cred_nr64)) {
 		return true;
-	if ((current->flags & PF_KTHREAD) || !current->mm)
+	}
+	if (clkrg_kernel_context())
 		return true;
 	for (i = 0; i < CLKRG_COMMIT_CALLERS; i++)
 		if (ret - clkrg_commit_callers[i].start <
