@@ -56,7 +56,7 @@ int lkrg_check_block_set(const struct lkrg_block_modules *a)
 
 int lkrg_check_status(const struct lkrg_status *a)
 {
-	if (a->flags || !ZERO(a->reserved))
+	if (a->flags || a->reserved0 || !ZERO(a->reserved))
 		return -EINVAL;
 	return 0;
 }
@@ -114,6 +114,38 @@ int lkrg_knob_check(const struct lkrg_knob *k, __s64 value)
 			return -ERANGE;
 	}
 	return 0;
+}
+
+int lkrg_enforce_rank(__s64 level)
+{
+	switch (level) {
+	case LKRG_ENFORCE_LOG_ACCEPT:
+		return 0;
+	case LKRG_ENFORCE_LOG_ONLY:
+		return 1;
+	case LKRG_ENFORCE_RESTORE:
+		return 2;
+	case LKRG_ENFORCE_KILL:
+	case LKRG_ENFORCE_DENY:
+		return 3;
+	case LKRG_ENFORCE_PANIC:
+		return 4;
+	default:
+		return -1;
+	}
+}
+
+bool lkrg_knob_weakens(const struct lkrg_knob *k, __s64 value)
+{
+	if (value == k->value)
+		return false;
+	if (k->flags & LKRG_KNOB_F_FROZEN)
+		return true;
+	if (k->names == LKRG_KNOB_NAMES_ENFORCE)
+		return lkrg_enforce_rank(value) < lkrg_enforce_rank(k->value);
+	if (k->flags & LKRG_KNOB_F_HIGHER_WEAKER)
+		return value > k->value;
+	return value < k->value;
 }
 
 int lkrg_block_transition(__u32 old_mode, __s64 new_mode)

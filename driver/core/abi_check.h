@@ -30,6 +30,15 @@ int lkrg_check_rows(__u32 count, __u32 stride, __u32 ver0);
 /* A knob's value against its bounds: -EPERM load-only, -ERANGE outside. */
 int lkrg_knob_check(const struct lkrg_knob *k, __s64 value);
 
+/* Rank of an enforcement level: higher acts more strongly; -1 unknown. */
+int lkrg_enforce_rank(__s64 level);
+
+/*
+ * Whether setting knob @k (its current value in k->value) to @value
+ * weakens the guard: the change the policy lock refuses.
+ */
+bool lkrg_knob_weakens(const struct lkrg_knob *k, __s64 value);
+
 /* Module-blocking mode change: -ERANGE unknown, -EPERM leaving LOCK. */
 int lkrg_block_transition(__u32 old_mode, __s64 new_mode);
 

@@ -55,6 +55,9 @@ static const char * const obj_names[] = {
 	[LKRG_OBJ_UMH] = "umh",
 	[LKRG_OBJ_SELINUX] = "selinux",
 	[LKRG_OBJ_TASK_SHADOW] = "task_shadow",
+	[LKRG_OBJ_HOOK] = "hook",
+	[LKRG_OBJ_PATCH_SITE] = "patch_site",
+	[LKRG_OBJ_SELF] = "self",
 };
 
 static const char * const act_names[] = {

@@ -23,9 +23,18 @@ __u64 lkrg_rl_key(const struct lkrg_event_hdr *h,
 	k = fnv(k, &h->type, sizeof(h->type));
 	k = fnv(k, &d->category, sizeof(d->category));
 	k = fnv(k, &d->object, sizeof(d->object));
-	k = fnv(k, &d->pid, sizeof(d->pid));
-	k = fnv(k, d->name, sizeof(d->name));
-	k = fnv(k, d->location, sizeof(d->location));
+	/*
+	 * A refusal is "the same again" for one user whatever the process
+	 * and the name: a new pid (each modprobe a module request starts)
+	 * or module name per try must not get past the limit.
+	 */
+	if (h->type == LKRG_EV_BLOCK) {
+		k = fnv(k, &d->uid, sizeof(d->uid));
+	} else {
+		k = fnv(k, &d->pid, sizeof(d->pid));
+		k = fnv(k, d->name, sizeof(d->name));
+		k = fnv(k, d->location, sizeof(d->location));
+	}
 	return k ? k : 1;
 }
 

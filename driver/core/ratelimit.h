@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Rate limit of repeated identical events. A key names "the same thing
- * again" (type, category, object, task, name, location); each key may pass
+ * again" (type, category, object, task, name, location; for refusals
+ * type, category, object and uid); each key may pass
  * @burst times per window, the rest are counted and the count rides on the
  * next record of that key that passes. Pure: the caller holds the lock and
  * supplies the time.

@@ -74,3 +74,57 @@ int lkrg_jump_label_site(const __u8 *p, size_t avail, __u64 addr,
 		return -EINVAL;
 	}
 }
+
+int lkrg_jump_label_expect(const __u8 *p, size_t avail, __u64 addr,
+			   __u64 target, bool jump)
+{
+	struct lkrg_insn in;
+
+	lkrg_insn_decode(p, avail, addr, &in);
+	switch (in.kind) {
+	case LKRG_INSN_NOP2:
+	case LKRG_INSN_NOP5:
+		return jump ? -EINVAL : (int)in.len;
+	case LKRG_INSN_JMP8:
+	case LKRG_INSN_JMP32:
+		return jump && in.dest == target ? (int)in.len : -EINVAL;
+	default:
+		return -EINVAL;
+	}
+}
+
+static bool sc_func(const struct lkrg_sc_expect *e, __u64 dest)
+{
+	return e->func && (dest == e->func || (e->func_alt &&
+					       dest == e->func_alt));
+}
+
+bool lkrg_static_call_expect(const __u8 *p, size_t avail, __u64 addr,
+			     const struct lkrg_sc_expect *e)
+{
+	struct lkrg_insn in;
+
+	lkrg_insn_decode(p, avail, addr, &in);
+	if (!e->tail) {
+		if (!e->func)
+			return in.kind == LKRG_INSN_NOP5;
+		if (e->func == e->ret0 && in.kind == LKRG_INSN_XOR5RAX)
+			return true;
+		return in.kind == LKRG_INSN_CALL32 && sc_func(e, in.dest);
+	}
+	switch (in.kind) {
+	case LKRG_INSN_JMP32:
+		if (e->func)
+			return sc_func(e, in.dest);
+		return e->ret_thunk && in.dest == e->ret_thunk;
+	case LKRG_INSN_JCC32:
+		if (e->func)
+			return sc_func(e, in.dest);
+		return (e->ret_thunk && in.dest == e->ret_thunk) ||
+		       (e->sc_return && in.dest == e->sc_return);
+	case LKRG_INSN_RET5:
+		return !e->func;
+	default:
+		return false;
+	}
+}

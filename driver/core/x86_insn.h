@@ -39,4 +39,31 @@ void lkrg_insn_decode(const __u8 *p, size_t avail, __u64 addr,
 int lkrg_jump_label_site(const __u8 *p, size_t avail, __u64 addr,
 			 __u64 target);
 
+/*
+ * The one form a jump-label site may hold in its key's current state:
+ * @jump (static_key_enabled() XOR the entry's branch bit) a JMP8/JMP32 to
+ * @target, otherwise a NOP2/NOP5. Returns the site length or -EINVAL.
+ */
+int lkrg_jump_label_expect(const __u8 *p, size_t avail, __u64 addr,
+			   __u64 target, bool jump);
+
+/* What a static call site or trampoline must hold for its key. */
+struct lkrg_sc_expect {
+	__u64 func;		/* the key's function, 0 for none */
+	__u64 func_alt;		/* an address equivalent to func, or 0 */
+	__u64 ret0;		/* __static_call_return0 */
+	__u64 ret_thunk;	/* the return thunk a RET may become, or 0 */
+	__u64 sc_return;	/* target of a conditional tail call to none */
+	bool tail;		/* a tail call or a trampoline */
+};
+
+/*
+ * Whether the @avail bytes at @p (address @addr) are what the kernel
+ * writes for @e: a call (or, for the return-0 function, XOR5RAX; for no
+ * function, NOP5), or a tail call: a JMP32/JCC32 to the function, or a
+ * return (RET5, a JMP32 to the return thunk, a JCC32 to a return).
+ */
+bool lkrg_static_call_expect(const __u8 *p, size_t avail, __u64 addr,
+			     const struct lkrg_sc_expect *e);
+
 #endif

@@ -114,8 +114,10 @@ START_TEST(status)
 
 	ck_assert_int_eq(lkrg_check_status(&s), 0);
 	EXPECT_FIELD(lkrg_check_status, s, flags, 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_status, s, reserved0, 1, -EINVAL);
 	EXPECT_RESERVED(lkrg_check_status, s, reserved);
 	EXPECT_FIELD(lkrg_check_status, s, checks, 3, 0);
+	EXPECT_FIELD(lkrg_check_status, s, locked, 1, 0);
 }
 END_TEST
 
@@ -336,6 +338,57 @@ START_TEST(block_transition)
 }
 END_TEST
 
+START_TEST(enforce_rank)
+{
+	ck_assert_int_lt(lkrg_enforce_rank(LKRG_ENFORCE_LOG_ACCEPT),
+			 lkrg_enforce_rank(LKRG_ENFORCE_LOG_ONLY));
+	ck_assert_int_lt(lkrg_enforce_rank(LKRG_ENFORCE_LOG_ONLY),
+			 lkrg_enforce_rank(LKRG_ENFORCE_RESTORE));
+	ck_assert_int_lt(lkrg_enforce_rank(LKRG_ENFORCE_RESTORE),
+			 lkrg_enforce_rank(LKRG_ENFORCE_KILL));
+	ck_assert_int_eq(lkrg_enforce_rank(LKRG_ENFORCE_KILL),
+			 lkrg_enforce_rank(LKRG_ENFORCE_DENY));
+	ck_assert_int_lt(lkrg_enforce_rank(LKRG_ENFORCE_DENY),
+			 lkrg_enforce_rank(LKRG_ENFORCE_PANIC));
+	ck_assert_int_eq(lkrg_enforce_rank(6), -1);
+	ck_assert_int_eq(lkrg_enforce_rank(-1), -1);
+}
+END_TEST
+
+START_TEST(knob_weakens)
+{
+	struct lkrg_knob k = { .value = 2, .min = 0, .max = 3 };
+
+	/* Default: a lower value is weaker; the same value is no change. */
+	ck_assert(lkrg_knob_weakens(&k, 1));
+	ck_assert(lkrg_knob_weakens(&k, 0));
+	ck_assert(!lkrg_knob_weakens(&k, 2));
+	ck_assert(!lkrg_knob_weakens(&k, 3));
+	/* interval, expose_addresses: a higher value is weaker. */
+	k.flags = LKRG_KNOB_F_HIGHER_WEAKER;
+	ck_assert(lkrg_knob_weakens(&k, 3));
+	ck_assert(!lkrg_knob_weakens(&k, 1));
+	/* No order: any change is refused once locked. */
+	k.flags = LKRG_KNOB_F_FROZEN;
+	ck_assert(lkrg_knob_weakens(&k, 3));
+	ck_assert(lkrg_knob_weakens(&k, 1));
+	ck_assert(!lkrg_knob_weakens(&k, 2));
+	/* Enforcement levels by rank, not by number: deny (5) < panic (4). */
+	k.flags = LKRG_KNOB_F_ENUM;
+	k.names = LKRG_KNOB_NAMES_ENFORCE;
+	k.value = LKRG_ENFORCE_DENY;
+	ck_assert(!lkrg_knob_weakens(&k, LKRG_ENFORCE_PANIC));
+	ck_assert(lkrg_knob_weakens(&k, LKRG_ENFORCE_LOG_ONLY));
+	k.value = LKRG_ENFORCE_PANIC;
+	ck_assert(lkrg_knob_weakens(&k, LKRG_ENFORCE_DENY));
+	k.value = LKRG_ENFORCE_LOG_ACCEPT;
+	ck_assert(!lkrg_knob_weakens(&k, LKRG_ENFORCE_LOG_ONLY));
+	k.value = LKRG_ENFORCE_KILL;
+	ck_assert(lkrg_knob_weakens(&k, LKRG_ENFORCE_LOG_ACCEPT));
+	ck_assert(!lkrg_knob_weakens(&k, LKRG_ENFORCE_KILL));
+}
+END_TEST
+
 Suite *abi_check_suite(void)
 {
 	Suite *s = suite_create("core/abi_check");
@@ -359,6 +412,8 @@ Suite *abi_check_suite(void)
 	tcase_add_test(tk, knob_check);
 	tcase_add_test(tk, knob_check_enum);
 	tcase_add_test(tk, block_transition);
+	tcase_add_test(tk, enforce_rank);
+	tcase_add_test(tk, knob_weakens);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tk);
 	return s;

@@ -315,7 +315,7 @@ START_TEST(event_exploit_detection)
 	r.d.object = LKRG_OBJ_UMH;
 	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"umh\","));
-	r.d.object = LKRG_OBJ_TASK_SHADOW + 1;
+	r.d.object = LKRG_OBJ_SELF + 1;
 	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"unknown\","));
 }

@@ -72,7 +72,9 @@ START_TEST(objects)
 		    { LKRG_OBJ_TASK_STACK, "task_stack" },
 		    { LKRG_OBJ_UMH, "umh" }, { LKRG_OBJ_SELINUX, "selinux" },
 		    { LKRG_OBJ_TASK_SHADOW, "task_shadow" },
-		    { 20, "unknown" });
+		    { LKRG_OBJ_HOOK, "hook" },
+		    { LKRG_OBJ_PATCH_SITE, "patch_site" },
+		    { LKRG_OBJ_SELF, "self" }, { 23, "unknown" });
 }
 END_TEST
 

@@ -24,6 +24,31 @@ START_TEST(keys)
 }
 END_TEST
 
+static __u64 block_key(const char *name, int pid, __u32 uid)
+{
+	struct lkrg_event_record r;
+
+	sample_violation(&r);
+	r.hdr.type = LKRG_EV_BLOCK;
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), name);
+	r.d.pid = pid;
+	r.d.uid = uid;
+	return lkrg_rl_key(&r.hdr, &r.d);
+}
+
+START_TEST(refusals_per_uid)
+{
+	/* A refusal repeats per user: new pids and names are the same key, */
+	ck_assert_uint_eq(block_key("mod_a", 100, 1000),
+			  block_key("mod_b", 101, 1000));
+	/* another user is another key, and so is a violation. */
+	ck_assert_uint_ne(block_key("mod_a", 100, 1000),
+			  block_key("mod_a", 100, 0));
+	ck_assert_uint_ne(block_key("mod_a", 100, 1000), key_of("mod_a", 100));
+	ck_assert_uint_ne(block_key("x", 1, 0), 0);
+}
+END_TEST
+
 START_TEST(disabled)
 {
 	struct lkrg_rl_slot s[SLOTS] = { { 0 } };
@@ -233,6 +258,7 @@ Suite *ratelimit_suite(void)
 	TCase *tc = tcase_create("admit");
 
 	tcase_add_test(tc, keys);
+	tcase_add_test(tc, refusals_per_uid);
 	tcase_add_test(tc, disabled);
 	tcase_add_test(tc, burst_then_carry);
 	tcase_add_test(tc, eviction_counts);

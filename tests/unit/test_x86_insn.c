@@ -234,6 +234,126 @@ START_TEST(jump_label_rejects)
 }
 END_TEST
 
+static int expect_at(const __u8 *bytes, size_t n, __u64 target, bool jump)
+{
+	__u8 *p = malloc(n ? n : 1);
+	int ret;
+
+	ck_assert_ptr_nonnull(p);
+	memcpy(p, bytes, n);
+	ret = lkrg_jump_label_expect(p, n, KADDR, target, jump);
+	free(p);
+	return ret;
+}
+
+START_TEST(jump_label_state)
+{
+	/* Key off (after the branch bit): only a NOP of the site's size. */
+	ck_assert_int_eq(expect_at(B(0x66, 0x90), 2, KADDR + 0x40, false), 2);
+	ck_assert_int_eq(expect_at(B(0x0f, 0x1f, 0x44, 0x00, 0x00), 5,
+				   KADDR + 0x40, false), 5);
+	ck_assert_int_eq(expect_at(B(0xeb, 0x3e), 2, KADDR + 0x40, false),
+			 -EINVAL);
+	ck_assert_int_eq(expect_at(B(0xe9, 0x3b, 0x00, 0x00, 0x00), 5,
+				   KADDR + 0x40, false), -EINVAL);
+	/* Key on: only the jump to the entry's own target. */
+	ck_assert_int_eq(expect_at(B(0xeb, 0x3e), 2, KADDR + 0x40, true), 2);
+	ck_assert_int_eq(expect_at(B(0xe9, 0x3b, 0x00, 0x00, 0x00), 5,
+				   KADDR + 0x40, true), 5);
+	ck_assert_int_eq(expect_at(B(0xeb, 0x3f), 2, KADDR + 0x40, true),
+			 -EINVAL);
+	ck_assert_int_eq(expect_at(B(0x66, 0x90), 2, KADDR + 0x40, true),
+			 -EINVAL);
+	ck_assert_int_eq(expect_at(B(0x0f, 0x1f, 0x44, 0x00, 0x00), 5,
+				   KADDR + 0x40, true), -EINVAL);
+	ck_assert_int_eq(expect_at(B(0xcc, 0x90), 2, KADDR + 0x40, true),
+			 -EINVAL);
+}
+END_TEST
+
+#define FUNC	(KADDR + 0x1000)
+#define RET0	(KADDR + 0x2000)
+#define THUNK	(KADDR + 0x3000)
+#define SCRET	(KADDR + 0x4000)
+
+static bool sc_at(const __u8 *bytes, size_t n, __u64 func, bool tail)
+{
+	struct lkrg_sc_expect e = {
+		.func = func, .ret0 = RET0, .ret_thunk = THUNK,
+		.sc_return = SCRET, .tail = tail,
+	};
+	__u8 *p = malloc(n);
+	bool ok;
+
+	ck_assert_ptr_nonnull(p);
+	memcpy(p, bytes, n);
+	ok = lkrg_static_call_expect(p, n, KADDR, &e);
+	free(p);
+	return ok;
+}
+
+/* call/jmp rel32 from KADDR to FUNC (0x1000 - 5 = 0xffb). */
+#define CALL_FUNC	B(0xe8, 0xfb, 0x0f, 0x00, 0x00), 5
+#define JMP_FUNC	B(0xe9, 0xfb, 0x0f, 0x00, 0x00), 5
+#define JCC_FUNC	B(0x0f, 0x85, 0xfa, 0x0f, 0x00, 0x00), 6
+#define CALL_RET0	B(0xe8, 0xfb, 0x1f, 0x00, 0x00), 5
+#define JMP_THUNK	B(0xe9, 0xfb, 0x2f, 0x00, 0x00), 5
+#define JCC_SCRET	B(0x0f, 0x85, 0xfa, 0x3f, 0x00, 0x00), 6
+#define NOP5		B(0x0f, 0x1f, 0x44, 0x00, 0x00), 5
+#define XOR5		B(0x2e, 0x2e, 0x2e, 0x31, 0xc0), 5
+#define RET5		B(0xc3, 0xcc, 0xcc, 0xcc, 0xcc), 5
+
+START_TEST(static_call_sites)
+{
+	/* A call site follows its key: a call to the function, ... */
+	ck_assert(sc_at(CALL_FUNC, FUNC, false));
+	ck_assert(!sc_at(CALL_FUNC, FUNC + 16, false));
+	ck_assert(!sc_at(JMP_FUNC, FUNC, false));
+	ck_assert(!sc_at(NOP5, FUNC, false));
+	/* ... XOR5RAX (or the call) for the return-0 function, ... */
+	ck_assert(sc_at(XOR5, RET0, false));
+	ck_assert(sc_at(CALL_RET0, RET0, false));
+	ck_assert(!sc_at(XOR5, FUNC, false));
+	/* ... a NOP for no function. */
+	ck_assert(sc_at(NOP5, 0, false));
+	ck_assert(!sc_at(CALL_FUNC, 0, false));
+	ck_assert(!sc_at(RET5, 0, false));
+}
+END_TEST
+
+START_TEST(static_call_tails)
+{
+	/* A tail call or trampoline: a jump to the function, ... */
+	ck_assert(sc_at(JMP_FUNC, FUNC, true));
+	ck_assert(sc_at(JCC_FUNC, FUNC, true));
+	ck_assert(!sc_at(CALL_FUNC, FUNC, true));
+	ck_assert(!sc_at(RET5, FUNC, true));
+	ck_assert(!sc_at(JMP_THUNK, FUNC, true));
+	/* ... a return for no function, in the forms the kernel writes. */
+	ck_assert(sc_at(RET5, 0, true));
+	ck_assert(sc_at(JMP_THUNK, 0, true));
+	ck_assert(sc_at(JCC_SCRET, 0, true));
+	ck_assert(!sc_at(JMP_FUNC, 0, true));
+	ck_assert(!sc_at(NOP5, 0, true));
+}
+END_TEST
+
+START_TEST(static_call_alt)
+{
+	struct lkrg_sc_expect e = { .func = FUNC + 16, .func_alt = FUNC };
+	const __u8 call[] = { 0xe8, 0xfb, 0x0f, 0x00, 0x00 };
+
+	/* An equivalent entry (a thunk, past an ENDBR) counts as the key's. */
+	ck_assert(lkrg_static_call_expect(call, sizeof(call), KADDR, &e));
+	e.func_alt = 0;
+	ck_assert(!lkrg_static_call_expect(call, sizeof(call), KADDR, &e));
+	/* No return thunk known: a jump anywhere is no return. */
+	e.func = 0;
+	e.tail = true;
+	ck_assert(!lkrg_static_call_expect(call, sizeof(call), KADDR, &e));
+}
+END_TEST
+
 Suite *x86_insn_suite(void)
 {
 	Suite *s = suite_create("core/x86_insn");
@@ -251,6 +371,10 @@ Suite *x86_insn_suite(void)
 	tcase_add_test(tj, jump_label_nops);
 	tcase_add_test(tj, jump_label_jumps);
 	tcase_add_test(tj, jump_label_rejects);
+	tcase_add_test(tj, jump_label_state);
+	tcase_add_test(tj, static_call_sites);
+	tcase_add_test(tj, static_call_tails);
+	tcase_add_test(tj, static_call_alt);
 	suite_add_tcase(s, td);
 	suite_add_tcase(s, tj);
 	return s;

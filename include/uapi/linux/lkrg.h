@@ -183,7 +183,9 @@ struct lkrg_status {
 	__u64 events_suppressed;	/* out: dropped by the rate limit */
 	__u64 objects;		/* out: live allocations of the module */
 	__u64 tasks;		/* out: tasks with a shadow record */
-	__u64 reserved[3];	/* must be 0 */
+	__u32 locked;		/* out: 1 once the policy is locked */
+	__u32 reserved0;	/* must be 0 */
+	__u64 reserved[2];	/* must be 0 */
 };
 #define LKRG_STATUS_SIZE_VER0	200
 #define LKRG_IOC_GET_STATUS	_IOWR(LKRG_IOC_MAGIC, 0x06, __u8[LKRG_STATUS_SIZE_VER0])
@@ -191,6 +193,8 @@ struct lkrg_status {
 /*
  * Prepares for unload: every reader gets the records left, then EOF; later
  * ioctls and opens fail with -ENODEV. arg must be 0. Needs CAP_SYS_ADMIN.
+ * -EPERM once the policy is locked (knob "lock"), like REBASELINE and
+ * UMH_ADD, and every knob change that weakens the guard.
  */
 #define LKRG_IOC_SHUTDOWN	_IO(LKRG_IOC_MAGIC, 0x07)
 
@@ -230,6 +234,14 @@ struct lkrg_status {
 
 #define LKRG_KNOB_F_ENUM	(1U << 0)	/* value must be a bit in allowed */
 #define LKRG_KNOB_F_LOAD_ONLY	(1U << 1)	/* read-only at run time */
+/*
+ * Which way a change weakens the guard, for the policy lock (knob "lock"):
+ * once locked, no knob may move the weak way (-EPERM). By default a lower
+ * value is weaker; ENFORCE knobs rank log_accept < log_only < restore <
+ * kill = deny < panic.
+ */
+#define LKRG_KNOB_F_HIGHER_WEAKER (1U << 2)	/* a higher value is weaker */
+#define LKRG_KNOB_F_FROZEN	(1U << 3)	/* no change at all once locked */
 
 /* Which names a knob's values have (struct lkrg_knob.names). */
 #define LKRG_KNOB_NAMES_NONE		0	/* plain numbers */
@@ -457,6 +469,9 @@ struct lkrg_event_hdr {
 #define LKRG_OBJ_UMH		17	/* a usermode helper */
 #define LKRG_OBJ_SELINUX	18	/* SELinux enforcing state */
 #define LKRG_OBJ_TASK_SHADOW	19	/* a task clkrg has no record of */
+#define LKRG_OBJ_HOOK		20	/* a hook of clkrg, or what keeps it in */
+#define LKRG_OBJ_PATCH_SITE	21	/* a text site the kernel patches */
+#define LKRG_OBJ_SELF		22	/* clkrg's own code, data or baselines */
 
 /* actions taken */
 #define LKRG_ACT_NONE		0	/* informational */
