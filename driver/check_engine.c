@@ -16,6 +16,7 @@
 #include "modules.h"
 #include "pint.h"
 #include "selinux_guard.h"
+#include "hooks.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -112,6 +113,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	clkrg_cpu_check(&ctx, &pol);
 	clkrg_modules_check(&ctx);
 	clkrg_selinux_check(&ctx);
+	clkrg_hooks_verify(&ctx);
 	clkrg_pint_check_all(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);

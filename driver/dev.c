@@ -90,6 +90,11 @@ static long do_rebaseline(struct file *file, void *p)
 
 	if (ret)
 		return ret;
+	/* Accepting the present state would forgive what the lock guards. */
+	if (clkrg_policy_locked()) {
+		clkrg_policy_refused(LKRG_OBJ_BASELINE, "rebaseline", "");
+		return -EPERM;
+	}
 	a->generation = clkrg_engine_rebaseline(a->scope);
 	return 0;
 }
@@ -151,6 +156,7 @@ static long do_status(struct file *file, void *p)
 	a->events_suppressed = clkrg_ev_suppressed();
 	a->objects = clkrg_objects();
 	a->tasks = clkrg_pint_tasks();
+	a->locked = clkrg_policy_locked();
 	return 0;
 }
 
@@ -247,6 +253,12 @@ static long do_umh_add(struct file *file, void *p)
 
 	if (ret)
 		return ret;
+	/* A longer allow-list is a weaker one. */
+	if (clkrg_policy_locked()) {
+		clkrg_policy_refused(LKRG_OBJ_UMH, "allow helper",
+				     (const char *)a->path);
+		return -EPERM;
+	}
 	return clkrg_umh_add((const char *)a->path, &a->count,
 			     &a->generation);
 }
@@ -406,6 +418,10 @@ static long clkrg_ioctl(struct file *file, unsigned int cmd,
 			return -ENODEV;
 		if (nr == 0x00)
 			return LKRG_API_VERSION;
+		if (clkrg_policy_locked()) {
+			clkrg_policy_refused(LKRG_OBJ_GUARD, "shutdown", "");
+			return -EPERM;
+		}
 		if (xchg(&shutting_down, 1))
 			return -ENODEV;
 		emit_shutdown();

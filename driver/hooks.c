@@ -5,7 +5,10 @@
 #include <linux/sched.h>
 #include "core/event_codec.h"
 #include "hooks.h"
+#include "hooks_table.h"
 #include "ksyms.h"
+#include "modblock.h"
+#include "patch_sites.h"
 #include "pcfi.h"
 #include "pint.h"
 #include "pint_fast.h"
@@ -14,52 +17,27 @@
 /* deny_stub.S */
 void clkrg_deny_return(void);
 
-struct hook_stats {
-	u64 hits, violations, denied;
-};
-
-enum hook_kind {
-	HOOK_ACCESS,
-	HOOK_FORK,
-	HOOK_FREE,
-	HOOK_COMMIT,
-	HOOK_OVERRIDE,
-	HOOK_REVERT,
-	HOOK_SWITCH_NS,
-	HOOK_EXECVE,
-};
-
-struct hook {
-	const char *symbol;
-	const char *role;
-	enum hook_kind kind;
-	int deny;		/* errno the call fails with, 0: never */
-	bool required;		/* without it exploit detection is blind */
-	unsigned long ip;	/* its fentry site */
-	bool active;
-	struct hook_stats __percpu *stats;
-};
-
 /* Makes the probed function return -errno at once (ip override). */
-static void deny_call(struct hook *h, struct pt_regs *regs)
+static void deny_call(struct clkrg_hook *h, struct pt_regs *regs, int err)
 {
 	this_cpu_inc(h->stats->denied);
-	regs->ax = (unsigned long)(long)-h->deny;
+	regs->ax = (unsigned long)(long)-err;
 	instruction_pointer_set(regs, (unsigned long)clkrg_deny_return);
 }
 
 /* The full checks of an access hook: they decide and report. */
-static noinline void access_slow(struct hook *h, struct pt_regs *regs)
+static noinline bool access_slow(struct clkrg_hook *h, struct pt_regs *regs)
 {
 	enum clkrg_verdict v = clkrg_pcfi_check(regs, h->symbol);
 
 	if (clkrg_pint_verify_current() == CLKRG_DENY)
 		v = CLKRG_DENY;
 	if (v != CLKRG_DENY)
-		return;
+		return false;
 	this_cpu_inc(h->stats->violations);
 	if (h->deny)
-		deny_call(h, regs);
+		deny_call(h, regs, h->deny);
+	return true;
 }
 
 /* Current matches its record and came from a call: nothing to do. */
@@ -70,7 +48,7 @@ static __always_inline bool access_fast(struct pt_regs *regs)
 	       clkrg_pint_fast_ok();
 }
 
-static noinline void commit_slow(struct hook *h, struct pt_regs *regs)
+static noinline void commit_slow(struct clkrg_hook *h, struct pt_regs *regs)
 {
 	clkrg_pcfi_check(regs, h->symbol);
 	clkrg_pint_commit((const struct cred *)regs->di,
@@ -89,18 +67,35 @@ static __always_inline bool commit_fast(struct pt_regs *regs)
 				      *(unsigned long *)sp);
 }
 
-static void execve_slow(struct hook *h, struct pt_regs *regs)
+static void execve_slow(struct clkrg_hook *h, struct pt_regs *regs)
 {
 	/* After boot only usermode helpers call kernel_execve(). */
 	if (clkrg_umh_exec((const char *)regs->di) == CLKRG_DENY)
-		deny_call(h, regs);
+		deny_call(h, regs, h->deny);
+}
+
+/*
+ * delete_module(2), either entry: the task is verified like at any access
+ * point, then an unload the lock forbids fails with EPERM. The system
+ * call's own registers hold its arguments (ia32: %ebx, %ecx).
+ */
+static void unload_slow(struct clkrg_hook *h, struct pt_regs *regs)
+{
+	const struct pt_regs *u = (const struct pt_regs *)regs->di;
+	unsigned long name = h->ia32 ? (u32)u->bx : u->di;
+	unsigned long flags = h->ia32 ? (u32)u->cx : u->si;
+
+	if (access_slow(h, regs))
+		return;
+	if (clkrg_modblock_unload_refused((const char __user *)name, flags))
+		deny_call(h, regs, EPERM);
 }
 
 /*
  * Everything but the fast paths, under ftrace's recursion guard: these
  * call into the kernel, which could come back to a hooked function.
  */
-static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
+static noinline void hooks_slow(struct clkrg_hook *h, struct pt_regs *regs,
 				unsigned long ip, unsigned long pip)
 {
 	int bit = ftrace_test_recursion_trylock(ip, pip);
@@ -134,17 +129,26 @@ static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
 	case HOOK_EXECVE:
 		execve_slow(h, regs);
 		break;
+	case HOOK_UNLOAD:
+		unload_slow(h, regs);
+		break;
 	}
 	ftrace_test_recursion_unlock(bit);
 }
 
 /*
- * All hooks are one ftrace_ops on the fentry sites of their functions:
- * ftrace gives it a trampoline that calls hooks_entry() directly, a third
- * of a kprobe's round trip (a kprobe adds its own lookup and an indirect
- * call on top of the same trampoline), and one ops is one unregistration
- * (each waits for RCU-tasks). The hook is found by its site in a small
+ * The hooks are three ftrace_ops on the fentry sites of their functions:
+ * ftrace gives each a trampoline that calls its entry directly, a third
+ * of a kprobe's round trip, and one ops is one unregistration (each
+ * waits for RCU-tasks). A hook is found by its site in a small
  * open-addressing table filled before registration.
+ *
+ * All three are FTRACE_OPS_FL_PERMANENT, as livepatch's are: while they
+ * are registered the kernel refuses "ftrace_enabled=0" (-EBUSY), which
+ * would otherwise turn every hook into a NOP. The ops whose hooks send a
+ * function straight back to its caller (deny) is FTRACE_OPS_FL_IPMODIFY,
+ * so ftrace keeps a second IP-modifying user (a livepatch, a kprobe with
+ * a post handler) off those functions instead of letting both race.
  *
  * No FTRACE_OPS_FL_SAVE_REGS: with DYNAMIC_FTRACE_WITH_ARGS the plain
  * trampoline already saves what the hooks read (the argument registers,
@@ -157,13 +161,14 @@ static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
 #endif
 #define SLOT_BITS	6
 
-static struct ftrace_ops hook_ops;
-static struct hook *slots[1U << SLOT_BITS];
+struct ftrace_ops clkrg_deny_ops, clkrg_watch_ops, clkrg_commit_ops;
+static struct clkrg_hook *slots[1U << SLOT_BITS] __ro_after_init;
+static struct clkrg_hook *commit_hook __ro_after_init;
 
-static __always_inline struct hook *hook_at(unsigned long ip)
+static __always_inline struct clkrg_hook *hook_at(unsigned long ip)
 {
 	unsigned int i = hash_long(ip, SLOT_BITS);
-	struct hook *h;
+	struct clkrg_hook *h;
 
 	while ((h = slots[i]) && h->ip != ip)
 		i = (i + 1) & ((1U << SLOT_BITS) - 1);
@@ -174,11 +179,11 @@ static __always_inline struct hook *hook_at(unsigned long ip)
  * The fast paths call nothing, so they need no recursion guard; only
  * preemption off (RCU lookups, the record's arch lock, per-CPU counts).
  */
-static void notrace hooks_entry(unsigned long ip, unsigned long pip,
-				struct ftrace_ops *op, struct ftrace_regs *fregs)
+void notrace clkrg_hooks_entry(unsigned long ip, unsigned long pip,
+			       struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = &fregs->regs;
-	struct hook *h = hook_at(ip);
+	struct clkrg_hook *h = hook_at(ip);
 	bool done;
 
 	if (unlikely(!h))
@@ -195,12 +200,8 @@ static void notrace hooks_entry(unsigned long ip, unsigned long pip,
  * commit_creds, hit on every cred-changing system call, has an ops of its
  * own: its trampoline calls here with no lookup at all.
  */
-static struct ftrace_ops commit_ops;
-static struct hook *commit_hook;
-
-static void notrace commit_entry(unsigned long ip, unsigned long pip,
-				 struct ftrace_ops *op,
-				 struct ftrace_regs *fregs)
+void notrace clkrg_commit_entry(unsigned long ip, unsigned long pip,
+				struct ftrace_ops *op, struct ftrace_regs *fregs)
 {
 	struct pt_regs *regs = &fregs->regs;
 
@@ -211,9 +212,9 @@ static void notrace commit_entry(unsigned long ip, unsigned long pip,
 	preempt_enable_notrace();
 }
 
-#define ACCESS(sym, err)	{ sym, "access", HOOK_ACCESS, err, false }
+#define ACCESS(sym, err)	{ sym, "access", HOOK_ACCESS, err }
 
-static struct hook hooks[] = {
+struct clkrg_hook clkrg_hooks[] __ro_after_init = {
 	{ "wake_up_new_task", "task", HOOK_FORK, 0, true },
 	{ "__put_task_struct", "task", HOOK_FREE, 0, true },
 	{ "commit_creds", "creds", HOOK_COMMIT, 0, true },
@@ -232,41 +233,68 @@ static struct hook hooks[] = {
 	ACCESS("security_ptrace_access_check", EPERM),
 	ACCESS("security_sb_mount", EPERM),
 	ACCESS("security_bprm_check", EACCES),
-	{ "__x64_sys_init_module", "module", HOOK_ACCESS, 0, false },
-	{ "__x64_sys_finit_module", "module", HOOK_ACCESS, 0, false },
-	{ "__x64_sys_delete_module", "module", HOOK_ACCESS, 0, false },
-	{ "kernel_execve", "umh", HOOK_EXECVE, EPERM, false },
+	{ "__x64_sys_init_module", "module", HOOK_ACCESS },
+	{ "__x64_sys_finit_module", "module", HOOK_ACCESS },
+	{ "__ia32_sys_init_module", "module", HOOK_ACCESS },
+	{ "__ia32_sys_finit_module", "module", HOOK_ACCESS },
+	/* Without these the policy lock could not keep clkrg loaded. */
+	{ "__x64_sys_delete_module", "unload", HOOK_UNLOAD, EPERM, true },
+	{ "__ia32_sys_delete_module", "unload", HOOK_UNLOAD, EPERM,
+	  IS_ENABLED(CONFIG_IA32_EMULATION), true },
+	{ "kernel_execve", "umh", HOOK_EXECVE, EPERM },
 };
+
+const unsigned int clkrg_nr_hooks = ARRAY_SIZE(clkrg_hooks);
 
 unsigned int clkrg_hooks_count(void)
 {
-	return ARRAY_SIZE(hooks);
+	return ARRAY_SIZE(clkrg_hooks);
 }
 
 void clkrg_hooks_row(unsigned int i, struct lkrg_hook_row *out)
 {
-	const struct hook *h = &hooks[i];
-	int cpu;
+	const struct clkrg_hook *h = &clkrg_hooks[i];
 
 	memset(out, 0, sizeof(*out));
 	lkrg_ev_set_str(out->symbol, sizeof(out->symbol), h->symbol);
 	lkrg_ev_set_str(out->role, sizeof(out->role), h->role);
 	out->active = h->active;
-	if (!h->stats)
-		return;
-	for_each_possible_cpu(cpu) {
-		const struct hook_stats *st = per_cpu_ptr(h->stats, cpu);
+	if (h->stats)
+		clkrg_hook_sum(h, &out->hits, &out->violations, &out->denied);
+}
 
-		out->hits += st->hits;
-		out->violations += st->violations;
-		out->denied += st->denied;
+void clkrg_hook_sum(const struct clkrg_hook *h, u64 *hits, u64 *violations,
+		    u64 *denied)
+{
+	u64 n[3] = { 0 };
+	int cpu;
+
+	for_each_possible_cpu(cpu) {
+		const struct clkrg_hook_stats *st = per_cpu_ptr(h->stats, cpu);
+
+		n[0] += READ_ONCE(st->hits);
+		n[1] += READ_ONCE(st->violations);
+		n[2] += READ_ONCE(st->denied);
 	}
+	*hits = n[0];
+	if (violations)
+		*violations = n[1];
+	if (denied)
+		*denied = n[2];
 }
 
 typedef unsigned long (*ftrace_location_fn)(unsigned long ip);
 
-/* Adds @h's function to the ops' filter and @h to the table. */
-static int hook_add(struct hook *h, ftrace_location_fn location)
+/* A hook that may change the IP goes with the IPMODIFY ops. */
+static struct ftrace_ops *ops_of(const struct clkrg_hook *h)
+{
+	if (h->kind == HOOK_COMMIT)
+		return &clkrg_commit_ops;
+	return h->deny ? &clkrg_deny_ops : &clkrg_watch_ops;
+}
+
+/* Adds @h's function to its ops' filter and @h to the table. */
+static int hook_add(struct clkrg_hook *h, ftrace_location_fn location)
 {
 	unsigned long addr = clkrg_ksym(h->symbol);
 	unsigned int i;
@@ -275,13 +303,20 @@ static int hook_add(struct hook *h, ftrace_location_fn location)
 	h->ip = addr ? location(addr) : 0;
 	if (!h->ip)
 		return -ENOENT;
-	if (h->kind == HOOK_COMMIT) {
-		commit_hook = h;
-		return ftrace_set_filter_ip(&commit_ops, h->ip, 0, 0);
-	}
-	ret = ftrace_set_filter_ip(&hook_ops, h->ip, 0, 0);
+	h->rec = clkrg_sites_ftrace_rec(h->ip);
+	if (!h->rec)
+		return -ENOENT;
+	/* Another user already changes the IP there (a livepatch). */
+	if (h->deny && (READ_ONCE(h->rec->flags) & FTRACE_FL_IPMODIFY))
+		return -EBUSY;
+	h->ops = ops_of(h);
+	ret = ftrace_set_filter_ip(h->ops, h->ip, 0, 0);
 	if (ret)
 		return ret;
+	if (h->kind == HOOK_COMMIT) {
+		commit_hook = h;
+		return 0;
+	}
 	i = hash_long(h->ip, SLOT_BITS);
 	while (slots[i])
 		i = (i + 1) & ((1U << SLOT_BITS) - 1);
@@ -289,27 +324,43 @@ static int hook_add(struct hook *h, ftrace_location_fn location)
 	return 0;
 }
 
-static void unregister_all(bool registered)
+static struct ftrace_ops *const all_ops[] = {
+	&clkrg_commit_ops, &clkrg_watch_ops, &clkrg_deny_ops,
+};
+
+/*
+ * Module exit runs with our read-only-after-init data read-only: it
+ * unregisters and frees, and writes nothing there.
+ */
+static void unregister_ops(unsigned int registered)
 {
 	unsigned int i;
 
-	if (registered) {
-		unregister_ftrace_function(&commit_ops);
-		unregister_ftrace_function(&hook_ops);
-	}
-	ftrace_free_filter(&commit_ops);
-	ftrace_free_filter(&hook_ops);
+	for (i = 0; i < registered; i++)
+		unregister_ftrace_function(all_ops[i]);
+	for (i = 0; i < ARRAY_SIZE(all_ops); i++)
+		ftrace_free_filter(all_ops[i]);
+	for (i = 0; i < ARRAY_SIZE(clkrg_hooks); i++)
+		free_percpu(clkrg_hooks[i].stats);
+}
+
+/* A failed init: the table is still writable and must look unused. */
+static void init_failed(unsigned int registered)
+{
+	unsigned int i;
+
+	unregister_ops(registered);
 	commit_hook = NULL;
 	memset(slots, 0, sizeof(slots));
-	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
-		hooks[i].active = false;
-		free_percpu(hooks[i].stats);
-		hooks[i].stats = NULL;
+	for (i = 0; i < ARRAY_SIZE(clkrg_hooks); i++) {
+		clkrg_hooks[i].active = false;
+		clkrg_hooks[i].stats = NULL;
 	}
 }
 
 int clkrg_hooks_init(void)
 {
+	const unsigned long perm = FTRACE_OPS_FL_PERMANENT;
 	ftrace_location_fn location;
 	unsigned int i;
 	int ret;
@@ -319,17 +370,21 @@ int clkrg_hooks_init(void)
 		pr_err("clkrg: FAULT: cannot resolve ftrace_location\n");
 		return -ENOENT;
 	}
-	BUILD_BUG_ON(ARRAY_SIZE(hooks) > (1U << SLOT_BITS) / 2);
-	memset(&hook_ops, 0, sizeof(hook_ops));
-	hook_ops.func = hooks_entry;
-	memset(&commit_ops, 0, sizeof(commit_ops));
-	commit_ops.func = commit_entry;
-	for (i = 0; i < ARRAY_SIZE(hooks); i++) {
-		struct hook *h = &hooks[i];
+	BUILD_BUG_ON(ARRAY_SIZE(clkrg_hooks) > (1U << SLOT_BITS) / 2);
+	memset(&clkrg_watch_ops, 0, sizeof(clkrg_watch_ops));
+	clkrg_watch_ops.func = clkrg_hooks_entry;
+	clkrg_watch_ops.flags = perm;
+	clkrg_deny_ops = clkrg_watch_ops;
+	clkrg_deny_ops.flags = perm | FTRACE_OPS_FL_IPMODIFY;
+	memset(&clkrg_commit_ops, 0, sizeof(clkrg_commit_ops));
+	clkrg_commit_ops.func = clkrg_commit_entry;
+	clkrg_commit_ops.flags = perm;
+	for (i = 0; i < ARRAY_SIZE(clkrg_hooks); i++) {
+		struct clkrg_hook *h = &clkrg_hooks[i];
 
-		h->stats = alloc_percpu(struct hook_stats);
+		h->stats = alloc_percpu(struct clkrg_hook_stats);
 		if (!h->stats) {
-			unregister_all(false);
+			init_failed(0);
 			return -ENOMEM;
 		}
 		ret = hook_add(h, location);
@@ -340,26 +395,26 @@ int clkrg_hooks_init(void)
 		if (h->required) {
 			pr_err("clkrg: FAULT: cannot hook %s (%d)\n", h->symbol,
 			       ret);
-			unregister_all(false);
+			init_failed(0);
 			return ret;
 		}
 		pr_warn("clkrg: WARN: %s not hooked (%d)\n", h->symbol, ret);
 	}
-	/* commit_creds is required: init fails above without it. */
-	ret = register_ftrace_function(&hook_ops);
-	if (!ret) {
-		ret = register_ftrace_function(&commit_ops);
-		if (ret)
-			unregister_ftrace_function(&hook_ops);
+	/* The commit and unload hooks are required: every ops has a site. */
+	for (i = 0; i < ARRAY_SIZE(all_ops); i++) {
+		ret = register_ftrace_function(all_ops[i]);
+		if (ret) {
+			pr_err("clkrg: FAULT: cannot register the hooks (%d)%s\n",
+			       ret, ret == -EBUSY ?
+			       ": ftrace_enabled is 0" : "");
+			init_failed(i);
+			return ret;
+		}
 	}
-	if (ret) {
-		pr_err("clkrg: FAULT: cannot register the hooks (%d)\n", ret);
-		unregister_all(false);
-	}
-	return ret;
+	return 0;
 }
 
 void clkrg_hooks_exit(void)
 {
-	unregister_all(true);
+	unregister_ops(ARRAY_SIZE(all_ops));
 }

@@ -41,4 +41,12 @@ u16 clkrg_kint_action(u16 enforce);
 void clkrg_kint_report(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
 		       const char *name, const struct clkrg_run *run);
 
+/*
+ * Emits one violation that no baseline can accept (clkrg's own hooks,
+ * code and data): logged on every check until fixed, or panic.
+ */
+void clkrg_kint_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
+			   const char *name, const char *location,
+			   const char *field, u64 expected, u64 actual);
+
 #endif

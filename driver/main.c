@@ -87,6 +87,9 @@ MODULE_PARM_DESC(umh_validate, "0 off, 1 allow-list, 2 block all");
 static int umh_enforce = LKRG_ENFORCE_DENY;
 module_param(umh_enforce, int, 0);
 MODULE_PARM_DESC(umh_enforce, "1 log, 5 deny, 4 panic");
+static int lock;
+module_param(lock, int, 0);
+MODULE_PARM_DESC(lock, "1: policy locked from load until reboot");
 static int read_gid = -1;
 module_param(read_gid, int, 0);
 MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
@@ -100,7 +103,7 @@ static uint event_slots = 4096;
 module_param(event_slots, uint, 0);
 MODULE_PARM_DESC(event_slots, "records the event ring retains (64-65536)");
 
-static void knob_changed(enum clkrg_knob_id id, s64 value)
+static void knob_changed(enum clkrg_knob_id id, s64 old, s64 value)
 {
 	switch (id) {
 	case KNOB_INTERVAL:
@@ -110,6 +113,9 @@ static void knob_changed(enum clkrg_knob_id id, s64 value)
 	case KNOB_BLOCK_MODULES:
 		if (value == LKRG_BLOCK_LOCK)
 			clkrg_modblock_lock();
+		break;
+	case KNOB_LOCK:
+		clkrg_modblock_lock();
 		break;
 	case KNOB_LOG_LEVEL:
 		clkrg_events_set_log_level(value);
@@ -173,11 +179,16 @@ static int clkrg_exploit_init(void)
 	ret = clkrg_hooks_init();
 	if (ret)
 		goto out_umh;
-	ret = clkrg_selinux_init();
+	ret = clkrg_hooks_health_init();
 	if (ret)
 		goto out_hooks;
+	ret = clkrg_selinux_init();
+	if (ret)
+		goto out_health;
 	clkrg_pint_start();
 	return 0;
+out_health:
+	clkrg_hooks_health_exit();
 out_hooks:
 	clkrg_hooks_exit();
 out_umh:
@@ -190,6 +201,7 @@ out_pint:
 static void clkrg_exploit_exit(void)
 {
 	clkrg_selinux_exit();
+	clkrg_hooks_health_exit();
 	clkrg_hooks_exit();
 	clkrg_pint_exit();
 	clkrg_umh_exit();
@@ -226,6 +238,7 @@ static int __init clkrg_init(void)
 		[KNOB_PCFI_ENFORCE] = pcfi_enforce,
 		[KNOB_UMH_VALIDATE] = umh_validate,
 		[KNOB_UMH_ENFORCE] = umh_enforce,
+		[KNOB_LOCK] = lock,
 	};
 	int ret;
 
@@ -265,7 +278,7 @@ static int __init clkrg_init(void)
 	ret = clkrg_engine_init();
 	if (ret)
 		goto out_exploit;
-	if (block_modules == LKRG_BLOCK_LOCK)
+	if (block_modules == LKRG_BLOCK_LOCK || lock)
 		clkrg_modblock_lock();
 	ret = clkrg_random_init();
 	if (ret)

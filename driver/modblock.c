@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/atomic.h>
 #include <linux/fcntl.h>
-#include <linux/kprobes.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/notifier.h>
-#include <linux/ptrace.h>
 #include <linux/uaccess.h>
 #include "events.h"
 #include "policy.h"
@@ -52,12 +51,6 @@ static struct notifier_block module_nb = {
 	.priority = INT_MAX,
 };
 
-/*
- * A forced delete_module (rmmod -f, O_TRUNC) ignores the reference count.
- * While locked, strip O_TRUNC from requests naming clkrg so the pinned
- * reference makes them fail with EWOULDBLOCK. The caller sees its flags
- * register cleared of that bit on return.
- */
 /* Reads a module name from user memory without sleeping or faulting. */
 static bool user_name_nofault(char name[MODULE_NAME_LEN],
 			      const char __user *u)
@@ -74,45 +67,45 @@ static bool user_name_nofault(char name[MODULE_NAME_LEN],
 	return true;
 }
 
-static int delete_module_pre(struct kprobe *p, struct pt_regs *regs)
+static bool unload_locked(void)
 {
-	struct pt_regs *uregs = (struct pt_regs *)regs->di;
-	char name[MODULE_NAME_LEN];
-
-	if (!READ_ONCE(pinned) || !(uregs->si & O_TRUNC))
-		return 0;
-	if (!user_name_nofault(name, (const char __user *)uregs->di))
-		return 0;
-	if (!strcmp(name, THIS_MODULE->name))
-		uregs->si &= ~(unsigned long)O_TRUNC;
-	return 0;
+	return clkrg_policy(KNOB_LOCK) ||
+	       clkrg_policy(KNOB_BLOCK_MODULES) == LKRG_BLOCK_LOCK;
 }
 
-static struct kprobe delete_module_kp = {
-	.symbol_name = "__x64_sys_delete_module",
-	.pre_handler = delete_module_pre,
-};
+/*
+ * While locked, delete_module(2) may not name clkrg, and no unload may be
+ * forced (O_TRUNC ignores the reference that pins clkrg, and the name the
+ * kernel reads may differ from the one read here if another thread
+ * rewrites it). An unforced unload of clkrg that slips past the name
+ * fails on the pinned reference.
+ */
+bool clkrg_modblock_unload_refused(const char __user *uname,
+				   unsigned long flags)
+{
+	char name[MODULE_NAME_LEN] = "";
+	bool ours;
+
+	if (!unload_locked())
+		return false;
+	ours = user_name_nofault(name, uname) &&
+	       !strcmp(name, THIS_MODULE->name);
+	if (!ours && !(flags & O_TRUNC))
+		return false;
+	clkrg_policy_refused(LKRG_OBJ_GUARD, ours ? "unload" : "forced unload",
+			     name);
+	return true;
+}
 
 int clkrg_modblock_init(clkrg_module_activity activity)
 {
-	int ret;
-
 	on_activity = activity;
-	ret = register_kprobe(&delete_module_kp);
-	if (ret) {
-		pr_err("clkrg: FAULT: cannot hook delete_module (%d)\n", ret);
-		return ret;
-	}
-	ret = register_module_notifier(&module_nb);
-	if (ret)
-		unregister_kprobe(&delete_module_kp);
-	return ret;
+	return register_module_notifier(&module_nb);
 }
 
 void clkrg_modblock_exit(void)
 {
 	unregister_module_notifier(&module_nb);
-	unregister_kprobe(&delete_module_kp);
 }
 
 void clkrg_modblock_lock(void)

@@ -203,6 +203,23 @@ void clkrg_sites_core_tables(struct clkrg_site_tables *t)
 	t->ftrace_callers = true;
 }
 
+struct dyn_ftrace *clkrg_sites_ftrace_rec(unsigned long ip)
+{
+	struct dyn_ftrace *rec = NULL;
+	struct ftrace_rec_iter *it;
+
+	if (!S.iter_start || !S.iter_next || !S.iter_record || !S.ftrace_lock)
+		return NULL;
+	mutex_lock(S.ftrace_lock);
+	for (it = S.iter_start(); it; it = S.iter_next(it))
+		if (S.iter_record(it)->ip == ip) {
+			rec = S.iter_record(it);
+			break;
+		}
+	mutex_unlock(S.ftrace_lock);
+	return rec;
+}
+
 int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
 		      unsigned long end, const struct clkrg_site_tables *t)
 {

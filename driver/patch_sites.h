@@ -13,6 +13,7 @@
 #include <linux/types.h>
 #include "core/text_sites.h"
 
+struct dyn_ftrace;
 struct jump_entry;
 struct static_call_site;
 struct site_src;
@@ -43,6 +44,12 @@ int clkrg_sites_init(void);
 int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
 		      unsigned long end, const struct clkrg_site_tables *t);
 void clkrg_sites_free(struct clkrg_site_set *set);
+
+/*
+ * ftrace's record of the site at @ip (core kernel text: it stays), or
+ * NULL; process context.
+ */
+struct dyn_ftrace *clkrg_sites_ftrace_rec(unsigned long ip);
 
 /* The core kernel's tables, found through kallsyms. */
 void clkrg_sites_core_tables(struct clkrg_site_tables *t);

@@ -37,7 +37,7 @@ struct knob_def {
 static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_INTERVAL] = {
 		"interval", "seconds between periodic integrity checks",
-		5, 1800, 0, 0 },
+		5, 1800, 0, LKRG_KNOB_F_HIGHER_WEAKER },
 	[KNOB_KINT_VALIDATE] = {
 		"kint_validate",
 		"0 off, 1 on demand and module/CPU events, 2 + timer, 3 + random",
@@ -65,7 +65,7 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_RATELIMIT_INTERVAL] = {
 		"ratelimit_interval",
 		"seconds of the window for repeated identical events, 0 no limit",
-		0, 3600, 0, 0 },
+		0, 3600, 0, LKRG_KNOB_F_FROZEN },
 	[KNOB_RATELIMIT_BURST] = {
 		"ratelimit_burst",
 		"identical violations or refusals passed per window",
@@ -73,7 +73,7 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 	[KNOB_EXPOSE_ADDRESSES] = {
 		"expose_addresses",
 		"1: readers without CAP_SYSLOG see kernel addresses too",
-		0, 1, 0, 0 },
+		0, 1, 0, LKRG_KNOB_F_HIGHER_WEAKER },
 	[KNOB_MSR_VALIDATE] = {
 		"msr_validate", "1: check each CPU's entry-point MSRs",
 		0, 1, 0, 0 },
@@ -128,6 +128,10 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 		"helper not allowed: log_only, deny (it does not run), panic",
 		LKRG_ENFORCE_LOG_ACCEPT, LKRG_ENFORCE_DENY, ENFORCE_UMH,
 		LKRG_KNOB_F_ENUM, LKRG_KNOB_NAMES_ENFORCE },
+	[KNOB_LOCK] = {
+		"lock",
+		"1: until reboot no weakening, shutdown, rebaseline or unload",
+		0, 1, 0, 0 },
 };
 
 static DEFINE_MUTEX(policy_lock);
@@ -194,6 +198,31 @@ static void emit_change(unsigned int i, s64 old, s64 value)
 	clkrg_ev_emit(&r);
 }
 
+void clkrg_policy_refused(u16 object, const char *what, const char *detail)
+{
+	struct lkrg_event_record r;
+
+	clkrg_ev_prepare(&r, LKRG_EV_BLOCK, LKRG_SEV_WARN, LKRG_CAT_GUARD,
+			 object, LKRG_ACT_BLOCKED, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), what);
+	lkrg_ev_set_str(r.d.location, sizeof(r.d.location), detail);
+	lkrg_ev_add_value(&r.d, "lock", 0, clkrg_policy(KNOB_LOCK));
+	clkrg_ev_emit(&r);
+}
+
+/* The lock refuses what weakens the guard, and says so. */
+static int locked_out(unsigned int i, const struct lkrg_knob *k, s64 value)
+{
+	char what[LKRG_EV_LOCATION_LEN];
+
+	if (!clkrg_policy_locked() || !lkrg_knob_weakens(k, value))
+		return 0;
+	snprintf(what, sizeof(what), "%s=%lld (is %lld)", knobs[i].name,
+		 value, k->value);
+	clkrg_policy_refused(LKRG_OBJ_POLICY, "weaken knob", what);
+	return -EPERM;
+}
+
 int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
 {
 	struct lkrg_knob k;
@@ -204,6 +233,8 @@ int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
 	ret = lkrg_knob_check(&k, value);
 	if (!ret && id == KNOB_BLOCK_MODULES)
 		ret = lkrg_block_transition(k.value, value);
+	if (!ret)
+		ret = locked_out(id, &k, value);
 	if (ret) {
 		mutex_unlock(&policy_lock);
 		return ret;
@@ -213,7 +244,7 @@ int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
 	WRITE_ONCE(generation, generation + 1);
 	emit_change(id, k.value, value);
 	if (knob_hook)
-		knob_hook(id, value);
+		knob_hook(id, k.value, value);
 	mutex_unlock(&policy_lock);
 	return 0;
 }

@@ -39,11 +39,12 @@ enum clkrg_knob_id {
 	KNOB_PCFI_ENFORCE,
 	KNOB_UMH_VALIDATE,
 	KNOB_UMH_ENFORCE,
+	KNOB_LOCK,		/* one way: 1 until reboot */
 	KNOB_COUNT
 };
 
 /* Called after a knob changed; runs in process context, may sleep. */
-typedef void (*clkrg_knob_hook)(enum clkrg_knob_id id, s64 value);
+typedef void (*clkrg_knob_hook)(enum clkrg_knob_id id, s64 old, s64 value);
 
 /* Validates and applies the load-time values; -EINVAL names the bad one. */
 int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook);
@@ -56,6 +57,19 @@ static inline s64 clkrg_policy(enum clkrg_knob_id id)
 	return READ_ONCE(clkrg_policy_values[id]);
 }
 
+/* Locked: no weakening, shutdown, rebaseline or unload until reboot. */
+static inline bool clkrg_policy_locked(void)
+{
+	return clkrg_policy(KNOB_LOCK) != 0;
+}
+
+/*
+ * Reports an operation refused because the policy is locked (a BLOCK
+ * event with the caller's identity): @what was refused, @detail names
+ * its object (knob, path, module). Any context but NMI.
+ */
+void clkrg_policy_refused(u16 object, const char *what, const char *detail);
+
 u64 clkrg_policy_generation(void);
 unsigned int clkrg_policy_count(void);
 
@@ -63,7 +77,8 @@ unsigned int clkrg_policy_count(void);
 void clkrg_policy_describe(unsigned int index, struct lkrg_knob *out);
 
 /*
- * Sets a knob by name: -ENOENT, -ERANGE, -EPERM as in the ABI. On success
+ * Sets a knob by name: -ENOENT, -ERANGE, -EPERM as in the ABI (also for a
+ * change that weakens the guard once the policy is locked). On success
  * *@old holds the previous value, an admin event was emitted and the hook
  * ran.
  */
