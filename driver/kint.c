@@ -195,6 +195,37 @@ void clkrg_kint_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
 		ctx->panic = true;
 }
 
+void clkrg_kint_report_sites(struct clkrg_check_ctx *ctx, u16 cat,
+			     const char *region, const struct clkrg_site_set *set)
+{
+	unsigned int i, n = min_t(unsigned int, set->nbad, CLKRG_BAD_SITES);
+	struct lkrg_event_record ev;
+
+	for (i = 0; i < n; i++) {
+		const struct clkrg_bad_site *b = &set->bad[i];
+
+		clkrg_ev_prepare(&ev, LKRG_EV_VIOLATION, LKRG_SEV_ALERT, cat,
+				 LKRG_OBJ_PATCH_SITE,
+				 clkrg_kint_action(ctx->enforce), false);
+		ev.d.trigger = ctx->trigger;
+		ev.d.check_id = ctx->check_id;
+		ev.d.generation = ctx->generation;
+		snprintf((char *)ev.d.name, sizeof(ev.d.name), "%s: %s", region,
+			 clkrg_site_kind_name(b->kind));
+		snprintf((char *)ev.d.location, sizeof(ev.d.location), "%pS",
+			 (void *)b->addr);
+		ev.d.address = b->addr;
+		/* The last one stands for those not kept. */
+		ev.d.count = i + 1 == n ? set->nbad - i : 1;
+		lkrg_ev_add_value(&ev.d, "destination", b->expect, b->found);
+		lkrg_ev_add_value(&ev.d, "bytes", 0, b->bytes);
+		clkrg_ev_emit(&ev);
+		ctx->violations++;
+		if (ctx->enforce == LKRG_ENFORCE_PANIC)
+			ctx->panic = true;
+	}
+}
+
 struct region_report {
 	struct clkrg_check_ctx *ctx;
 	const struct kint_region *r;
@@ -236,6 +267,7 @@ static void check_patched(struct kint_region *r, struct region_report *rr,
 					   KINT_MAX_RUNS, report_run, rr);
 	}
 	clkrg_sites_unlock();
+	clkrg_kint_report_sites(rr->ctx, LKRG_CAT_KERNEL, r->name, &core_sites);
 }
 
 void clkrg_kint_check(struct clkrg_check_ctx *ctx)

@@ -33,6 +33,15 @@ void clkrg_kint_rebaseline(u64 scope);
 void clkrg_kint_check(struct clkrg_check_ctx *ctx);
 
 struct clkrg_run;
+struct clkrg_site_set;
+
+/*
+ * Reports the sites of @set the last refresh found in a form their
+ * kernel state does not allow (one event each, the last folds the rest).
+ */
+void clkrg_kint_report_sites(struct clkrg_check_ctx *ctx, u16 cat,
+			     const char *region,
+			     const struct clkrg_site_set *set);
 
 /* Action an enforcement level takes on a changed hash. */
 u16 clkrg_kint_action(u16 enforce);

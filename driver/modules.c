@@ -329,6 +329,7 @@ static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 	clkrg_blocks_compare(&e->blocks, sites, n, accept, MOD_MAX_RUNS,
 			     report_run, &mr);
 	clkrg_sites_unlock();
+	clkrg_kint_report_sites(ctx, LKRG_CAT_MODULE, e->name, &e->sites);
 	ctx->regions++;
 	ctx->bytes += e->blocks.end - e->blocks.start;
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <linux/cpu.h>
 #include <linux/ftrace.h>
 #include <linux/jump_label.h>
 #include <linux/kprobes.h>
@@ -11,14 +12,13 @@
 #include "core/x86_insn.h"
 #include "ksyms.h"
 #include "patch_sites.h"
-
-/* Kinds beyond core/text_sites.h that differ only in how they validate. */
-enum { SRC_FTRACE_CALLER = 16, SRC_STATIC_TRAMP };
+#include "site_state.h"
 
 /* A site known at load; its address never changes, its bytes may. */
 struct site_src {
 	u64 addr;
-	u64 aux;	/* jump label target */
+	u64 aux;	/* jump label target; 1: ftrace_call follows the tracer */
+	const void *ref;	/* the kernel's object behind it, or NULL */
 	u64 bytes;	/* its bytes when last validated (seen), masked */
 	u64 mask;	/* its bytes in the 8 bytes at addr */
 	u8 len;
@@ -37,18 +37,12 @@ static const u8 tramp_ud[] = { 0x0f, 0xb9, 0xcc };
 
 static struct {
 	struct mutex *kprobe_mutex, *ftrace_lock, *text_mutex;
+	struct mutex *jump_label_mutex, *static_call_mutex;
 	struct hlist_head *kprobe_table;
-	unsigned long ftrace_caller, ftrace_regs_caller;
-	unsigned long stext, etext;	/* core text: its symbols never change */
-	bool (*is_ftrace_tramp)(unsigned long addr);
-	unsigned long (*rec_direct)(unsigned long ip);
-	bool (*text_address)(unsigned long addr);
-	int (*size_offset)(unsigned long addr, unsigned long *size,
-			   unsigned long *off);
 	struct ftrace_rec_iter *(*iter_start)(void);
 	struct ftrace_rec_iter *(*iter_next)(struct ftrace_rec_iter *it);
 	struct dyn_ftrace *(*iter_record)(struct ftrace_rec_iter *it);
-} S;
+} S __ro_after_init;
 
 static bool in_set(const struct clkrg_site_set *set, u64 a, size_t len)
 {
@@ -56,8 +50,8 @@ static bool in_set(const struct clkrg_site_set *set, u64 a, size_t len)
 }
 
 /* Grows set->src; sites are collected once, in process context. */
-static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux, u8 len,
-		   u8 kind)
+static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux,
+		   const void *ref, u8 len, u8 kind)
 {
 	struct site_src *n;
 
@@ -76,7 +70,7 @@ static int add_src(struct clkrg_site_set *set, u64 addr, u64 aux, u8 len,
 		set->src_cap = ncap;
 	}
 	set->src[set->nsrc++] = (struct site_src){
-		.addr = addr, .aux = aux, .len = len, .kind = kind,
+		.addr = addr, .aux = aux, .ref = ref, .len = len, .kind = kind,
 		.mask = len >= 8 ? ~0ULL : (1ULL << (len * 8)) - 1,
 	};
 	return 0;
@@ -96,8 +90,8 @@ static int collect_jump_labels(struct clkrg_site_set *set,
 			continue;
 		lkrg_insn_decode((const u8 *)code, set->end - code, code, &in);
 		if (in.len == 2 || in.len == 5)
-			ret = add_src(set, code, jump_entry_target(e), in.len,
-				      LKRG_SITE_JUMP_LABEL);
+			ret = add_src(set, code, jump_entry_target(e), e,
+				      in.len, LKRG_SITE_JUMP_LABEL);
 	}
 	return ret;
 }
@@ -116,41 +110,51 @@ static int collect_static_calls(struct clkrg_site_set *set,
 		if (!in_set(set, addr, 5))
 			continue;
 		lkrg_insn_decode((const u8 *)addr, set->end - addr, addr, &in);
-		ret = add_src(set, addr, 0,
+		ret = add_src(set, addr, 0, s,
 			      in.kind == LKRG_INSN_JCC32 ? 6 : 5,
 			      LKRG_SITE_STATIC_CALL);
 	}
 	/* Trampolines end in a #UD signature unique to them. */
 	for (a = t->tramp; a && a + 8 <= t->tramp_end && !ret; a++)
 		if (!memcmp((const u8 *)a + 5, tramp_ud, sizeof(tramp_ud)))
-			ret = add_src(set, a, 0, 5, SRC_STATIC_TRAMP);
+			ret = add_src(set, a, 0, clkrg_site_tramp_key(a), 5,
+				      SRC_STATIC_TRAMP);
 	return ret;
 }
 
 static int collect_ftrace(struct clkrg_site_set *set,
 			  const struct clkrg_site_tables *t)
 {
-	static const char * const callers[] = {
-		"ftrace_call", "ftrace_regs_call", "ftrace_graph_call",
+	/* aux 1: the site calls the function ftrace traces with. */
+	static const struct {
+		const char *name;
+		u64 follows_tracer;
+	} callers[] = {
+		{ "ftrace_call", 1 }, { "ftrace_regs_call", 1 },
+		{ "ftrace_graph_call", 0 },
 	};
 	struct ftrace_rec_iter *it;
+	struct dyn_ftrace *rec;
 	unsigned int i;
 	int ret = 0;
 
 	for (i = 0; t->ftrace_callers && i < ARRAY_SIZE(callers) && !ret;
 	     i++) {
-		unsigned long a = clkrg_ksym(callers[i]);
+		unsigned long a = clkrg_ksym(callers[i].name);
 
 		if (a)
-			ret = add_src(set, a, 0, 5, SRC_FTRACE_CALLER);
+			ret = add_src(set, a, callers[i].follows_tracer, NULL,
+				      5, SRC_FTRACE_CALLER);
 	}
 	if (!S.iter_start || !S.iter_next || !S.iter_record)
 		return ret;
 	if (S.ftrace_lock)
 		mutex_lock(S.ftrace_lock);
-	for (it = S.iter_start(); it && !ret; it = S.iter_next(it))
-		ret = add_src(set, S.iter_record(it)->ip, 0, MCOUNT_INSN_SIZE,
+	for (it = S.iter_start(); it && !ret; it = S.iter_next(it)) {
+		rec = S.iter_record(it);
+		ret = add_src(set, rec->ip, 0, rec, MCOUNT_INSN_SIZE,
 			      LKRG_SITE_FTRACE);
+	}
 	if (S.ftrace_lock)
 		mutex_unlock(S.ftrace_lock);
 	return ret;
@@ -177,19 +181,15 @@ int clkrg_sites_init(void)
 	RESOLVE(kprobe_mutex, "kprobe_mutex");
 	RESOLVE(ftrace_lock, "ftrace_lock");
 	RESOLVE(text_mutex, "text_mutex");
+	RESOLVE(jump_label_mutex, "jump_label_mutex");
+	RESOLVE(static_call_mutex, "static_call_mutex");
 	RESOLVE(kprobe_table, "kprobe_table");
-	RESOLVE(is_ftrace_tramp, "is_ftrace_trampoline");
-	RESOLVE(rec_direct, "ftrace_find_rec_direct");
-	RESOLVE(text_address, "kernel_text_address");
-	RESOLVE(size_offset, "kallsyms_lookup_size_offset");
 	RESOLVE(iter_start, "ftrace_rec_iter_start");
 	RESOLVE(iter_next, "ftrace_rec_iter_next");
 	RESOLVE(iter_record, "ftrace_rec_iter_record");
-	S.ftrace_caller = clkrg_ksym("ftrace_caller");
-	S.stext = clkrg_ksym("_stext");
-	S.etext = clkrg_ksym("_etext");
-	S.ftrace_regs_caller = clkrg_ksym("ftrace_regs_caller");
-	return S.text_address && S.size_offset && S.text_mutex ? 0 : -ENOENT;
+	if (!S.text_mutex || !S.jump_label_mutex)
+		return -ENOENT;
+	return clkrg_site_state_init();
 }
 
 void clkrg_sites_core_tables(struct clkrg_site_tables *t)
@@ -266,84 +266,36 @@ void clkrg_sites_free(struct clkrg_site_set *set)
 	set->cap = 0;
 }
 
+/*
+ * The kernel's order: kprobe_mutex, then ftrace_lock (arming an ftrace
+ * kprobe), then the CPU hotplug read lock, jump_label_mutex and
+ * static_call_mutex (a key update holds them from its state change to
+ * its last patched site), and text_mutex last.
+ */
 void clkrg_sites_lock(void)
 {
 	if (S.kprobe_mutex)
 		mutex_lock(S.kprobe_mutex);
 	if (S.ftrace_lock)
 		mutex_lock(S.ftrace_lock);
+	cpus_read_lock();
+	mutex_lock(S.jump_label_mutex);
+	if (S.static_call_mutex)
+		mutex_lock(S.static_call_mutex);
 	mutex_lock(S.text_mutex);
 }
 
 void clkrg_sites_unlock(void)
 {
 	mutex_unlock(S.text_mutex);
+	if (S.static_call_mutex)
+		mutex_unlock(S.static_call_mutex);
+	mutex_unlock(S.jump_label_mutex);
+	cpus_read_unlock();
 	if (S.ftrace_lock)
 		mutex_unlock(S.ftrace_lock);
 	if (S.kprobe_mutex)
 		mutex_unlock(S.kprobe_mutex);
-}
-
-/* A call or jump may only land on the first byte of a kernel function. */
-static bool function_entry(u64 dest)
-{
-	unsigned long size, off;
-
-	return S.text_address(dest) && S.size_offset(dest, &size, &off) &&
-	       off == 0;
-}
-
-/*
- * An ftrace site may call ftrace_caller, ftrace_regs_caller, an ftrace
- * trampoline or the direct call registered for it. Only the first two
- * are fixed: the others are checked again at every check (@vol), so a
- * trampoline or direct call taken out of ftrace's lists shows.
- */
-static bool ftrace_dest_ok(u64 ip, u64 dest, bool *vol)
-{
-	if (dest == S.ftrace_caller || dest == S.ftrace_regs_caller)
-		return true;
-	*vol = true;
-	if (S.is_ftrace_tramp && S.is_ftrace_tramp(dest))
-		return true;
-	return S.rec_direct && S.rec_direct(ip) == dest;
-}
-
-/*
- * Whether the site's bytes are in a legitimate form. @vol says whether
- * the verdict may change while the bytes stay: a call into a trampoline,
- * a direct call, or a function outside core text (a module's, whose
- * symbols go with it). Other verdicts depend on the bytes alone.
- */
-static bool legit(const struct site_src *s, bool *vol)
-{
-	const u8 *p = (const u8 *)s->addr;
-	struct lkrg_insn in;
-
-	*vol = false;
-	lkrg_insn_decode(p, s->len, s->addr, &in);
-	switch (s->kind) {
-	case LKRG_SITE_JUMP_LABEL:
-		return lkrg_jump_label_site(p, s->len, s->addr, s->aux) ==
-		       s->len;
-	case LKRG_SITE_FTRACE:
-		return in.kind == LKRG_INSN_NOP5 ||
-		       (in.kind == LKRG_INSN_CALL32 &&
-			ftrace_dest_ok(s->addr, in.dest, vol));
-	case LKRG_SITE_STATIC_CALL:
-	case SRC_STATIC_TRAMP:
-	case SRC_FTRACE_CALLER:
-		if (in.kind == LKRG_INSN_NOP5 || in.kind == LKRG_INSN_XOR5RAX ||
-		    in.kind == LKRG_INSN_RET5)
-			return s->kind != SRC_FTRACE_CALLER;
-		if ((in.kind != LKRG_INSN_CALL32 &&
-		     in.kind != LKRG_INSN_JMP32 &&
-		     in.kind != LKRG_INSN_JCC32) || in.len != s->len)
-			return false;
-		*vol = in.dest < S.stext || in.dest >= S.etext;
-		return function_entry(in.dest);
-	}
-	return false;
 }
 
 /* An optimized kprobe: a JMP32 to its detour buffer over 5 bytes. */
@@ -366,16 +318,37 @@ static bool optprobe_site(struct kprobe *p, const struct lkrg_insn *in,
 #endif
 }
 
+/* Notes a site in no form its state allows, for the check to report. */
+static void note_bad(struct clkrg_site_set *set, u64 addr, u8 kind,
+		     u64 expect, u64 found)
+{
+	struct clkrg_bad_site *b = &set->bad[set->nbad];
+
+	if (set->nbad++ >= CLKRG_BAD_SITES)
+		return;
+	b->addr = addr;
+	b->kind = kind;
+	b->expect = expect;
+	b->found = found;
+	memcpy(&b->bytes, (const void *)addr,
+	       min_t(u64, sizeof(b->bytes), set->end - addr));
+}
+
 /*
- * Armed, optimized or idle non-ftrace kprobes in the range, with their
- * original bytes, into @kp (KP_MAX at most), sorted by address.
+ * The non-ftrace kprobes in the range, into @kp (KP_MAX at most), sorted
+ * by address, with their original bytes: an armed one as its INT3, an
+ * optimized one (or one still queued to be unoptimized) as its jump, an
+ * idle one as the original byte. Any other form stays plain text (its
+ * change shows in the hash); an armed kprobe whose INT3 was taken out
+ * (the original byte is back, so no hash sees it) is noted as bad.
  */
-static size_t collect_kprobes(const struct clkrg_site_set *set,
+static size_t collect_kprobes(struct clkrg_site_set *set,
 			      struct lkrg_site *kp)
 {
 	struct kprobe *p;
 	unsigned int i;
 	size_t n = 0;
+	bool armed;
 
 	for (i = 0; S.kprobe_table && i < KPROBE_TABLE_SIZE; i++) {
 		hlist_for_each_entry(p, &S.kprobe_table[i], hlist) {
@@ -391,10 +364,17 @@ static size_t collect_kprobes(const struct clkrg_site_set *set,
 			o->kind = LKRG_SITE_KPROBE;
 			o->canon[0] = p->opcode;
 			lkrg_insn_decode(cur, set->end - o->addr, o->addr, &in);
-			if (cur[0] == p->opcode || in.kind == LKRG_INSN_INT3)
+			armed = clkrg_site_kprobe_armed(p->flags);
+			if (cur[0] == p->opcode && armed)
+				note_bad(set, o->addr, LKRG_SITE_KPROBE, 1, 0);
+			if (cur[0] == p->opcode ||
+			    (armed && in.kind == LKRG_INSN_INT3)) {
 				o->len = 1;
-			else if (!optprobe_site(p, &in, o))
+			} else if (!optprobe_site(p, &in, o)) {
+				note_bad(set, o->addr, LKRG_SITE_KPROBE, armed,
+					 in.dest);
 				continue;
+			}
 			n++;
 		}
 	}
@@ -428,16 +408,23 @@ static u64 site_bytes(const struct clkrg_site_set *set,
 	return v;
 }
 
-/* Validates one site at its bytes @cur; a new verdict makes the set dirty. */
+/*
+ * Validates one site at its bytes @cur; a new verdict makes the set dirty.
+ * A bad site is noted, and validated again at every check until it is
+ * fixed, so that each check reports it.
+ */
 static void validate(struct clkrg_site_set *set, struct site_src *s, u64 cur)
 {
-	bool vol, ok = legit(s, &vol);
+	struct clkrg_site_verdict v;
 
+	clkrg_site_judge(s->kind, s->addr, s->len, s->aux, s->ref, &v);
 	s->bytes = cur;
 	s->seen = true;
-	s->vol = vol;
-	if (ok != s->ok) {
-		s->ok = ok;
+	s->vol = v.vol || !v.ok;
+	if (!v.ok)
+		note_bad(set, s->addr, s->kind, v.expect, v.found);
+	if (v.ok != s->ok) {
+		s->ok = v.ok;
 		set->dirty = true;
 	}
 }
@@ -514,9 +501,30 @@ const struct lkrg_site *clkrg_sites_current(struct clkrg_site_set *set,
 const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
 					    size_t *count)
 {
+	set->nbad = 0;
 	validate_span(set, 0, set->nsrc);
 	update_kprobes(set);
 	return clkrg_sites_current(set, count, NULL);
+}
+
+const char *clkrg_site_kind_name(u8 kind)
+{
+	switch (kind) {
+	case LKRG_SITE_JUMP_LABEL:
+		return "jump label";
+	case LKRG_SITE_STATIC_CALL:
+		return "static call";
+	case LKRG_SITE_FTRACE:
+		return "ftrace call";
+	case LKRG_SITE_KPROBE:
+		return "kprobe";
+	case SRC_FTRACE_CALLER:
+		return "ftrace caller";
+	case SRC_STATIC_TRAMP:
+		return "static call trampoline";
+	default:
+		return "patch site";
+	}
 }
 
 u64 clkrg_sites_begin(struct clkrg_site_set *set)
@@ -525,6 +533,7 @@ u64 clkrg_sites_begin(struct clkrg_site_set *set)
 	u64 gen;
 	size_t n;
 
+	set->nbad = 0;
 	for (s = set->src; s < end; s++)
 		if (unlikely(s->vol || !s->seen))
 			validate(set, s, site_bytes(set, s) & s->mask);

@@ -18,6 +18,16 @@ struct jump_entry;
 struct static_call_site;
 struct site_src;
 
+/* Sites a refresh found in no form their state allows, as reported. */
+#define CLKRG_BAD_SITES	8
+
+struct clkrg_bad_site {
+	u64 addr;
+	u64 bytes;		/* the 8 bytes there */
+	u64 expect, found;	/* destinations: the state's, the bytes' */
+	u8 kind;		/* lkrg_site_kind or SRC_* (site_state.h) */
+};
+
 struct clkrg_site_set {
 	unsigned long start, end;
 	struct site_src *src;	/* known sites, sorted by address */
@@ -28,6 +38,9 @@ struct clkrg_site_set {
 	size_t nkp;
 	u64 gen;		/* bumped when out changes */
 	bool built, dirty;	/* dirty: out no longer matches the verdicts */
+	/* bad sites of the last refresh; nbad may exceed what is kept */
+	struct clkrg_bad_site bad[CLKRG_BAD_SITES];
+	unsigned int nbad;
 };
 
 /* The tables a range brings: a module's own, or the core kernel's. */
@@ -82,6 +95,8 @@ const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
  * changes whenever the array does.
  */
 u64 clkrg_sites_begin(struct clkrg_site_set *set);
+/* Names a bad site's kind in events. */
+const char *clkrg_site_kind_name(u8 kind);
 void clkrg_sites_validate(struct clkrg_site_set *set, unsigned long start,
 			  unsigned long end);
 const struct lkrg_site *clkrg_sites_current(struct clkrg_site_set *set,
