@@ -17,7 +17,7 @@
  */
 #define PAGE_BLOCKS	(CLKRG_PAGE / CLKRG_BLOCK)
 
-static siphash_key_t block_key;
+static siphash_key_t block_key __ro_after_init;
 
 /* The sites of one range, walked in address order with its pages. */
 struct site_cursor {

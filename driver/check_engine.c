@@ -17,6 +17,7 @@
 #include "pint.h"
 #include "selinux_guard.h"
 #include "hooks.h"
+#include "vault.h"
 #include "check_engine.h"
 
 /* Scheduling state, under eng_lock (taken from timer context too). */
@@ -114,6 +115,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	clkrg_modules_check(&ctx);
 	clkrg_selinux_check(&ctx);
 	clkrg_hooks_verify(&ctx);
+	clkrg_vault_verify(&ctx);
 	clkrg_pint_check_all(&ctx);
 	memset(res, 0, sizeof(*res));
 	res->size = sizeof(*res);

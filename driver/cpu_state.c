@@ -60,9 +60,9 @@ static void read_counts(unsigned int *c)
 	c[2] = num_present_cpus();
 	c[3] = num_active_cpus();
 }
-static siphash_key_t cpu_key;
-static enum cpuhp_state hp_state;
-static clkrg_cpu_activity on_activity;
+static siphash_key_t cpu_key __ro_after_init;
+static enum cpuhp_state hp_state __ro_after_init;
+static clkrg_cpu_activity on_activity __ro_after_init;
 
 /* Runs on the CPU being described, interrupts off. */
 static void collect(void *arr)

@@ -496,7 +496,7 @@ static dev_t lkrg_devt;
 static struct cdev lkrg_cdev;
 static struct class *lkrg_class;
 static struct device lkrg_device;
-static kgid_t read_group;
+static kgid_t read_group __ro_after_init;
 
 static char *lkrg_devnode(struct device *dev, umode_t *mode, kuid_t *uid,
 			  kgid_t *gid)

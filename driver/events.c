@@ -16,6 +16,7 @@
 #include <net/net_namespace.h>
 #include "core/lkrg_names.h"
 #include "core/ratelimit.h"
+#include "knobs.h"
 #include "events.h"
 
 /*
@@ -33,10 +34,6 @@ struct clkrg_ring {
 	/* Wakes readers from any context, even under foreign locks. */
 	struct irq_work wake;
 	bool shutdown;
-	int log_level;
-	bool expose_addresses;
-	u32 rl_interval_ms;
-	u32 rl_burst;
 	u64 suppressed_total;
 	struct lkrg_rl_slot rl[RL_SLOTS];
 	/* Admin and info records are all kept; only their log lines repeat. */
@@ -77,7 +74,6 @@ int clkrg_events_init(unsigned int slots)
 	ring.nslots = slots;
 	ring.next_seq = 1;
 	ring.shutdown = false;
-	ring.log_level = LKRG_SEV_INFO;
 	generate_random_uuid(ring.instance);
 	ring.loaded_ns = ktime_get_real_ns();
 	return 0;
@@ -98,26 +94,6 @@ const u8 *clkrg_instance_uuid(void)
 u64 clkrg_instance_loaded_ns(void)
 {
 	return ring.loaded_ns;
-}
-
-void clkrg_events_set_log_level(int level)
-{
-	WRITE_ONCE(ring.log_level, level);
-}
-
-void clkrg_events_set_ratelimit(u32 interval_s, u32 burst)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&ring.lock, flags);
-	ring.rl_interval_ms = interval_s * 1000;
-	ring.rl_burst = burst;
-	spin_unlock_irqrestore(&ring.lock, flags);
-}
-
-void clkrg_events_set_expose_addresses(bool on)
-{
-	WRITE_ONCE(ring.expose_addresses, on);
 }
 
 u64 clkrg_ev_suppressed(void)
@@ -197,7 +173,7 @@ static void log_line(const struct lkrg_event_record *r)
 	char line[320];
 	int n, i;
 
-	if (d->severity > READ_ONCE(ring.log_level))
+	if (d->severity > clkrg_policy(KNOB_LOG_LEVEL))
 		return;
 	n = scnprintf(line, sizeof(line), "%s: %s: %s/%s %s",
 		      lkrg_log_severity(d->severity),
@@ -267,7 +243,9 @@ static int append(struct lkrg_event_record *r, u64 key)
 
 	spin_lock_irqsave(&ring.lock, flags);
 	carried = lkrg_rl_admit(droppable ? ring.rl : ring.rl_log, RL_SLOTS,
-				key, now_ms, ring.rl_interval_ms, ring.rl_burst,
+				key, now_ms,
+				clkrg_policy(KNOB_RATELIMIT_INTERVAL) * MSEC_PER_SEC,
+				clkrg_policy(KNOB_RATELIMIT_BURST),
 				&evicted);
 	/*
 	 * An evicted slot's count was added to the total when its records were
@@ -438,7 +416,7 @@ ssize_t clkrg_reader_read(struct clkrg_reader *rd, char __user *buf,
 
 bool clkrg_reader_sees_addresses(const struct clkrg_reader *rd)
 {
-	return rd->privileged || READ_ONCE(ring.expose_addresses);
+	return rd->privileged || clkrg_policy(KNOB_EXPOSE_ADDRESSES);
 }
 
 loff_t clkrg_reader_seek(struct clkrg_reader *rd, loff_t offset, int whence)

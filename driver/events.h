@@ -3,6 +3,8 @@
  * The event stream: a preallocated ring that producers in any context
  * (except NMI) append to without sleeping or allocating, and readers with
  * their own cursors (as /dev/kmsg). Every event is also one kernel-log line.
+ * The knobs log_level, ratelimit_interval, ratelimit_burst and
+ * expose_addresses are read where they apply.
  */
 #ifndef CLKRG_EVENTS_H
 #define CLKRG_EVENTS_H
@@ -33,15 +35,6 @@ void clkrg_ev_set_task(struct lkrg_event_record *r, struct task_struct *t);
 
 /* Stamps seq, time, cpu and UUIDs, appends @r and logs it. */
 void clkrg_ev_emit(struct lkrg_event_record *r);
-
-/* Kernel-log lines are written for severities <= level. */
-void clkrg_events_set_log_level(int level);
-
-/* Repeated violations/refusals: @burst per @interval_s (0: no limit). */
-void clkrg_events_set_ratelimit(u32 interval_s, u32 burst);
-
-/* When set, readers without CAP_SYSLOG see addresses too. */
-void clkrg_events_set_expose_addresses(bool on);
 
 /* Records dropped by the rate limit since load. */
 u64 clkrg_ev_suppressed(void);

@@ -18,7 +18,7 @@
 #include "events.h"
 #include "hooks.h"
 #include "hooks_table.h"
-#include "kint.h"
+#include "check_ctx.h"
 #include "ksyms.h"
 
 /* In-flight forks (copied, not yet woken) the fork hook may lag behind. */
@@ -41,8 +41,8 @@ static long fork_base, fork_lag;
 static void report(struct clkrg_check_ctx *ctx, const char *name,
 		   const char *what, u64 expected, u64 actual)
 {
-	clkrg_kint_report_one(ctx, LKRG_CAT_GUARD, LKRG_OBJ_HOOK, name, what,
-			      "state", expected, actual);
+	clkrg_report_one(ctx, LKRG_CAT_GUARD, LKRG_OBJ_HOOK, name, what, "state",
+			 expected, actual);
 }
 
 static bool on_list(const struct ftrace_ops *ops)

@@ -9,19 +9,7 @@
 
 #include <linux/types.h>
 
-struct clkrg_check_ctx {
-	u64 check_id;
-	u64 generation;
-	u16 trigger;
-	u16 enforce;		/* LKRG_ENFORCE_* in force */
-	/* out */
-	bool panic;		/* a guard wants panic() after the check */
-	u32 violations;
-	u64 regions;
-	u64 bytes;
-	u64 tasks;		/* tasks verified */
-	u64 tasks_ns;
-};
+#include "check_ctx.h"
 
 int clkrg_kint_init(void);
 void clkrg_kint_exit(void);
@@ -43,19 +31,10 @@ void clkrg_kint_report_sites(struct clkrg_check_ctx *ctx, u16 cat,
 			     const char *region,
 			     const struct clkrg_site_set *set);
 
-/* Action an enforcement level takes on a changed hash. */
-u16 clkrg_kint_action(u16 enforce);
 
 /* Emits the violation event of a changed run (also for module text). */
 void clkrg_kint_report(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
 		       const char *name, const struct clkrg_run *run);
 
-/*
- * Emits one violation that no baseline can accept (clkrg's own hooks,
- * code and data): logged on every check until fixed, or panic.
- */
-void clkrg_kint_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
-			   const char *name, const char *location,
-			   const char *field, u64 expected, u64 actual);
 
 #endif

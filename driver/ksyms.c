@@ -9,9 +9,12 @@
 #include "ksyms.h"
 
 typedef unsigned long (*lookup_fn)(const char *name);
+typedef int (*size_offset_fn)(unsigned long addr, unsigned long *size,
+			      unsigned long *offset);
 
-static lookup_fn clkrg_lookup;
-unsigned long clkrg_stext, clkrg_etext;
+static lookup_fn clkrg_lookup __ro_after_init;
+static size_offset_fn size_offset __ro_after_init;
+unsigned long clkrg_stext __ro_after_init, clkrg_etext __ro_after_init;
 
 int clkrg_ksyms_init(void)
 {
@@ -28,6 +31,7 @@ int clkrg_ksyms_init(void)
 	unregister_kprobe(&kp);
 	if (!clkrg_lookup)
 		return -ENOENT;
+	size_offset = (size_offset_fn)clkrg_lookup("kallsyms_lookup_size_offset");
 	clkrg_stext = clkrg_lookup("_stext");
 	clkrg_etext = clkrg_lookup("_etext");
 	return clkrg_stext && clkrg_etext > clkrg_stext ? 0 : -ENOENT;
@@ -38,18 +42,11 @@ unsigned long clkrg_ksym(const char *name)
 	return clkrg_lookup ? clkrg_lookup(name) : 0;
 }
 
-typedef int (*size_offset_fn)(unsigned long addr, unsigned long *size,
-			      unsigned long *offset);
-
 bool clkrg_ksym_range(const char *name, unsigned long *start,
 		      unsigned long *size)
 {
-	static size_offset_fn size_offset;
 	unsigned long off;
 
-	if (!size_offset)
-		size_offset = (size_offset_fn)
-			clkrg_ksym("kallsyms_lookup_size_offset");
 	*start = clkrg_ksym(name);
 	if (!*start || !size_offset || !size_offset(*start, size, &off))
 		return false;

@@ -22,6 +22,7 @@
 #include "umh.h"
 #include "hooks.h"
 #include "selinux_guard.h"
+#include "vault.h"
 
 /*
  * Load-time only (mode 0): at run time policy changes go through the
@@ -116,17 +117,6 @@ static void knob_changed(enum clkrg_knob_id id, s64 old, s64 value)
 		break;
 	case KNOB_LOCK:
 		clkrg_modblock_lock();
-		break;
-	case KNOB_LOG_LEVEL:
-		clkrg_events_set_log_level(value);
-		break;
-	case KNOB_RATELIMIT_INTERVAL:
-	case KNOB_RATELIMIT_BURST:
-		clkrg_events_set_ratelimit(clkrg_policy(KNOB_RATELIMIT_INTERVAL),
-					   clkrg_policy(KNOB_RATELIMIT_BURST));
-		break;
-	case KNOB_EXPOSE_ADDRESSES:
-		clkrg_events_set_expose_addresses(value);
 		break;
 	case KNOB_PINT_VALIDATE:
 		/* Changes made while off were not followed: start afresh. */
@@ -254,15 +244,15 @@ static int __init clkrg_init(void)
 	ret = clkrg_events_init(event_slots);
 	if (ret)
 		return ret;
+	ret = clkrg_vault_init();
+	if (ret)
+		goto out_events;
 	ret = clkrg_policy_init(initial, knob_changed);
 	if (ret)
-		goto out_events;
-	clkrg_events_set_log_level(log_level);
-	clkrg_events_set_ratelimit(ratelimit_interval, ratelimit_burst);
-	clkrg_events_set_expose_addresses(expose_addresses);
+		goto out_vault;
 	ret = clkrg_modblock_init(module_activity);
 	if (ret)
-		goto out_events;
+		goto out_policy;
 	ret = clkrg_kint_init();
 	if (ret)
 		goto out_modblock;
@@ -303,6 +293,10 @@ out_kint:
 	clkrg_kint_exit();
 out_modblock:
 	clkrg_modblock_exit();
+out_policy:
+	clkrg_policy_exit();
+out_vault:
+	clkrg_vault_exit();
 out_events:
 	clkrg_events_exit();
 	return ret;
@@ -320,6 +314,8 @@ static void __exit clkrg_exit(void)
 	clkrg_kint_exit();
 	clkrg_test_hooks_exit();
 	pr_notice("clkrg: NOTICE: INFO: guard/guard unloaded\n");
+	clkrg_policy_exit();
+	clkrg_vault_exit();
 	clkrg_events_exit();
 }
 

@@ -11,7 +11,7 @@
 
 static atomic64_t refused = ATOMIC64_INIT(0);
 static int pinned;
-static clkrg_module_activity on_activity;
+static clkrg_module_activity on_activity __ro_after_init;
 
 static void report_block(const struct module *mod)
 {

@@ -41,7 +41,7 @@ static struct {
 	struct mutex *ftrace_lock, *kprobe_mutex;
 	struct hlist_head *kprobe_table;
 	void *aggr_pre_handler, *kretprobe_pre_handler;
-} K;
+} K __ro_after_init;
 
 static bool listed(const struct module *mod)
 {
@@ -91,7 +91,7 @@ static void report(struct clkrg_check_ctx *ctx, u16 obj, const char *name,
 	u16 enforce = ctx ? ctx->enforce : clkrg_policy(KNOB_KINT_ENFORCE);
 
 	clkrg_ev_prepare(&ev, LKRG_EV_VIOLATION, LKRG_SEV_ALERT,
-			 LKRG_CAT_MODULE, obj, clkrg_kint_action(enforce),
+			 LKRG_CAT_MODULE, obj, clkrg_report_action(enforce),
 			 !ctx);
 	if (ctx) {
 		ev.d.trigger = ctx->trigger;

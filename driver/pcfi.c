@@ -9,7 +9,7 @@
 #include "pcfi.h"
 
 typedef int (*text_address_fn)(unsigned long addr);
-static text_address_fn text_address;
+static text_address_fn text_address __ro_after_init;
 
 int clkrg_pcfi_init(void)
 {

@@ -5,6 +5,7 @@
 #include "core/abi_check.h"
 #include "events.h"
 #include "policy.h"
+#include "vault.h"
 
 #define BIT64(n)	((u64)1 << (n))
 /* Levels of the integrity and CPU knobs: everything but kill. */
@@ -134,17 +135,24 @@ static const struct knob_def knobs[KNOB_COUNT] = {
 		0, 1, 0, 0 },
 };
 
+/* The vault page: values, and the generation POLICY_SET bumps. */
+struct knob_page {
+	s64 values[KNOB_COUNT];
+	u64 generation;
+};
+
 static DEFINE_MUTEX(policy_lock);
-s64 clkrg_policy_values[KNOB_COUNT];
-static u64 generation;
-static clkrg_knob_hook knob_hook;
+static s64 boot_values[KNOB_COUNT];
+s64 *clkrg_knobs __ro_after_init = boot_values;
+static struct knob_page *page __ro_after_init;
+static clkrg_knob_hook knob_hook __ro_after_init;
 
 static void describe(unsigned int i, struct lkrg_knob *k)
 {
 	memset(k, 0, sizeof(*k));
 	lkrg_ev_set_str(k->name, sizeof(k->name), knobs[i].name);
 	lkrg_ev_set_str(k->desc, sizeof(k->desc), knobs[i].desc);
-	k->value = READ_ONCE(clkrg_policy_values[i]);
+	k->value = clkrg_policy(i);
 	k->min = knobs[i].min;
 	k->max = knobs[i].max;
 	k->allowed = knobs[i].allowed;
@@ -165,16 +173,26 @@ int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook)
 			return -EINVAL;
 		}
 	}
+	page = clkrg_vault_alloc(sizeof(*page), sizeof(*page), "knobs");
+	if (!page)
+		return -ENOMEM;
 	for (i = 0; i < KNOB_COUNT; i++)
-		clkrg_policy_values[i] = initial[i];
+		page->values[i] = initial[i];
+	page->generation = 1;
+	clkrg_vault_close(page);
+	WRITE_ONCE(clkrg_knobs, page->values);
 	knob_hook = hook;
-	generation = 1;
 	return 0;
+}
+
+void clkrg_policy_exit(void)
+{
+	clkrg_vault_free(page);
 }
 
 u64 clkrg_policy_generation(void)
 {
-	return READ_ONCE(generation);
+	return READ_ONCE(page->generation);
 }
 
 unsigned int clkrg_policy_count(void)
@@ -240,8 +258,10 @@ int clkrg_policy_set_id(enum clkrg_knob_id id, s64 value, s64 *old)
 		return ret;
 	}
 	*old = k.value;
-	WRITE_ONCE(clkrg_policy_values[id], value);
-	WRITE_ONCE(generation, generation + 1);
+	clkrg_vault_open(page);
+	WRITE_ONCE(page->values[id], value);
+	WRITE_ONCE(page->generation, page->generation + 1);
+	clkrg_vault_close(page);
 	emit_change(id, k.value, value);
 	if (knob_hook)
 		knob_hook(id, k.value, value);

@@ -10,52 +10,16 @@
 #include <linux/compiler.h>
 #include <linux/types.h>
 #include "core/core_compat.h"
+#include "knobs.h"
 
-enum clkrg_knob_id {
-	KNOB_INTERVAL,
-	KNOB_KINT_VALIDATE,
-	KNOB_KINT_ENFORCE,
-	KNOB_BLOCK_MODULES,
-	KNOB_LOG_LEVEL,
-	KNOB_HEARTBEAT,
-	KNOB_RATELIMIT_INTERVAL,
-	KNOB_RATELIMIT_BURST,
-	KNOB_EXPOSE_ADDRESSES,
-	KNOB_MSR_VALIDATE,
-	KNOB_SMEP_VALIDATE,
-	KNOB_SMEP_ENFORCE,
-	KNOB_SMAP_VALIDATE,
-	KNOB_SMAP_ENFORCE,
-	KNOB_RAND_NETDEV,	/* one per random source, in trigger order */
-	KNOB_RAND_NETEVENT,
-	KNOB_RAND_INETADDR,
-	KNOB_RAND_INET6ADDR,
-	KNOB_RAND_CPUFREQ,
-	KNOB_RAND_USB,
-	KNOB_RAND_ACPI,
-	KNOB_PINT_VALIDATE,
-	KNOB_PINT_ENFORCE,
-	KNOB_PCFI_VALIDATE,
-	KNOB_PCFI_ENFORCE,
-	KNOB_UMH_VALIDATE,
-	KNOB_UMH_ENFORCE,
-	KNOB_LOCK,		/* one way: 1 until reboot */
-	KNOB_COUNT
-};
+
 
 /* Called after a knob changed; runs in process context, may sleep. */
 typedef void (*clkrg_knob_hook)(enum clkrg_knob_id id, s64 old, s64 value);
 
 /* Validates and applies the load-time values; -EINVAL names the bad one. */
 int clkrg_policy_init(const s64 initial[KNOB_COUNT], clkrg_knob_hook hook);
-
-/* The values, read lock-free (hooks read them on every hit). */
-extern s64 clkrg_policy_values[KNOB_COUNT];
-
-static inline s64 clkrg_policy(enum clkrg_knob_id id)
-{
-	return READ_ONCE(clkrg_policy_values[id]);
-}
+void clkrg_policy_exit(void);
 
 /* Locked: no weakening, shutdown, rebaseline or unload until reboot. */
 static inline bool clkrg_policy_locked(void)

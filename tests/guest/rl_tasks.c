@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rl_tasks: the rate limit of refused module loads is per task. Prints TAP.
+ * rl_tasks: the rate limit of refused module loads is per user, so a
+ * flood of new processes (each module request starts a new modprobe)
+ * cannot fill the ring. Prints TAP.
  *
  *   rl_tasks MODULE.ko REPEAT TASKS
  *
  * Needs clkrg with block_modules on, ratelimit_burst=1 and a long
- * ratelimit_interval, and a ring large enough for TASKS + 2 records. One
- * task asks to load MODULE REPEAT times: one LKRG_EV_BLOCK record for it,
- * REPEAT - 1 counted in events_suppressed. Then TASKS other tasks ask once
- * each: one record each, none suppressed (the key names the task). Then
- * ratelimit_interval becomes 1 s, the window passes, and the first task's
- * next attempt passes with a record carrying suppressed = REPEAT - 1;
- * events_suppressed rose by exactly the records dropped.
- *
- * With TASKS well above the limiter's 256 slots (rl_tasks M 3 1000) the
- * first task's slot gets reused: the last two checks show what happens to
- * a count that had to be forgotten.
+ * ratelimit_interval. One task (root) asks to load MODULE REPEAT times:
+ * one LKRG_EV_BLOCK record, REPEAT - 1 counted in events_suppressed. Then
+ * TASKS other tasks of root ask once each: no record at all, every one
+ * suppressed. A task of another user (uid 4242 keeping CAP_SYS_MODULE)
+ * gets a record of its own. Then ratelimit_interval becomes 1 s, the
+ * window passes, and the first task's next attempt passes with a record
+ * carrying suppressed = REPEAT - 1 + TASKS; events_suppressed rose by
+ * exactly the records dropped.
  */
+#include <linux/capability.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
@@ -36,11 +37,28 @@ static int try_load(void)
 	return ret == -1 && errno == EPERM ? 0 : -1;	/* refused, as wanted */
 }
 
+#define OTHER_UID	4242
+
+/* As user OTHER_UID with CAP_SYS_MODULE still effective. */
+static int other_user(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+
+	if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0) ||
+	    setresuid(OTHER_UID, OTHER_UID, OTHER_UID) ||
+	    syscall(SYS_capget, &h, d))
+		return -1;
+	d[0].effective = 1U << CAP_SYS_MODULE;
+	d[1].effective = 0;
+	return (int)syscall(SYS_capset, &h, d);
+}
+
 struct tally {
-	__u64 first, mine, mine_last_suppressed, others, others_suppressed, lost;
+	__u64 mine, mine_last_suppressed, others, other_uid, lost;
 };
 
-/* BLOCK records from @from on: those of @pid and the others. */
+/* BLOCK records from @from on: those of @pid, of its uid, of OTHER_UID. */
 static int tally(int fd, __u64 from, pid_t pid, struct tally *t)
 {
 	static unsigned char buf[256 * 1024];
@@ -64,9 +82,10 @@ static int tally(int fd, __u64 from, pid_t pid, struct tally *t)
 			if (d->pid == pid) {
 				t->mine++;
 				t->mine_last_suppressed = d->suppressed;
+			} else if (d->uid == OTHER_UID) {
+				t->other_uid++;
 			} else {
 				t->others++;
-				t->others_suppressed += d->suppressed;
 			}
 		}
 	}
@@ -75,7 +94,7 @@ static int tally(int fd, __u64 from, pid_t pid, struct tally *t)
 
 int main(int argc, char **argv)
 {
-	struct lkrg_status s0, s1, s2;
+	struct lkrg_status s0, s1, s2, s3;
 	struct tally t;
 	int fd, rfd, repeat, tasks, i, st, fails = 0;
 	__u64 from;
@@ -115,10 +134,27 @@ int main(int argc, char **argv)
 		if (waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st))
 			fails++;
 	}
+	sx_status(fd, &s2);
 	tally(fd, from, me, &t);
-	tap_ok(!fails && t.others == (__u64)tasks && !t.others_suppressed && !t.lost,
-	       "%d other tasks, one refused load each: %llu block records, none suppressed (the key names the task; %.1f s)",
-	       tasks, (unsigned long long)t.others, sx_now() - t0);
+	tap_ok(!fails && !t.others && !t.lost &&
+	       s2.events_suppressed - s1.events_suppressed == (__u64)tasks,
+	       "%d other tasks of the same user, one refused load each: %llu block records, events_suppressed +%llu (want 0, +%d; %.1f s)",
+	       tasks, (unsigned long long)t.others,
+	       (unsigned long long)(s2.events_suppressed - s1.events_suppressed),
+	       tasks, sx_now() - t0);
+
+	{
+		pid_t p = fork();
+
+		if (p == 0)
+			_exit(other_user() || try_load() ? 1 : 0);
+		if (waitpid(p, &st, 0) != p || !WIFEXITED(st) || WEXITSTATUS(st))
+			fails++;
+	}
+	tally(fd, from, me, &t);
+	tap_ok(!fails && t.other_uid == 1,
+	       "another user's refused load has its own record: %llu (want 1)",
+	       (unsigned long long)t.other_uid);
 
 	/* the window passes; the first task's next record carries the count */
 	rfd = open(LKRG_DEVICE_PATH, O_RDWR | O_CLOEXEC);
@@ -129,15 +165,18 @@ int main(int argc, char **argv)
 	close(rfd);
 	usleep(1500000);
 	fails += try_load() != 0;
-	sx_status(fd, &s2);
+	sx_status(fd, &s3);
 	tally(fd, from, me, &t);
-	tap_ok(!fails && t.mine == 2 && t.mine_last_suppressed == (__u64)repeat - 1,
+	tap_ok(!fails && t.mine == 2 &&
+	       t.mine_last_suppressed == (__u64)repeat - 1 + tasks,
 	       "after the window the first task's next record carries suppressed=%llu (want %d; records %llu)",
-	       (unsigned long long)t.mine_last_suppressed, repeat - 1,
+	       (unsigned long long)t.mine_last_suppressed, repeat - 1 + tasks,
 	       (unsigned long long)t.mine);
-	tap_ok(s2.events_suppressed - s0.events_suppressed == (__u64)repeat - 1,
+	tap_ok(s3.events_suppressed - s0.events_suppressed ==
+	       (__u64)repeat - 1 + tasks,
 	       "events_suppressed rose by exactly the %d records dropped (got +%llu)",
-	       repeat - 1, (unsigned long long)(s2.events_suppressed - s0.events_suppressed));
+	       repeat - 1 + tasks,
+	       (unsigned long long)(s3.events_suppressed - s0.events_suppressed));
 	close(fd);
 	return tap_done();
 }

@@ -6,9 +6,10 @@
 # exactly 2 ALERT lines for it (none for the suppressed ones). When the
 # window has passed (interval lowered to 1 s) the next record carries
 # suppressed=3, in the record and in its log line. ratelimit_interval=0
-# passes every record. Refused module loads are limited per task and the
-# count rides on that task's next record (rl_tasks).
-# plan: 33
+# passes every record. Refused module loads are limited per user (a flood
+# of new processes of one user is one key; another user has its own) and
+# the count rides on that user's next record (rl_tasks).
+# plan: 34
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/tamper.sh

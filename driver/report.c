@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "events.h"
+#include "check_ctx.h"
+
+u16 clkrg_report_action(u16 enforce)
+{
+	switch (enforce) {
+	case LKRG_ENFORCE_LOG_ACCEPT:
+		return LKRG_ACT_ACCEPTED;
+	case LKRG_ENFORCE_PANIC:
+		return LKRG_ACT_PANIC;
+	default:
+		return LKRG_ACT_LOGGED;
+	}
+}
+
+void clkrg_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
+		      const char *name, const char *location,
+		      const char *field, u64 expected, u64 actual)
+{
+	struct lkrg_event_record ev;
+	u16 act = ctx->enforce == LKRG_ENFORCE_PANIC ? LKRG_ACT_PANIC :
+						       LKRG_ACT_LOGGED;
+
+	clkrg_ev_prepare(&ev, LKRG_EV_VIOLATION, LKRG_SEV_ALERT, cat, obj, act,
+			 false);
+	ev.d.trigger = ctx->trigger;
+	ev.d.check_id = ctx->check_id;
+	ev.d.generation = ctx->generation;
+	lkrg_ev_set_str(ev.d.name, sizeof(ev.d.name), name);
+	lkrg_ev_set_str(ev.d.location, sizeof(ev.d.location), location);
+	lkrg_ev_add_value(&ev.d, field, expected, actual);
+	clkrg_ev_emit(&ev);
+	ctx->violations++;
+	if (ctx->enforce == LKRG_ENFORCE_PANIC)
+		ctx->panic = true;
+}
