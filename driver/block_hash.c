@@ -8,6 +8,7 @@
 #include <linux/vmalloc.h>
 #include <asm/unaligned.h>
 #include "block_hash.h"
+#include "vault.h"
 
 /*
  * Two levels: a check hashes whole pages (SipHash over a page costs little
@@ -31,46 +32,63 @@ void clkrg_blocks_key_init(void)
 }
 
 int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
-		       unsigned long end)
+		       unsigned long end, const char *name)
 {
+	size_t nblocks = DIV_ROUND_UP(end - start, CLKRG_BLOCK);
+	size_t npages = DIV_ROUND_UP(end - start, CLKRG_PAGE);
+	size_t known = BITS_TO_LONGS(npages) * sizeof(long);
+	size_t digested = sizeof(*b->head) + 2 * npages * sizeof(u64) + known;
+	u8 *v;
+
 	memset(b, 0, sizeof(*b));
 	b->start = start;
 	b->end = end;
-	b->nblocks = DIV_ROUND_UP(end - start, CLKRG_BLOCK);
-	b->npages = DIV_ROUND_UP(end - start, CLKRG_PAGE);
-	if (!b->nblocks)
+	if (!nblocks)
 		return 0;
-	b->hash = vmalloc(array_size(b->nblocks, sizeof(u64)));
-	b->page_hash = vmalloc(array_size(b->npages, sizeof(u64)));
-	b->raw = vmalloc(array_size(b->npages, sizeof(u64)));
-	b->raw_now = vmalloc(array_size(b->npages, sizeof(u64)));
-	b->known = vzalloc(array_size(BITS_TO_LONGS(b->npages),
-				      sizeof(long)));
-	b->dirty = vzalloc(array_size(BITS_TO_LONGS(b->npages),
-				      sizeof(long)));
-	if (b->hash && b->page_hash && b->raw && b->raw_now && b->known &&
-	    b->dirty)
-		return 0;
-	clkrg_blocks_free(b);
-	return -ENOMEM;
+	v = clkrg_vault_alloc(digested + nblocks * sizeof(u64), digested,
+			      name);
+	b->raw_now = vmalloc(array_size(npages, sizeof(u64)));
+	b->dirty = vzalloc(known);
+	if (!v || !b->raw_now || !b->dirty) {
+		clkrg_vault_free(v);
+		vfree(b->raw_now);
+		vfree(b->dirty);
+		return -ENOMEM;
+	}
+	b->head = (struct clkrg_blocks_head *)v;
+	b->head->start = start;
+	b->head->end = end;
+	b->page_hash = (u64 *)(v + sizeof(*b->head));
+	b->raw = b->page_hash + npages;
+	b->known = (unsigned long *)(b->raw + npages);
+	b->hash = (u64 *)(v + digested);
+	b->nblocks = nblocks;
+	b->npages = npages;
+	/* Read-only from the start: writers open it. */
+	clkrg_vault_close(v);
+	return 0;
 }
 
-void clkrg_blocks_free(struct clkrg_blocks *b)
+/* Frees what @b holds; @b itself may be read-only (module exit). */
+void clkrg_blocks_free(const struct clkrg_blocks *b)
 {
-	vfree(b->hash);
-	vfree(b->page_hash);
-	vfree(b->raw);
+	clkrg_vault_free(b->head);
 	vfree(b->raw_now);
-	vfree(b->known);
 	vfree(b->dirty);
-	b->hash = NULL;
-	b->page_hash = NULL;
-	b->raw = NULL;
-	b->raw_now = NULL;
-	b->known = NULL;
-	b->dirty = NULL;
-	b->nblocks = 0;
-	b->npages = 0;
+}
+
+/* The baseline open for writing within one call: opened on first use. */
+static void open_once(const struct clkrg_blocks *b, bool *open)
+{
+	if (!*open)
+		clkrg_vault_open(b->head);
+	*open = true;
+}
+
+static void close_if(const struct clkrg_blocks *b, bool open)
+{
+	if (open)
+		clkrg_vault_close(b->head);
 }
 
 /* First site that ends after @a. */
@@ -151,16 +169,18 @@ static u64 sip_final(struct sip *s, u64 len)
  * bytes back, which needs a copy.
  */
 static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
-		     size_t i, u8 *tmp)
+		     size_t first, u8 *tmp)
 {
 	u64 keep = n == 8 ? ~0ULL : (1ULL << (n * 8)) - 1;
 	unsigned long a, z;
+	size_t i;
 
-	for (; i < c->n && c->v[i].addr < w + n; i++) {
+	for (i = first; i < c->n && c->v[i].addr < w + n; i++) {
 		if (c->v[i].kind == LKRG_SITE_KPROBE) {
+			/* Every site of the word, as block hashes see them. */
 			memset(tmp, 0, 8);
 			lkrg_sites_canon(tmp, (const u8 *)w, w, n, c->v, c->n,
-					 i);
+					 first);
 			return get_unaligned_le64(tmp);
 		}
 		a = max(w, (unsigned long)c->v[i].addr);
@@ -260,6 +280,11 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 
 	if (!buf)
 		return -ENOMEM;
+	if (!b->nblocks) {
+		kfree(buf);
+		return 0;
+	}
+	clkrg_vault_open(b->head);
 	/* A new baseline: no page is known to match it yet. */
 	bitmap_zero(b->known, b->npages);
 	for (i = 0; i < b->npages; i++) {
@@ -272,12 +297,14 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 		if ((i & 63) == 63)
 			cond_resched();
 	}
+	clkrg_vault_close(b->head);
 	kfree(buf);
 	return 0;
 }
 
 struct scan {
 	const struct clkrg_blocks *b;
+	bool open;		/* the baseline is open for writing */
 	struct clkrg_run run, tail;
 	size_t last, tail_last;	/* last changed block of run and tail */
 	unsigned int reported, max;
@@ -333,10 +360,30 @@ static size_t scan_page(struct clkrg_blocks *b, size_t p, struct scan *s,
 		s->last = i;
 		s->run.blocks++;
 		changed++;
-		if (accept)
+		if (accept) {
+			open_once(b, &s->open);
 			b->hash[i] = h;
+		}
 	}
 	return changed;
+}
+
+/*
+ * A page whose hash differs while each block still has its hash: the
+ * block hashes that locate changes no longer match the page, a run of
+ * its own (0 blocks) at the page.
+ */
+static void page_only(struct scan *s, size_t p, u64 expected, u64 actual)
+{
+	end_run(s);
+	s->run.addr = s->b->start + p * CLKRG_PAGE;
+	s->run.expected = expected;
+	s->run.actual = actual;
+	s->last = min(s->b->nblocks, (p + 1) * PAGE_BLOCKS) - 1;
+	s->run.blocks = 0;
+	/* end_run() skips empty runs: report it here. */
+	if (s->reported + 1 < s->max)
+		emit(s, &s->run, s->last);
 }
 
 int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
@@ -355,15 +402,20 @@ int clkrg_blocks_compare(struct clkrg_blocks *b, const struct lkrg_site *sites,
 		h = page_hash(b, p, &pc);
 		if (h == b->page_hash[p]) {
 			end_run(&s);
-		} else if (!scan_page(b, p, &s, &bc, buf, accept) || accept) {
-			/* Unchanged blocks: the page hash alone is stale. */
-			b->page_hash[p] = h;
+		} else {
+			if (!scan_page(b, p, &s, &bc, buf, accept))
+				page_only(&s, p, b->page_hash[p], h);
+			if (accept) {
+				open_once(b, &s.open);
+				b->page_hash[p] = h;
+			}
 		}
 		cond_resched();
 	}
 	end_run(&s);
 	if (s.tail.blocks)
 		emit(&s, &s.tail, s.tail_last);
+	close_if(b, s.open);
 	kfree(buf);
 	return s.reported;
 }
@@ -374,9 +426,11 @@ size_t clkrg_blocks_scan_raw(struct clkrg_blocks *b, u64 gen)
 	size_t p, dirty = 0;
 
 	/* Other sites than those the known pages were compared with. */
-	if (gen != b->raw_gen) {
+	if (gen != b->head->raw_gen) {
+		clkrg_vault_open(b->head);
 		bitmap_zero(b->known, b->npages);
-		b->raw_gen = gen;
+		b->head->raw_gen = gen;
+		clkrg_vault_close(b->head);
 	}
 	for (p = 0; p < b->npages; p++) {
 		b->raw_now[p] = page_hash(b, p, &none);
@@ -425,7 +479,10 @@ int clkrg_blocks_compare_dirty(struct clkrg_blocks *b,
 	 * Sites changed verdict only on dirty pages (the others kept their
 	 * bytes): the clean pages stay known under the new generation.
 	 */
-	b->raw_gen = gen;
+	if (b->head->raw_gen != gen) {
+		open_once(b, &s.open);
+		b->head->raw_gen = gen;
+	}
 	for (p = 0; p < b->npages; p++) {
 		if (!test_bit(p, b->dirty)) {
 			end_run(&s);
@@ -433,16 +490,21 @@ int clkrg_blocks_compare_dirty(struct clkrg_blocks *b,
 		}
 		h = page_hash(b, p, &pc);
 		same = h == b->page_hash[p];
-		if (same)
-			end_run(&s);
-		else if (!scan_page(b, p, &s, &bc, buf, accept) || accept)
-			same = true;
 		if (same) {
-			/* Unchanged blocks: the page hash alone is stale. */
+			end_run(&s);
+		} else if (!scan_page(b, p, &s, &bc, buf, accept)) {
+			page_only(&s, p, b->page_hash[p], h);
+			same = accept;
+		} else {
+			same = accept;
+		}
+		if (same) {
+			open_once(b, &s.open);
 			b->page_hash[p] = h;
 			b->raw[p] = b->raw_now[p];
 			__set_bit(p, b->known);
-		} else {
+		} else if (test_bit(p, b->known)) {
+			open_once(b, &s.open);
 			__clear_bit(p, b->known);
 		}
 		cond_resched();
@@ -450,6 +512,7 @@ int clkrg_blocks_compare_dirty(struct clkrg_blocks *b,
 	end_run(&s);
 	if (s.tail.blocks)
 		emit(&s, &s.tail, s.tail_last);
+	close_if(b, s.open);
 	kfree(buf);
 	return s.reported;
 }

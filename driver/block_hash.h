@@ -15,19 +15,30 @@
 /* What a check hashes in one go; blocks only where a page differs. */
 #define CLKRG_PAGE	4096
 
+/* The part of a baseline in the vault that the vault hashes, first. */
+struct clkrg_blocks_head {
+	unsigned long start, end;
+	u64 raw_gen;		/* generation of the sites known pages had */
+};
+
+/*
+ * A range's baseline lives in one vault region: the head, per page the
+ * hash and (for clkrg_blocks_scan_raw()) the hash of its bytes with no
+ * site masked when it last matched the baseline, the pages for which
+ * that is known, then the per-block hashes. Page-level data is hashed by
+ * the vault on every check; the block hashes only locate a change (a
+ * page that differs while all its blocks match is reported too). The
+ * handle's pointers are set once; raw_now and dirty are scratch.
+ */
 struct clkrg_blocks {
 	unsigned long start, end;
 	size_t nblocks, npages;
+	struct clkrg_blocks_head *head;	/* the vault region */
+	u64 *page_hash, *raw;
+	unsigned long *known;
 	u64 *hash;		/* per block */
-	u64 *page_hash;		/* per page (of the range, from start) */
-	/*
-	 * For clkrg_blocks_scan_raw(): per page, the hash of its bytes with
-	 * no site masked, when it last matched the baseline (if known), and
-	 * now; pages that differ (dirty).
-	 */
-	u64 *raw, *raw_now;
-	unsigned long *known, *dirty;
-	u64 raw_gen;		/* generation of the sites known pages had */
+	u64 *raw_now;		/* scratch: this check's raw page hashes */
+	unsigned long *dirty;	/* scratch: pages that differ */
 };
 
 /* A run of changed blocks, or the tail that folds runs past the cap. */
@@ -43,9 +54,10 @@ typedef void (*clkrg_run_fn)(const struct clkrg_run *run, void *arg);
 /* Sets the per-load key; called once before any hashing. */
 void clkrg_blocks_key_init(void);
 
+/* @name says whose baseline it is in the vault's events. */
 int clkrg_blocks_alloc(struct clkrg_blocks *b, unsigned long start,
-		       unsigned long end);
-void clkrg_blocks_free(struct clkrg_blocks *b);
+		       unsigned long end, const char *name);
+void clkrg_blocks_free(const struct clkrg_blocks *b);
 
 /* Baseline of every page and block; @sites (sorted) may be NULL. */
 int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
@@ -53,7 +65,8 @@ int clkrg_blocks_hash(struct clkrg_blocks *b, const struct lkrg_site *sites,
 
 /*
  * Compares against the baseline and calls @fn for each run of changed
- * blocks, at most @max_runs times (the last call folds the rest). With
+ * blocks, at most @max_runs times (the last call folds the rest); a page
+ * that differs while its blocks match is a run of 0 blocks. With
  * @accept the baseline takes the new hashes. Returns the runs reported,
  * or -ENOMEM.
  */

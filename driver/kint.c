@@ -19,7 +19,7 @@ struct kint_region {
 	struct clkrg_blocks blocks;
 };
 
-static struct kint_region regions[] = {
+static struct kint_region regions[] __ro_after_init = {
 	{ ".text", true, "_stext", "_etext", LKRG_OBJ_KTEXT, LKRG_SCOPE_KTEXT },
 	{ ".rodata", false, "__start_rodata", "__end_rodata", LKRG_OBJ_RODATA,
 	  LKRG_SCOPE_RODATA },
@@ -101,7 +101,7 @@ int clkrg_kint_init(void)
 	if (!ret) {
 		clkrg_sites_core_tables(&t);
 		ret = clkrg_sites_build(&core_sites, start[R_TEXT], end[R_TEXT],
-					&t);
+					&t, ".text sites");
 	}
 	if (ret) {
 		pr_err("clkrg: FAULT: cannot collect text patch sites (%d)\n",
@@ -110,7 +110,8 @@ int clkrg_kint_init(void)
 	}
 	pr_info("clkrg: INFO: %zu patch sites in core text\n", core_sites.nsrc);
 	for (i = 0; i < ARRAY_SIZE(regions); i++) {
-		ret = clkrg_blocks_alloc(&regions[i].blocks, start[i], end[i]);
+		ret = clkrg_blocks_alloc(&regions[i].blocks, start[i], end[i],
+					 regions[i].name);
 		if (ret) {
 			clkrg_kint_exit();
 			return ret;

@@ -158,9 +158,9 @@ static int track(struct module *mod)
 	list_add_tail(&e->node, &entries);
 	e->mod = mod;
 	strscpy(e->name, mod->name, sizeof(e->name));
-	ret = clkrg_blocks_alloc(&e->blocks, text, end);
+	ret = clkrg_blocks_alloc(&e->blocks, text, end, mod->name);
 	if (!ret)
-		ret = clkrg_sites_build(&e->sites, text, end, &t);
+		ret = clkrg_sites_build(&e->sites, text, end, &t, e->name);
 	if (ret) {
 		free_entry(e);
 		return ret;

@@ -13,6 +13,7 @@
 #include "ksyms.h"
 #include "patch_sites.h"
 #include "site_state.h"
+#include "vault.h"
 
 /* A site known at load; its address never changes, its bytes may. */
 struct site_src {
@@ -220,8 +221,37 @@ struct dyn_ftrace *clkrg_sites_ftrace_rec(unsigned long ip)
 	return rec;
 }
 
+/* Moves the collected sites into their vault region, read-only. */
+static int seal_set(struct clkrg_site_set *set, const char *name)
+{
+	size_t src = array_size(set->nsrc, sizeof(*set->src));
+	u8 *v;
+
+	/* Room for the kprobes a refresh may add. */
+	set->cap = set->nsrc + KP_MAX;
+	v = clkrg_vault_alloc(sizeof(*set->h) + src +
+			      array_size(set->cap + KP_MAX, sizeof(*set->out)),
+			      sizeof(*set->h), name);
+	set->kp_now = vmalloc(array_size(KP_MAX, sizeof(*set->kp_now)));
+	if (!v || !set->kp_now) {
+		clkrg_vault_free(v);
+		vfree(set->kp_now);
+		return -ENOMEM;
+	}
+	memcpy(v + sizeof(*set->h), set->src, src);
+	vfree(set->src);
+	set->h = (struct clkrg_sites_head *)v;
+	set->src = (struct site_src *)(v + sizeof(*set->h));
+	set->src_cap = set->nsrc;
+	set->out = (struct lkrg_site *)(v + sizeof(*set->h) + src);
+	set->kp = set->out + set->cap;
+	clkrg_vault_close(v);
+	return 0;
+}
+
 int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
-		      unsigned long end, const struct clkrg_site_tables *t)
+		      unsigned long end, const struct clkrg_site_tables *t,
+		      const char *name)
 {
 	int ret;
 
@@ -233,37 +263,37 @@ int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
 		ret = collect_static_calls(set, t);
 	if (!ret)
 		ret = collect_ftrace(set, t);
-	if (ret)
-		goto fail;
-	sort(set->src, set->nsrc, sizeof(*set->src), cmp_src, NULL);
-	/*
-	 * Room for the kprobes a refresh may add, then the kprobes of the
-	 * last refresh and those of this one.
-	 */
-	set->cap = set->nsrc + KP_MAX;
-	set->out = vmalloc(array_size(set->cap + 2 * KP_MAX,
-				      sizeof(*set->out)));
-	if (set->out) {
-		set->kp = set->out + set->cap;
-		return 0;
+	if (!ret) {
+		sort(set->src, set->nsrc, sizeof(*set->src), cmp_src, NULL);
+		ret = seal_set(set, name);
 	}
-	ret = -ENOMEM;
-fail:
-	clkrg_sites_free(set);
+	if (ret) {
+		vfree(set->src);
+		memset(set, 0, sizeof(*set));
+	}
 	return ret;
 }
 
-void clkrg_sites_free(struct clkrg_site_set *set)
+/* Frees what @set holds; @set itself may be read-only (module exit). */
+void clkrg_sites_free(const struct clkrg_site_set *set)
 {
-	vfree(set->src);
-	vfree(set->out);
-	set->src = NULL;
-	set->out = NULL;
-	set->kp = NULL;
-	set->nkp = 0;
-	set->nsrc = 0;
-	set->src_cap = 0;
-	set->cap = 0;
+	clkrg_vault_free(set->h);
+	vfree(set->kp_now);
+}
+
+/* The region open for the writes of one call: opened on first use. */
+static void writing(struct clkrg_site_set *set)
+{
+	if (!set->open)
+		clkrg_vault_open(set->h);
+	set->open = true;
+}
+
+static void written(struct clkrg_site_set *set)
+{
+	if (set->open)
+		clkrg_vault_close(set->h);
+	set->open = false;
 }
 
 /*
@@ -386,14 +416,16 @@ static size_t collect_kprobes(struct clkrg_site_set *set,
 /* The kprobes now; the set is dirty when they differ from the last ones. */
 static void update_kprobes(struct clkrg_site_set *set)
 {
-	struct lkrg_site *kp_now = set->kp + KP_MAX;
+	struct lkrg_site *kp_now = set->kp_now;
 	size_t nkp = collect_kprobes(set, kp_now);
 
-	if (nkp == set->nkp && !memcmp(kp_now, set->kp, nkp * sizeof(*kp_now)))
+	if (nkp == set->h->nkp &&
+	    !memcmp(kp_now, set->kp, nkp * sizeof(*kp_now)))
 		return;
+	writing(set);
 	memcpy(set->kp, kp_now, nkp * sizeof(*kp_now));
-	set->nkp = nkp;
-	set->dirty = true;
+	set->h->nkp = nkp;
+	set->h->dirty = true;
 }
 
 /* The 8 bytes at the site's address, or as many as the range has. */
@@ -418,14 +450,19 @@ static void validate(struct clkrg_site_set *set, struct site_src *s, u64 cur)
 	struct clkrg_site_verdict v;
 
 	clkrg_site_judge(s->kind, s->addr, s->len, s->aux, s->ref, &v);
-	s->bytes = cur;
-	s->seen = true;
-	s->vol = v.vol || !v.ok;
+	v.vol |= !v.ok;
 	if (!v.ok)
 		note_bad(set, s->addr, s->kind, v.expect, v.found);
+	/* Most validations find what the last one found: no write. */
+	if (s->bytes == cur && s->seen && s->vol == v.vol && s->ok == v.ok)
+		return;
+	writing(set);
+	s->bytes = cur;
+	s->seen = true;
+	s->vol = v.vol;
 	if (v.ok != s->ok) {
 		s->ok = v.ok;
-		set->dirty = true;
+		set->h->dirty = true;
 	}
 }
 
@@ -459,7 +496,8 @@ static void rebuild(struct clkrg_site_set *set)
 {
 	size_t i = 0, j = 0, n = 0;
 
-	while (i < set->nsrc || j < set->nkp) {
+	writing(set);
+	while (i < set->nsrc || j < set->h->nkp) {
 		const struct site_src *s = &set->src[i];
 		struct lkrg_site *o = &set->out[n];
 
@@ -468,7 +506,7 @@ static void rebuild(struct clkrg_site_set *set)
 			i++;
 			continue;
 		}
-		if (j < set->nkp &&
+		if (j < set->h->nkp &&
 		    (i == set->nsrc || set->kp[j].addr < s->addr)) {
 			*o = set->kp[j++];
 		} else {
@@ -480,21 +518,22 @@ static void rebuild(struct clkrg_site_set *set)
 		}
 		n++;
 	}
-	set->nout = n;
-	set->gen++;
-	set->dirty = false;
-	set->built = true;
+	set->h->nout = n;
+	set->h->gen++;
+	set->h->dirty = false;
+	set->h->built = true;
 }
 
 const struct lkrg_site *clkrg_sites_current(struct clkrg_site_set *set,
 					    size_t *count, u64 *gen)
 {
 	/* Usually nothing moved: the last array still describes the text. */
-	if (set->dirty || !set->built)
+	if (set->h->dirty || !set->h->built)
 		rebuild(set);
-	*count = set->nout;
+	written(set);
+	*count = set->h->nout;
 	if (gen)
-		*gen = set->gen;
+		*gen = set->h->gen;
 	return set->out;
 }
 

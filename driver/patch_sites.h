@@ -28,16 +28,28 @@ struct clkrg_bad_site {
 	u8 kind;		/* lkrg_site_kind or SRC_* (site_state.h) */
 };
 
+/* What a set knows, first in its vault region (the part the vault hashes). */
+struct clkrg_sites_head {
+	u64 gen;		/* bumped when out changes */
+	size_t nout, nkp;
+	bool built, dirty;	/* dirty: out no longer matches the verdicts */
+};
+
+/*
+ * A set's sites, their last verdicts, the sites in a legitimate form (out)
+ * and the kprobes of the last refresh live in one vault region, written
+ * only when something changed; the handle's pointers are set once.
+ */
 struct clkrg_site_set {
 	unsigned long start, end;
+	struct clkrg_sites_head *h;	/* the vault region */
 	struct site_src *src;	/* known sites, sorted by address */
 	size_t nsrc, src_cap;
 	struct lkrg_site *out;	/* rebuilt when the legitimate set changes */
-	size_t cap, nout;
-	struct lkrg_site *kp;	/* kprobes of the last refresh, then scratch */
-	size_t nkp;
-	u64 gen;		/* bumped when out changes */
-	bool built, dirty;	/* dirty: out no longer matches the verdicts */
+	size_t cap;
+	struct lkrg_site *kp;	/* kprobes of the last refresh */
+	struct lkrg_site *kp_now;	/* scratch: kprobes now */
+	bool open;		/* the region is open for this call's writes */
 	/* bad sites of the last refresh; nbad may exceed what is kept */
 	struct clkrg_bad_site bad[CLKRG_BAD_SITES];
 	unsigned int nbad;
@@ -53,10 +65,11 @@ struct clkrg_site_tables {
 
 int clkrg_sites_init(void);
 
-/* Fills @set for [start, end); process context, may sleep. */
+/* Fills @set for [start, end) (@name: whose); process context. */
 int clkrg_sites_build(struct clkrg_site_set *set, unsigned long start,
-		      unsigned long end, const struct clkrg_site_tables *t);
-void clkrg_sites_free(struct clkrg_site_set *set);
+		      unsigned long end, const struct clkrg_site_tables *t,
+		      const char *name);
+void clkrg_sites_free(const struct clkrg_site_set *set);
 
 /*
  * ftrace's record of the site at @ip (core kernel text: it stays), or
@@ -92,7 +105,8 @@ const struct lkrg_site *clkrg_sites_refresh(struct clkrg_site_set *set,
  * returns the generation of the legitimate set; clkrg_sites_validate()
  * validates the sites in [start, end) as clkrg_sites_refresh() does;
  * clkrg_sites_current() returns the sites and their generation, which
- * changes whenever the array does.
+ * changes whenever the array does; it ends the refresh (the set's vault
+ * region, opened for what changed, is sealed again).
  */
 u64 clkrg_sites_begin(struct clkrg_site_set *set);
 /* Names a bad site's kind in events. */
