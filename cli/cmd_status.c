@@ -53,6 +53,8 @@ static void print_status(const struct lkrg_status *st)
 	       (uint64_t)st->tasks);
 	printf("%-15s %s\n", "state",
 	       st->shutting_down ? "shutting down" : "running");
+	printf("%-15s %s\n", "policy",
+	       st->locked ? "locked until reboot" : "unlocked");
 }
 
 int cmd_status(struct clkrg *c, const struct cli_args *a)

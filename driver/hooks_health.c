@@ -175,7 +175,8 @@ static int sysctl_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	struct lkrg_event_record r;
 
-	if (!*(bool *)ri->data || regs_return_value(regs) != -EBUSY)
+	/* An int: the upper half of %rax is not part of it. */
+	if (!*(bool *)ri->data || (int)regs_return_value(regs) != -EBUSY)
 		return 0;
 	clkrg_ev_prepare(&r, LKRG_EV_BLOCK, LKRG_SEV_WARN, LKRG_CAT_GUARD,
 			 LKRG_OBJ_HOOK, LKRG_ACT_BLOCKED, true);

@@ -276,9 +276,15 @@ static int __init clkrg_init(void)
 	ret = clkrg_dev_init(read_gid);
 	if (ret)
 		goto out_random;
+	/* Last: nothing of ours is written read-only after this. */
+	ret = clkrg_modules_track_self();
+	if (ret)
+		goto out_dev;
 	emit_lifecycle("loaded, baseline taken");
 	return 0;
 
+out_dev:
+	clkrg_dev_exit();
 out_random:
 	clkrg_random_exit();
 out_engine:

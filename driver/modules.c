@@ -22,8 +22,11 @@ struct mod_entry {
 	struct module *mod;
 	char name[MODULE_NAME_LEN];
 	bool hidden_ok;		/* accepted by log_accept or a rebaseline */
+	/* clkrg itself: never accepted or rebaselined, rodata hashed too */
+	bool self;
 	struct clkrg_blocks blocks;
 	struct clkrg_site_set sites;
+	struct clkrg_blocks ro;	/* self only: rodata and ro_after_init */
 };
 
 static LIST_HEAD(entries);
@@ -125,6 +128,7 @@ static void free_entry(struct mod_entry *e)
 {
 	list_del(&e->node);
 	clkrg_blocks_free(&e->blocks);
+	clkrg_blocks_free(&e->ro);
 	clkrg_sites_free(&e->sites);
 	kfree(e);
 	clkrg_objects_add(-1);
@@ -277,6 +281,36 @@ void clkrg_modules_exit(void)
 	mutex_unlock(&mods_lock);
 }
 
+/*
+ * clkrg's own text (with its patch sites, like any module's) and its
+ * read-only data, hashed once the load wrote its last __ro_after_init
+ * value. Its code and data never legitimately change: no rebaseline or
+ * log_accept takes a change.
+ */
+int clkrg_modules_track_self(void)
+{
+	unsigned long base = (unsigned long)THIS_MODULE->core_layout.base;
+	struct mod_entry *e;
+	int ret;
+
+	mutex_lock(&mods_lock);
+	ret = track(THIS_MODULE);
+	e = ret ? NULL : find(THIS_MODULE);
+	if (e) {
+		e->self = true;
+		ret = clkrg_blocks_alloc(&e->ro,
+				base + THIS_MODULE->core_layout.text_size,
+				base + THIS_MODULE->core_layout.ro_after_init_size,
+				"clkrg rodata");
+		if (!ret)
+			clkrg_blocks_hash(&e->ro, NULL, 0);
+		else
+			free_entry(e);
+	}
+	mutex_unlock(&mods_lock);
+	return ret;
+}
+
 void clkrg_modules_rebaseline(void)
 {
 	struct mod_entry *e;
@@ -284,6 +318,8 @@ void clkrg_modules_rebaseline(void)
 	track_live();
 	mutex_lock(&mods_lock);
 	list_for_each_entry(e, &entries, node) {
+		if (e->self)
+			continue;
 		hash_entry(e);
 		e->hidden_ok = !listed(e->mod) || !in_kset(e->mod);
 	}
@@ -299,14 +335,26 @@ static void report_run(const struct clkrg_run *run, void *arg)
 {
 	struct mod_report *mr = arg;
 
-	clkrg_kint_report(mr->ctx, LKRG_CAT_MODULE, LKRG_OBJ_MODULE,
-			  mr->e->name, run);
+	if (mr->e->self)
+		clkrg_kint_report(mr->ctx, LKRG_CAT_GUARD, LKRG_OBJ_SELF,
+				  "clkrg code", run);
+	else
+		clkrg_kint_report(mr->ctx, LKRG_CAT_MODULE, LKRG_OBJ_MODULE,
+				  mr->e->name, run);
+}
+
+static void report_ro_run(const struct clkrg_run *run, void *arg)
+{
+	struct mod_report *mr = arg;
+
+	clkrg_kint_report(mr->ctx, LKRG_CAT_GUARD, LKRG_OBJ_SELF,
+			  "clkrg read-only data", run);
 }
 
 static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 {
 	struct mod_report mr = { ctx, e };
-	bool accept = ctx->enforce == LKRG_ENFORCE_LOG_ACCEPT;
+	bool accept = ctx->enforce == LKRG_ENFORCE_LOG_ACCEPT && !e->self;
 	const struct lkrg_site *sites;
 	size_t n;
 
@@ -329,9 +377,16 @@ static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 	clkrg_blocks_compare(&e->blocks, sites, n, accept, MOD_MAX_RUNS,
 			     report_run, &mr);
 	clkrg_sites_unlock();
-	clkrg_kint_report_sites(ctx, LKRG_CAT_MODULE, e->name, &e->sites);
+	clkrg_kint_report_sites(ctx, e->self ? LKRG_CAT_GUARD : LKRG_CAT_MODULE,
+				e->name, &e->sites);
 	ctx->regions++;
 	ctx->bytes += e->blocks.end - e->blocks.start;
+	if (!e->self)
+		return;
+	clkrg_blocks_compare(&e->ro, NULL, 0, false, MOD_MAX_RUNS,
+			     report_ro_run, &mr);
+	ctx->regions++;
+	ctx->bytes += e->ro.end - e->ro.start;
 }
 
 /* A module in /sys/module that the list and our records do not know. */

@@ -15,6 +15,9 @@
 int clkrg_modules_init(void);
 void clkrg_modules_exit(void);
 
+/* Starts guarding clkrg's own code and read-only data (end of load). */
+int clkrg_modules_track_self(void);
+
 void clkrg_modules_rebaseline(void);
 void clkrg_modules_check(struct clkrg_check_ctx *ctx);
 

@@ -353,7 +353,12 @@ static void note_bad(struct clkrg_site_set *set, u64 addr, u8 kind,
 		     u64 expect, u64 found)
 {
 	struct clkrg_bad_site *b = &set->bad[set->nbad];
+	unsigned int i;
 
+	/* A volatile site on a changed page is validated twice a check. */
+	for (i = 0; i < min_t(unsigned int, set->nbad, CLKRG_BAD_SITES); i++)
+		if (set->bad[i].addr == addr)
+			return;
 	if (set->nbad++ >= CLKRG_BAD_SITES)
 		return;
 	b->addr = addr;

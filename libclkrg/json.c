@@ -38,6 +38,7 @@ CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
 	jb_u64(o, "events_suppressed", st->events_suppressed, &ok);
 	jb_u64(o, "objects", st->objects, &ok);
 	jb_u64(o, "tasks", st->tasks, &ok);
+	jb_bool(o, "locked", st->locked != 0, &ok);
 	return jb_finish(o, ok, buf, len);
 }
 

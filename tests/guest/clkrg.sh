@@ -6,6 +6,9 @@
 #   select_events F=V...      stdin JSON lines matching every F=V
 #   module_loaded NAME        NAME is in /proc/modules
 #   run_as_pid FILE CMD...    runs CMD with its pid written to FILE first
+#   expect_event SINCE DESC F=V...  one result: an event since SINCE that
+#                             matches every F=V; EVENT is set to it
+#   count_events SINCE F=V... how many events since SINCE match
 
 # shellcheck disable=SC2034 # used by the scenarios
 CLKRG_KO=/lib/clkrg/clkrg.ko
@@ -48,6 +51,25 @@ run_as_pid() {
 	_pidfile=$1
 	shift
 	sh -c 'echo $$ >"$0"; exec "$@"' "$_pidfile" "$@"
+}
+
+expect_event() {
+	_ee_since=$1
+	_ee_desc=$2
+	shift 2
+	EVENT=$(events_since "${_ee_since:-0}" | select_events "$@" | head -n 1)
+	if [ -n "$EVENT" ]; then
+		pass "$_ee_desc"
+	else
+		fail "$_ee_desc" "no event since ${_ee_since:-?} with $*"
+		diag_events
+	fi
+}
+
+count_events() {
+	_ce_since=$1
+	shift
+	events_since "${_ce_since:-0}" | select_events "$@" | grep -c . || true
 }
 
 # Diagnostics for a failed event assertion: the events read.

@@ -172,10 +172,12 @@ START_TEST(status)
 		"\"events_produced\":42,\"events_oldest\":3,"
 		"\"violations_total\":9,\"shutting_down\":true,"
 		"\"interval_s\":15,\"events_suppressed\":5,\"objects\":11,"
-		"\"tasks\":0}");
+		"\"tasks\":0,\"locked\":false}");
 	st.tasks = 123;
+	st.locked = 1;
 	ck_assert_int_gt(clkrg_status_to_json(&st, buf, sizeof(buf)), 0);
-	ck_assert_ptr_nonnull(strstr(buf, "\"objects\":11,\"tasks\":123}"));
+	ck_assert_ptr_nonnull(strstr(buf, "\"objects\":11,\"tasks\":123,"
+				     "\"locked\":true}"));
 	st.shutting_down = 0;
 	st.block_modules = 7;
 	ck_assert_int_gt(clkrg_status_to_json(&st, buf, sizeof(buf)), 0);

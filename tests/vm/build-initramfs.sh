@@ -92,7 +92,8 @@ install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
-install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" lib/tests/
+install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
+	lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
 for f in $extra_scenarios; do
 	install -m 0755 "$f" lib/tests/scenarios/
