@@ -257,7 +257,7 @@ static int knob_write(unsigned int idx)
 	if (!k)
 		return -ENOENT;
 	sa.result = K.copy_nofault(k, &v, sizeof(v));
-	pr_info("plain write to knob %u at %px: %ld\n", idx, k, sa.result);
+	pr_info("plain write to knob %u: %ld\n", idx, sa.result);
 	strscpy(sa.what, "knob_write", sizeof(sa.what));
 	sa.addr = (unsigned long)k;
 	return 0;
