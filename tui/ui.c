@@ -213,6 +213,9 @@ static enum top_action main_key(struct top_ui *ui, struct top_model *m,
 			 "paused: space resumes" : "resumed");
 		break;
 	case '\t':
+		/* A replay shows the events pane only. */
+		if (env->replay)
+			break;
 		ui->focus = (ui->focus + 1) % TOP_PANES;
 		if (ui->focus != TOP_PANE_EVENTS)
 			ui->lower = ui->focus;
