@@ -160,7 +160,7 @@ static void policy_pair(const struct top_model *m, struct line *l,
 	/* "2 (periodic)" -> "periodic" when there is a name */
 	if (clkrg_knob_value_name(kv, v))
 		snprintf(a, sizeof(a), "%s", clkrg_knob_value_name(kv, v));
-	put(l, "%s%s %s", l->pos > strlen(POLICY) ? "  " : " ", label, a);
+	put(l, "  %s %s", label, a);
 	if (!top_model_knob(m, enforce, &e, &ke))
 		return;
 	if (clkrg_knob_value_name(ke, e))
@@ -182,11 +182,9 @@ void top_fmt_policy(const struct top_model *m, char *buf, size_t len)
 		put(&l, " -");
 		return;
 	}
-	policy_pair(m, &l, "kint", "kint_validate", "kint_enforce");
-	policy_pair(m, &l, "pint", "pint_validate", "pint_enforce");
-	policy_pair(m, &l, "pcfi", "pcfi_validate", "pcfi_enforce");
-	policy_pair(m, &l, "umh", "umh_validate", "umh_enforce");
-	put(&l, "  modules %s",
+	/* What an admin changes from here first: a narrow screen cuts the
+	 * end of the line. */
+	put(&l, " modules %s",
 	    clkrg_name(CLKRG_NAMES_BLOCK, m->status_shown.block_modules));
 	/* A lock knob, when the module has one. */
 	if (top_model_knob(m, "lock", &v, &k)) {
@@ -195,19 +193,30 @@ void top_fmt_policy(const struct top_model *m, char *buf, size_t len)
 		else
 			put(&l, "  lock %" PRId64, v);
 	}
+	policy_pair(m, &l, "kint", "kint_validate", "kint_enforce");
+	policy_pair(m, &l, "pint", "pint_validate", "pint_enforce");
+	policy_pair(m, &l, "pcfi", "pcfi_validate", "pcfi_enforce");
+	policy_pair(m, &l, "umh", "umh_validate", "umh_enforce");
 }
 
-static const char *conn_word(const struct top_model *m)
+/* "[live]", "[MODULE GONE: why]", "[REPLAY file]": first, so that
+ * even a narrow screen shows it. */
+static void header_state(const struct top_model *m, struct line *l)
 {
 	switch (m->conn) {
 	case TOP_CONN_LIVE:
-		return "live";
+		put(l, " [live]");
+		break;
 	case TOP_CONN_GONE:
-		return "MODULE GONE";
+		put(l, " [MODULE GONE%s%s]", m->conn_note[0] ? ": " : "",
+		    m->conn_note);
+		break;
 	case TOP_CONN_REPLAY:
-		return "REPLAY";
+		put(l, " [REPLAY %s]", m->conn_note);
+		break;
 	default:
-		return "connecting";
+		put(l, " [connecting%s%s]", m->conn_note[0] ? ": " : "",
+		    m->conn_note);
 	}
 }
 
@@ -218,52 +227,49 @@ static void header_title(const struct top_model *m, const struct top_clock *now,
 	char uuid[CLKRG_UUID_STR_LEN], up[32], ver[40];
 
 	put(l, "lkrg-top %s", CLKRG_VERSION);
-	if (m->conn == TOP_CONN_REPLAY) {
-		put(l, " | REPLAY %s", m->conn_note);
+	header_state(m, l);
+	if (m->conn == TOP_CONN_REPLAY || !m->have_status)
 		return;
-	}
-	if (m->have_status) {
-		clkrg_uuid_format(st->instance_uuid, uuid);
-		if (width && width < 110)
-			uuid[8] = 0;
-		kstr(st->module_version, sizeof(st->module_version) - 1, ver);
-		top_fmt_uptime(now->real_ns > st->loaded_real_ns ?
-			       now->real_ns - st->loaded_real_ns : 0, up,
-			       sizeof(up));
-		put(l, " | clkrg %s api %u schema %u | instance %s | up %s",
-		    ver, st->api_version, st->schema_version, uuid, up);
-	}
-	put(l, " | %s", conn_word(m));
-	if (m->conn == TOP_CONN_GONE && m->conn_note[0])
-		put(l, ": %s", m->conn_note);
+	clkrg_uuid_format(st->instance_uuid, uuid);
+	kstr(st->module_version, sizeof(st->module_version) - 1, ver);
+	top_fmt_uptime(now->real_ns > st->loaded_real_ns ?
+		       now->real_ns - st->loaded_real_ns : 0, up, sizeof(up));
+	put(l, " clkrg %s api %u", ver, st->api_version);
+	/* 80 columns: no schema, the instance's first 8 digits */
+	if (width && width < 110)
+		uuid[8] = 0;
+	else
+		put(l, " schema %u", st->schema_version);
+	put(l, "  instance %s  up %s", uuid, up);
 }
 
-/* "last check #12 10:00:00 (3s ago) 14.2 ms clean" */
+/* "last check #12: clean (14.2 ms, 10:00:00, 3s ago) | ..." */
 static void header_check(const struct top_model *m, const struct top_clock *now,
 			 struct line *l)
 {
 	const struct lkrg_status *st = &m->status_shown;
 	char hms[16], ago[24];
 
-	put(l, "baseline generation %" PRIu64 " | checks %" PRIu64,
-	    (uint64_t)st->generation, (uint64_t)st->checks);
 	if (!st->last_check_id) {
-		put(l, " | last check: none yet");
+		put(l, "last check: none yet");
 	} else {
 		top_fmt_hms(st->last_check_real_ns, hms, sizeof(hms));
 		top_fmt_ago(now->real_ns, st->last_check_real_ns, ago,
 			    sizeof(ago));
-		put(l, " | last check #%" PRIu64 " %s (%s) %.1f ms ",
-		    (uint64_t)st->last_check_id, hms, ago,
-		    (double)st->last_check_duration_ns / NS_PER_MS);
+		put(l, "last check #%" PRIu64 ": ", (uint64_t)st->last_check_id);
 		if (st->last_check_violations)
 			put(l, "%u VIOLATIONS", st->last_check_violations);
 		else
 			put(l, "clean");
+		put(l, " (%.1f ms, %s, %s", (double)st->last_check_duration_ns /
+		    NS_PER_MS, hms, ago);
 		if (m->own_check_id == st->last_check_id)
 			put(l, ", %" PRIu64 " tasks", m->own_check_tasks);
+		put(l, ")");
 	}
-	put(l, " | tasks %" PRIu64 " shadowed", (uint64_t)st->tasks);
+	put(l, " | baseline generation %" PRIu64 " | checks %" PRIu64
+	    " | %" PRIu64 " tasks shadowed", (uint64_t)st->generation,
+	    (uint64_t)st->checks, (uint64_t)st->tasks);
 }
 
 static void header_events(const struct top_model *m, struct line *l)

@@ -26,6 +26,9 @@ void top_source_close(struct top_source *s, struct top_model *m,
 	snprintf(m->conn_note, sizeof(m->conn_note), "%s", why);
 }
 
+/* The stream ended (LKRG_IOC_SHUTDOWN), or the node has no driver. */
+#define GONE_NOTE	"shut down or unloading; retrying"
+
 static bool gone(int err)
 {
 	return err == -ENODEV || err == -ENXIO;
@@ -42,7 +45,7 @@ static void open_note(int err, struct top_model *m)
 		break;
 	case ENODEV:
 	case ENXIO:
-		why = "shut down or unloading; retrying";
+		why = GONE_NOTE;
 		break;
 	case EACCES:
 	case EPERM:
@@ -101,8 +104,7 @@ int top_source_drain(struct top_source *s, struct top_model *m, int max)
 		if (ret == 0)
 			break;
 		if (ret == -ENODEV) {
-			top_source_close(s, m, "clkrg shut down: the stream "
-					 "ended; waiting for it to return");
+			top_source_close(s, m, GONE_NOTE);
 			break;
 		}
 		if (ret == 1 && !top_model_add_event(m, ev))
@@ -156,7 +158,6 @@ int top_source_refresh(struct top_source *s, struct top_model *m,
 		ret = refresh_tables(s->c, m, now);
 	}
 	if (gone(ret))
-		top_source_close(s, m, "clkrg shut down; waiting for it to "
-				 "return");
+		top_source_close(s, m, GONE_NOTE);
 	return ret;
 }

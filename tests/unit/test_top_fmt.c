@@ -180,35 +180,47 @@ START_TEST(header)
 	top_status(&m, SAMPLE_REAL_NS);
 	top_knobs(&m, false);
 	top_fmt_header(&m, &now, 0, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " | clkrg 0.1.0 api 1 "
-			 "schema 1 | instance a0a1a2a3-a4a5-a6a7-a8a9-aaabacadaeaf "
-			 "| up 3:04:05 | live");
-	/* narrow: the instance's first 8 digits */
+	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " [live] clkrg 0.1.0 api 1 "
+			 "schema 1  instance a0a1a2a3-a4a5-a6a7-a8a9-aaabacadaeaf"
+			 "  up 3:04:05");
+	/* narrow: the instance's first 8 digits, and it fits 80 columns */
 	top_fmt_header(&m, &now, 0, 80, b, sizeof(b));
-	ck_assert_ptr_nonnull(strstr(b, "| instance a0a1a2a3 |"));
+	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " [live] clkrg 0.1.0 api 1"
+			 "  instance a0a1a2a3  up 3:04:05");
+	ck_assert_uint_le(strlen(b), 80);
 	top_fmt_header(&m, &now, 1, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "policy: kint periodic/log_only  modules on");
+	ck_assert_str_eq(b, "policy: modules on  kint periodic/log_only");
 	top_knobs(&m, true);
 	top_fmt_header(&m, &now, 1, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "policy: kint periodic/log_only  modules on  lock 1");
+	ck_assert_str_eq(b, "policy: modules on  lock 1  kint periodic/log_only");
 	top_fmt_header(&m, &now, 2, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "baseline generation 2 | checks 3 | last check #3 "
-			 "09:59:55 (5s ago) 14.2 ms 1 VIOLATIONS | tasks 59 "
+	ck_assert_str_eq(b, "last check #3: 1 VIOLATIONS (14.2 ms, 09:59:55, "
+			 "5s ago) | baseline generation 2 | checks 3 | 59 tasks "
 			 "shadowed");
 	m.own_check_id = 3;
 	m.own_check_tasks = 61;
 	m.status.last_check_violations = 0;
 	top_model_set_status(&m, &m.status, SAMPLE_REAL_NS, 101 * S_NS);
 	top_fmt_header(&m, &now, 2, 0, b, sizeof(b));
-	ck_assert_ptr_nonnull(strstr(b, "14.2 ms clean, 61 tasks | tasks 59 "
-				     "shadowed"));
+	ck_assert_ptr_nonnull(strstr(b, "#3: clean (14.2 ms, 09:59:55, 5s ago, "
+				     "61 tasks) |"));
+	m.status.last_check_id = 0;
+	top_model_set_status(&m, &m.status, SAMPLE_REAL_NS, 101 * S_NS);
+	top_fmt_header(&m, &now, 2, 0, b, sizeof(b));
+	ck_assert_ptr_nonnull(strstr(b, "last check: none yet | baseline"));
 	top_fmt_header(&m, &now, 3, 0, b, sizeof(b));
 	ck_assert_str_eq(b, "events: produced 23 lost 0 suppressed 2 | "
 			 "violations 3 since load | every 15 s");
 	m.conn = TOP_CONN_GONE;
 	snprintf(m.conn_note, sizeof(m.conn_note), "clkrg shut down");
 	top_fmt_header(&m, &now, 0, 0, b, sizeof(b));
-	ck_assert_ptr_nonnull(strstr(b, "| MODULE GONE: clkrg shut down"));
+	ck_assert_ptr_nonnull(strstr(b, CLKRG_VERSION " [MODULE GONE: clkrg "
+				     "shut down] clkrg 0.1.0"));
+	m.conn = TOP_CONN_NONE;
+	m.conn_note[0] = 0;
+	m.have_status = false;
+	top_fmt_header(&m, &now, 0, 0, b, sizeof(b));
+	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " [connecting]");
 }
 END_TEST
 
@@ -224,7 +236,7 @@ START_TEST(header_replay)
 	top_model_add_event(&m, &r.hdr);
 	m.replay_skipped = 2;
 	top_fmt_header(&m, &now, 0, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " | REPLAY saved.jsonl");
+	ck_assert_str_eq(b, "lkrg-top " CLKRG_VERSION " [REPLAY saved.jsonl]");
 	top_fmt_header(&m, &now, 1, 0, b, sizeof(b));
 	ck_assert_str_eq(b, "replay: 1 events, seq 12..12, lost 0, 2 lines "
 			 "skipped");

@@ -84,9 +84,10 @@ START_TEST(text)
 	live_model();
 	text_frame(2);
 	ck_assert_ptr_nonnull(strstr(out, "=== frame 2 at 2026-11-26T10:01:00.123Z\n"
-				     "lkrg-top " CLKRG_VERSION " | clkrg 0.1.0"));
-	ck_assert_ptr_nonnull(strstr(out, "\npolicy: kint periodic/log_only"));
-	ck_assert_ptr_nonnull(strstr(out, "\nbaseline generation 2 | checks 3"));
+				     "lkrg-top " CLKRG_VERSION " [live] clkrg 0.1.0"));
+	ck_assert_ptr_nonnull(strstr(out, "\npolicy: modules on  kint "
+				     "periodic/log_only"));
+	ck_assert_ptr_nonnull(strstr(out, "\nlast check #3: 1 VIOLATIONS ("));
 	ck_assert_ptr_nonnull(strstr(out, "\nevents: produced 23 lost 0"));
 	/* the 10 newest events, newest first */
 	ck_assert_ptr_nonnull(strstr(out, "\nEVENTS (newest first, 10 of 12)\n"
@@ -173,7 +174,7 @@ START_TEST(replay)
 	ck_assert_uint_eq(top_model_event(&m, 0)->hdr.seq, 13);
 	ck_assert_int_eq(top_model_event(&m, 0)->d.pid, 1234);
 	text_frame(1);
-	ck_assert_ptr_nonnull(strstr(out, "| REPLAY saved.jsonl\nreplay: 2 "
+	ck_assert_ptr_nonnull(strstr(out, " [REPLAY saved.jsonl]\nreplay: 2 "
 				     "events, seq 12..13, lost 0, 1 lines "
 				     "skipped\n"));
 	ck_assert_ptr_nonnull(strstr(out, "task/task_cred     killed   "
