@@ -93,17 +93,13 @@ tui_alive() {
 	[ "$(tui_tmux "$1" display-message -p -t "$1" '#{pane_dead}' 2>/dev/null)" = 0 ]
 }
 
-# tmux learns the status from SIGCHLD, after the pane's end of file.
+# tmux prints "Pane is dead (status N, ...)" or "(signal N, ...)" once it
+# has reaped the program (its pane_dead_status format can stay empty).
 tui_exit() {
-	_tw=50
-	while [ "$_tw" -gt 0 ]; do
-		_te=$(tui_tmux "$1" display-message -p -t "$1" \
-			'#{pane_dead_status}#{?pane_dead_signal,signal #{pane_dead_signal},}')
-		[ -n "$_te" ] && break
-		sleep 0.1
-		_tw=$((_tw - 1))
-	done
-	echo "$_te"
+	if tui_wait "$1" '^Pane is dead \((status|signal) [0-9]+' 5; then
+		sed -n 's/^Pane is dead (status \([0-9]*\).*/\1/p; s/^Pane is dead (\(signal [0-9]*\).*/\1/p' "$TUI_SHOT" |
+			tail -n 1
+	fi
 }
 
 tui_stop() {
