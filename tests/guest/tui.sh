@@ -2,11 +2,11 @@
 # tmux helpers for the lkrg-top tests, in the guest (busybox ash) and on
 # the host (tests/unit/host_tools.sh). The screen is what a person sees:
 # tmux runs lkrg-top in a pane of a chosen size and capture-pane reads it.
-# Each NAME gets a tmux server of its own, so sizes never interfere, and
-# its pane stays after the program exits so that its last screen and exit
-# status can be read.
+# Each NAME gets a tmux server of its own, so sizes never interfere; a
+# shell in the pane runs the program and writes its exit status to a file
+# (tmux's own pane_dead_status proved unreliable under TCG).
 #   tui_start NAME COLS ROWS CMD        a detached session running CMD
-#                                       (a shell command line)
+#                                       (a shell command line, no exec)
 #   tui_keys NAME KEY...                tmux send-keys (names like Enter,
 #                                       Space, BSpace, Escape, or text)
 #   tui_capture NAME                    the pane's text on stdout
@@ -16,15 +16,18 @@
 #   tui_gone NAME ERE [SECONDS]         0 once the pane no longer matches
 #   tui_resize NAME COLS ROWS           resize the window (the program gets
 #                                       SIGWINCH)
-#   tui_pid NAME                        the pid running in the pane
+#   tui_pid NAME                        the pid of the program (the pane
+#                                       shell's child)
 #   tui_alive NAME                      the program still runs
-#   tui_exit NAME                       its exit status once it ended
-#                                       ("signal N" when killed)
+#   tui_exit NAME                       its exit status once it ended (waits
+#                                       up to 5 s; 128+N when killed by N)
 #   tui_stop NAME                       kill the session and its server
-# TUI_SOCK prefixes the servers' names; TUI_SHOT is a file.
+# TUI_SOCK prefixes the servers' names; TUI_SHOT is a file; TUI_DIR holds
+# the exit files.
 
 TUI_SOCK=${TUI_SOCK:-clkrg-tui}
 TUI_SHOT=${TUI_SHOT:-/tmp/tui.shot}
+TUI_DIR=${TUI_DIR:-/tmp}
 
 # tmux wants a terminfo entry for its own TERM even when detached; the
 # panes get tmux's default-terminal (tmux-256color).
@@ -39,8 +42,9 @@ tui_start() {
 	_tc=$2
 	_tr=$3
 	shift 3
-	tui_tmux "$_ts" new-session -d -s "$_ts" -x "$_tc" -y "$_tr" "$*" \; \
-		set-option -t "$_ts" remain-on-exit on
+	rm -f "$TUI_DIR/tui-$_ts.exit"
+	tui_tmux "$_ts" new-session -d -s "$_ts" -x "$_tc" -y "$_tr" \
+		"$*; echo \$? >'$TUI_DIR/tui-$_ts.exit'"
 }
 
 tui_keys() {
@@ -86,22 +90,24 @@ tui_resize() {
 }
 
 tui_pid() {
-	tui_tmux "$1" display-message -p -t "$1" '#{pane_pid}'
+	_tp=$(tui_tmux "$1" display-message -p -t "$1" '#{pane_pid}') &&
+		ps -o pid,ppid | awk -v p="$_tp" '$2 == p { print $1; exit }'
 }
 
 tui_alive() {
-	[ "$(tui_tmux "$1" display-message -p -t "$1" '#{pane_dead}' 2>/dev/null)" = 0 ]
+	[ ! -e "$TUI_DIR/tui-$1.exit" ] && tui_tmux "$1" has-session -t "$1" 2>/dev/null
 }
 
-# tmux prints "Pane is dead (status N, ...)" or "(signal N, ...)" once it
-# has reaped the program (its pane_dead_status format can stay empty).
 tui_exit() {
-	if tui_wait "$1" '^Pane is dead \((status|signal) [0-9]+' 5; then
-		sed -n 's/^Pane is dead (status \([0-9]*\).*/\1/p; s/^Pane is dead (\(signal [0-9]*\).*/\1/p' "$TUI_SHOT" |
-			tail -n 1
-	fi
+	_tw=50
+	while [ "$_tw" -gt 0 ] && [ ! -s "$TUI_DIR/tui-$1.exit" ]; do
+		sleep 0.1
+		_tw=$((_tw - 1))
+	done
+	cat "$TUI_DIR/tui-$1.exit" 2>/dev/null
 }
 
 tui_stop() {
 	tui_tmux "$1" kill-server 2>/dev/null || true
+	rm -f "$TUI_DIR/tui-$1.exit"
 }

@@ -14,6 +14,7 @@ REC=$here/data/events-recorded.jsonl
 OUT=$(mktemp -d /tmp/clkrg-host.XXXXXX)
 TUI_SOCK=clkrg-host-$$
 TUI_SHOT=$OUT/shot
+TUI_DIR=$OUT
 N=0
 FAILED=0
 
@@ -138,7 +139,7 @@ echo "nothing here" >"$OUT/bad"
 expect 6 "a file with no event" "$TOP" --replay "$OUT/bad" -b
 
 # ---- lkrg-top --replay on screen ----------------------------------------------
-tui_start replay 100 30 "LANG=C.UTF-8 exec '$TOP' --replay '$REC'"
+tui_start replay 100 30 "LANG=C.UTF-8 '$TOP' --replay '$REC'"
 see replay "the replay header" '^lkrg-top [0-9.]+ \[REPLAY .*events-recorded\.jsonl\]$'
 see replay "the events pane takes the body" '^> Events: 16 shown, sorted by time \(newest first\)$'
 see replay "the violation is on screen" 'ALERT  kernel/ktext .*\.text at __x64_sys_acct\+0x30/0xa0$'

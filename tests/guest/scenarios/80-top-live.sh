@@ -69,7 +69,7 @@ caps() {
 
 ok "insmod clkrg.ko read_gid=1000 kint_validate=1" \
 	insmod "$CLKRG_KO" read_gid=1000 kint_validate=1
-ok "start lkrg-top in a 120x50 tmux pane" tui_start "$T" 120 50 "exec lkrg-top -d 0.5"
+ok "start lkrg-top in a 120x50 tmux pane" tui_start "$T" 120 50 "lkrg-top -d 0.5"
 see "the header says live" '^lkrg-top [0-9.]+ \[live\] clkrg [0-9.]+ api 1 schema 1  instance [0-9a-f-]{36}  up [0-9:]+$'
 see "all three panes at 120x50" '^  Hooks: [0-9]+ shown'
 pid=$(tui_pid "$T")
@@ -182,7 +182,7 @@ see "y rebaselines" "^rebaseline: new baseline generation $((gen + 1))\$"
 
 # ---- a member of the reader group ----------------------------------------------
 ok "lkrg-top as alice (group 1000, read_gid)" \
-	tui_start alice 100 30 "exec su alice -c 'exec lkrg-top -d 0.5'"
+	tui_start alice 100 30 "su alice -c 'exec lkrg-top -d 0.5'"
 see_in alice "alice's lkrg-top is live" '^lkrg-top [0-9.]+ \[live\]'
 apid=$(tui_pid alice)
 is "$(caps "$apid")" "0000000000000000 0000000000000000 000001ffffffffff" \
