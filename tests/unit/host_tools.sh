@@ -71,7 +71,8 @@ see() {
 
 cleanup() {
 	tui_stop replay
-	tui_stop ascii
+	tui_stop colour
+	tui_stop plain
 	rm -rf "$OUT"
 }
 trap cleanup EXIT
@@ -180,6 +181,26 @@ if [ "$ex" = 0 ] && ! tui_alive replay; then
 else
 	fail "q quits, exit 0" "exit '$ex'"
 fi
+
+# ---- colours: ALERT red, none with NO_COLOR (bold instead) ---------------------
+esc=$(printf '\033')
+tui_start colour 100 30 "'$TOP' --replay '$REC'"
+tui_start plain 100 30 "NO_COLOR=1 '$TOP' --replay '$REC'"
+if tui_wait colour 'ALERT' && tui_wait plain 'ALERT'; then
+	tui_tmux colour capture-pane -e -p -t colour | grep 'ALERT  kernel' >"$OUT/colour"
+	tui_tmux plain capture-pane -e -p -t plain | grep 'ALERT  kernel' >"$OUT/plain"
+	if grep -q "${esc}\[31m" "$OUT/colour" && ! grep -q "${esc}\[3[0-7]m" "$OUT/plain" &&
+		grep -q "^${esc}\[1m[0-9:]* ALERT" "$OUT/plain"; then
+		pass "ALERT lines red, and with NO_COLOR bold without colour"
+	else
+		fail "ALERT lines red, and with NO_COLOR bold without colour" \
+			"$(cat -v "$OUT/colour" "$OUT/plain")"
+	fi
+else
+	fail "ALERT lines red, and with NO_COLOR bold without colour" "no ALERT line"
+fi
+tui_stop colour
+tui_stop plain
 
 # ---- bash completion ------------------------------------------------------------
 if command -v bash >/dev/null; then
