@@ -450,15 +450,15 @@ size_t top_model_visible(const struct top_model *m, enum top_pane p,
 	return n;
 }
 
-static const char *const event_sorts[TOP_SORT_EV_COUNT] = {
+static const char *const event_sorts[TOP_SORT_EV_KEYS] = {
 	"time", "severity", "object", "action", "task",
 };
 
-static const char *const trigger_sorts[TOP_SORT_ROW_COUNT_] = {
+static const char *const trigger_sorts[TOP_SORT_ROW_KEYS] = {
 	"order", "name", "fired", "violations", "rate", "last",
 };
 
-static const char *const hook_sorts[TOP_SORT_ROW_COUNT_] = {
+static const char *const hook_sorts[TOP_SORT_ROW_KEYS] = {
 	"order", "name", "hits", "violations", "rate", "denied",
 };
 
@@ -473,7 +473,7 @@ const char *top_model_sort_name(const struct top_model *m, enum top_pane p)
 
 void top_model_next_sort(struct top_model *m, enum top_pane p)
 {
-	int n = p == TOP_PANE_EVENTS ? TOP_SORT_EV_COUNT : TOP_SORT_ROW_COUNT_;
+	int n = p == TOP_PANE_EVENTS ? TOP_SORT_EV_KEYS : TOP_SORT_ROW_KEYS;
 
 	m->pane[p].sort = (m->pane[p].sort + 1) % n;
 	m->pane[p].reverse = false;

@@ -35,7 +35,7 @@ enum top_event_sort {
 	TOP_SORT_EV_OBJECT,
 	TOP_SORT_EV_ACTION,
 	TOP_SORT_EV_TASK,
-	TOP_SORT_EV_COUNT,
+	TOP_SORT_EV_KEYS,
 };
 
 enum top_row_sort {
@@ -45,7 +45,7 @@ enum top_row_sort {
 	TOP_SORT_ROW_VIOLATIONS,
 	TOP_SORT_ROW_RATE,
 	TOP_SORT_ROW_LAST,	/* triggers: last fired; hooks: denied */
-	TOP_SORT_ROW_COUNT_,
+	TOP_SORT_ROW_KEYS,
 };
 
 enum top_conn {
