@@ -26,6 +26,7 @@ int cmd_shutdown(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_list(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_edit(struct clkrg *c, const struct cli_args *a);
 int cmd_hooks(struct clkrg *c, const struct cli_args *a);
+int cmd_wait_clean(struct clkrg *c, const struct cli_args *a);
 
 /* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */
 int cli_fail(const struct cli_args *a, int err, enum cli_stage stage);
@@ -40,5 +41,15 @@ void cli_note(const struct cli_args *a, const char *fmt, ...);
 int cli_put_line(const struct cli_args *a, int len, const char *buf);
 /* Prints @o as one compact JSON line and releases it. */
 int cli_put_json(const struct cli_args *a, json_object *o);
+
+/* A table under --json: one array, one row per line ("[row,\nrow]"), so
+ * that it is one document and line tools still find a row. @fn is one of
+ * libclkrg's *_to_json() for rows @stride bytes apart. */
+typedef int (*cli_row_json_fn)(const void *row, char *buf, size_t len);
+int cli_put_rows(const struct cli_args *a, cli_row_json_fn fn,
+		 const void *rows, size_t stride, size_t n);
+
+/* A usage error (a->err) on stderr, as JSON when @json. */
+void cli_usage_error(const struct cli_args *a, bool json);
 
 #endif

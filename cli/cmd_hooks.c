@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* lkrg-cli hooks: one line (or JSON object) per probed kernel function. */
+/* lkrg-cli hooks: one line (or array row) per probed kernel function. */
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -14,24 +14,25 @@ static void print_row(const struct lkrg_hook_row *r)
 	       (uint64_t)r->violations, (uint64_t)r->denied);
 }
 
+static int row_json(const void *row, char *buf, size_t len)
+{
+	return clkrg_hook_row_to_json(row, buf, len);
+}
+
 int cmd_hooks(struct clkrg *c, const struct cli_args *a)
 {
 	struct lkrg_hook_row *rows;
-	char buf[CLKRG_JSON_MAX];
 	size_t n, i;
 	int ret = clkrg_hooks(c, &rows, &n);
 
 	if (ret)
 		return cli_fail(a, ret, CLI_AT_COMMAND);
-	if (!a->json)
+	if (a->json) {
+		ret = cli_put_rows(a, row_json, rows, sizeof(*rows), n);
+	} else {
 		printf("%-32s %-10s %-6s %12s %10s %8s\n", "SYMBOL", "ROLE",
 		       "ACTIVE", "HITS", "VIOLATIONS", "DENIED");
-	for (i = 0; i < n && !ret; i++) {
-		if (a->json)
-			ret = cli_put_line(a, clkrg_hook_row_to_json(&rows[i], buf,
-								     sizeof(buf)),
-					   buf);
-		else
+		for (i = 0; i < n; i++)
 			print_row(&rows[i]);
 	}
 	clkrg_hooks_free(rows);

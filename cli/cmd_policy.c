@@ -34,12 +34,19 @@ static int put_knob(const struct cli_args *a, const struct lkrg_knob *k)
 			    buf);
 }
 
+static int knob_json(const void *k, char *buf, size_t len)
+{
+	return clkrg_knob_to_json(k, buf, len);
+}
+
 static int get(const struct cli_args *a, const struct lkrg_knob *k, size_t n)
 {
 	const struct lkrg_knob *one;
 	size_t i;
 	int ret = CLI_EXIT_OK;
 
+	if (!a->key && a->json)
+		return cli_put_rows(a, knob_json, k, sizeof(*k), n);
 	if (!a->key) {
 		for (i = 0; i < n && !ret; i++)
 			ret = put_knob(a, &k[i]);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-/* lkrg-cli stats: check counters, one line (or JSON object) per trigger. */
+/* lkrg-cli stats: check counters, one line (or array row) per trigger. */
 #include <inttypes.h>
 #include <stdio.h>
 
@@ -19,25 +19,26 @@ static void print_row(const struct lkrg_stats_row *r)
 	       (double)r->max_ns / NS_PER_MS);
 }
 
+static int row_json(const void *row, char *buf, size_t len)
+{
+	return clkrg_stats_row_to_json(row, buf, len);
+}
+
 int cmd_stats(struct clkrg *c, const struct cli_args *a)
 {
 	struct lkrg_stats_row *rows;
-	char buf[CLKRG_JSON_MAX];
 	size_t n, i;
 	int ret = clkrg_stats(c, &rows, &n);
 
 	if (ret)
 		return cli_fail(a, ret, CLI_AT_COMMAND);
-	if (!a->json)
+	if (a->json) {
+		ret = cli_put_rows(a, row_json, rows, sizeof(*rows), n);
+	} else {
 		printf("%-8s %8s %8s %9s %10s %10s %10s\n", "TRIGGER", "FIRED",
 		       "STARTED", "COALESCED", "VIOLATIONS", "AVG_MS",
 		       "MAX_MS");
-	for (i = 0; i < n && !ret; i++) {
-		if (a->json)
-			ret = cli_put_line(a, clkrg_stats_row_to_json(&rows[i], buf,
-								      sizeof(buf)),
-					   buf);
-		else
+		for (i = 0; i < n; i++)
 			print_row(&rows[i]);
 	}
 	clkrg_stats_free(rows);

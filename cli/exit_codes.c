@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /* errno -> exit code and the message people read for it. */
 #include <errno.h>
+#include <grp.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <clkrg.h>
 
@@ -35,13 +38,13 @@ static const char *open_reason(int err, const char *dev, char *buf,
 {
 	switch (err) {
 	case ENOENT:
-		snprintf(buf, len, "module not loaded (%s missing): load "
-			 "clkrg.ko first", dev);
+		snprintf(buf, len, "module not loaded (%s missing): run "
+			 "'modprobe clkrg'", dev);
 		return buf;
 	case ENXIO:
 	case ENODEV:
 		snprintf(buf, len, "module not loaded (%s has no driver, or "
-			 "clkrg is shutting down): load clkrg.ko first", dev);
+			 "clkrg is shutting down): run 'modprobe clkrg'", dev);
 		return buf;
 	case EACCES:
 	case EPERM:
@@ -57,12 +60,58 @@ static const char *open_reason(int err, const char *dev, char *buf,
 	return NULL;
 }
 
-static const char *command_reason(int err)
+const char *cli_group_reason(const struct stat *st, uid_t euid, gid_t egid,
+			     const gid_t *groups, int ngroups,
+			     const char *group_name, char *buf, size_t len)
 {
+	bool member = egid == st->st_gid;
+	int i;
+
+	for (i = 0; i < ngroups && !member; i++)
+		member = groups[i] == st->st_gid;
+	/* Read access through the group, not as the owner. */
+	if (!member || euid == st->st_uid || !(st->st_mode & S_IRGRP))
+		return NULL;
+	if (group_name)
+		snprintf(buf, len, "permission denied: group %s (clkrg's "
+			 "read_gid) may read events and status, but this "
+			 "command needs CAP_SYS_ADMIN: run it as root",
+			 group_name);
+	else
+		snprintf(buf, len, "permission denied: group %u (clkrg's "
+			 "read_gid) may read events and status, but this "
+			 "command needs CAP_SYS_ADMIN: run it as root",
+			 (unsigned int)st->st_gid);
+	return buf;
+}
+
+/* Whether the caller reads @dev through its group: then say so. */
+static const char *group_hint(const char *dev, char *buf, size_t len)
+{
+	gid_t groups[256];
+	struct group *g;
+	struct stat st;
+	int n;
+
+	if (stat(dev, &st))
+		return NULL;
+	n = getgroups(sizeof(groups) / sizeof(groups[0]), groups);
+	g = getgrgid(st.st_gid);
+	return cli_group_reason(&st, geteuid(), getegid(), groups, n < 0 ? 0 : n,
+				g ? g->gr_name : NULL, buf, len);
+}
+
+static const char *command_reason(int err, const char *dev, char *buf,
+				  size_t len)
+{
+	const char *hint;
+
 	switch (err) {
 	case EACCES:
 	case EPERM:
-		return "permission denied: this command needs CAP_SYS_ADMIN";
+		hint = group_hint(dev, buf, len);
+		return hint ? hint : "permission denied: this command needs "
+				     "CAP_SYS_ADMIN";
 	case ENODEV:
 	case ENXIO:
 		return "clkrg is shutting down: reload clkrg.ko";
@@ -82,7 +131,7 @@ const char *cli_reason(int err, enum cli_stage stage, const char *devnode,
 	if (!devnode)
 		devnode = LKRG_DEVICE_PATH;
 	s = stage == CLI_AT_OPEN ? open_reason(err, devnode, buf, len)
-				 : command_reason(err);
+				 : command_reason(err, devnode, buf, len);
 	return s ? s : clkrg_strerror(err);
 }
 

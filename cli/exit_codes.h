@@ -5,6 +5,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
+
+struct stat;
 
 enum cli_exit {
 	CLI_EXIT_OK = 0,		/* success, or a clean check */
@@ -29,6 +32,13 @@ int cli_exit_code(int err, enum cli_stage stage);
 /* The reason shown after "lkrg-cli: <command>: ", written into @buf. */
 const char *cli_reason(int err, enum cli_stage stage, const char *devnode,
 		       char *buf, size_t len);
+
+/* The hint for a reader refused a state change: when it reads the device
+ * (@st) through its group (@egid or @groups, not as the owner), the text
+ * names that group (@group_name, or its number when NULL); else NULL. */
+const char *cli_group_reason(const struct stat *st, uid_t euid, gid_t egid,
+			     const gid_t *groups, int ngroups,
+			     const char *group_name, char *buf, size_t len);
 
 /* Why "umh add" (@adding) or "umh del" of @path failed with @err, in
  * @buf; NULL when cli_reason()'s text applies. */

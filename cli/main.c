@@ -20,7 +20,27 @@ static const cli_cmd_fn handlers[CLI_CMD_COUNT] = {
 	[CLI_CMD_UMH_ADD] = cmd_umh_edit,
 	[CLI_CMD_UMH_DEL] = cmd_umh_edit,
 	[CLI_CMD_HOOKS] = cmd_hooks,
+	[CLI_CMD_WAIT_CLEAN] = cmd_wait_clean,
 };
+
+static int version(const struct cli_args *a)
+{
+	json_object *o;
+
+	if (!a->json) {
+		printf("lkrg-cli %s (lkrg API %d, event schema %d)\n",
+		       CLKRG_VERSION, LKRG_API_VERSION, LKRG_SCHEMA_VERSION);
+		return CLI_EXIT_OK;
+	}
+	o = json_object_new_object();
+	json_object_object_add(o, "lkrg_cli", json_object_new_string(
+				       CLKRG_VERSION));
+	json_object_object_add(o, "api_version",
+			       json_object_new_int(LKRG_API_VERSION));
+	json_object_object_add(o, "schema_version",
+			       json_object_new_int(LKRG_SCHEMA_VERSION));
+	return cli_put_json(a, o);
+}
 
 static int run(const struct cli_args *a)
 {
@@ -28,14 +48,12 @@ static int run(const struct cli_args *a)
 	int ret;
 
 	if (a->cmd == CLI_CMD_HELP) {
-		cli_usage(stdout);
+		if (!a->help_for || !cli_command_usage(stdout, a->help_for))
+			cli_usage(stdout);
 		return CLI_EXIT_OK;
 	}
-	if (a->cmd == CLI_CMD_VERSION) {
-		printf("lkrg-cli %s (lkrg API %d, event schema %d)\n",
-		       CLKRG_VERSION, LKRG_API_VERSION, LKRG_SCHEMA_VERSION);
-		return CLI_EXIT_OK;
-	}
+	if (a->cmd == CLI_CMD_VERSION)
+		return version(a);
 	ret = clkrg_open(a->device, &c);
 	if (ret)
 		return cli_fail(a, ret, CLI_AT_OPEN);
@@ -50,7 +68,7 @@ int main(int argc, char **argv)
 	int ret = cli_parse(argc, argv, &a);
 
 	if (ret) {
-		fprintf(stderr, "lkrg-cli: %s\n", a.err);
+		cli_usage_error(&a, cli_wants_json(argc, argv));
 		return ret;
 	}
 	ret = run(&a);

@@ -152,6 +152,18 @@ CLKRG_API int clkrg_knob_to_text(const struct lkrg_knob *k, char *buf,
 CLKRG_API int clkrg_knob_value_text(const struct lkrg_knob *k, int64_t value,
 				    char *buf, size_t len);
 
+/*
+ * Since CLKRG_1.2. The inverse of clkrg_event_to_json(): rebuilds in @buf
+ * the record that one of its objects describes (a line of "lkrg-cli events
+ * --json"), so saved events are read with the same calls as live ones.
+ * Returns the record's length, -ENOSPC when @len is too small
+ * (CLKRG_EVENT_MAX always fits), -EBADMSG when @json is not one such object
+ * (a field missing or of the wrong type, a name this library does not know,
+ * a string too long for the ABI, text after the object).
+ */
+#define CLKRG_EVENT_MAX		1024
+CLKRG_API int clkrg_event_from_json(const char *json, void *buf, size_t len);
+
 /* Lower-case "8-4-4-4-12" form into @out[CLKRG_UUID_STR_LEN]. */
 CLKRG_API void clkrg_uuid_format(const uint8_t uuid[16], char *out);
 /* CLOCK_REALTIME ns as UTC "YYYY-MM-DDThh:mm:ss.mmmZ"; length or -ENOSPC. */

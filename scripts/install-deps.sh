@@ -2,7 +2,7 @@
 # Installs every Debian package the build and the tests need. Idempotent.
 set -eu
 pkgs="build-essential pkg-config check libjson-c-dev uuid-dev libcap-dev
-libncurses-dev linux-image-amd64 linux-headers-amd64 linux-source-6.1
+libncurses-dev tmux linux-image-amd64 linux-headers-amd64 linux-source-6.1
 qemu-system-x86 busybox-static cpio sparse perl python3"
 missing=""
 for p in $pkgs; do

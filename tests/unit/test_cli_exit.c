@@ -55,8 +55,8 @@ START_TEST(reasons)
 
 	ck_assert_str_eq(cli_reason(-ENOENT, CLI_AT_OPEN, NULL, buf,
 				    sizeof(buf)),
-			 "module not loaded (/dev/lkrg missing): load clkrg.ko "
-			 "first");
+			 "module not loaded (/dev/lkrg missing): run 'modprobe "
+			 "clkrg'");
 	ck_assert_ptr_nonnull(strstr(cli_reason(-ENOENT, CLI_AT_OPEN, "/x/y",
 						buf, sizeof(buf)), "(/x/y "));
 	ck_assert_ptr_nonnull(strstr(cli_reason(-ENXIO, CLI_AT_OPEN, NULL, buf,

@@ -23,6 +23,12 @@ Suite *fake_dev_suite(void);
 Suite *cli_args_suite(void);
 Suite *cli_exit_suite(void);
 Suite *pint_core_suite(void);
+Suite *json_parse_suite(void);
+Suite *cli_script_suite(void);
+Suite *top_model_suite(void);
+Suite *top_fmt_suite(void);
+Suite *top_frame_suite(void);
+Suite *top_ui_suite(void);
 
 /* 2026-11-26T10:00:00.123Z */
 #define SAMPLE_REAL_NS	1795687200123000000ULL

@@ -13,7 +13,9 @@
 #   /lib/tests/{lib.sh,run-scenario.sh,scenarios/*.sh,bin/*}
 #   /lib/clkrg/clkrg.ko, /lib/clkrg/test/*.ko   (test-only modules)
 #   /lib/modules/KVER/kernel/lib/{crc7,crc-itu-t}.ko   (real Debian modules)
-#   /usr/bin/lkrg-cli, its shared libraries (ldd) and the dynamic loader
+#   /usr/bin/lkrg-cli, /usr/bin/lkrg-top (tui/lkrg-top next to the CLI's
+#   tree, or $LKRG_TOP), /usr/bin/tmux, their shared libraries (ldd) and
+#   the dynamic loader; terminfo for tmux's panes
 #   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
 #   alice (1000) and bob (1001) next to root and nobody
 set -eu
@@ -53,9 +55,21 @@ done
 for v in kver out root module cli lib guest_bin test_modules; do
 	eval "[ -n \"\$$v\" ]" || die "missing --$(echo $v | tr _ -)"
 done
-for f in "$module" "$cli" "$lib"; do
+# lkrg-top sits in the tree the CLI was built in (make builds both).
+top_bin=${LKRG_TOP:-$(dirname "$cli")/../tui/lkrg-top}
+for f in "$module" "$cli" "$lib" "$top_bin"; do
 	[ -f "$f" ] || die "missing $f (run 'make' at the top level first)"
 done
+tmux_bin=$(command -v tmux) || die "tmux not found (apt-get install tmux)"
+# the lkrg-top tests run in tmux panes (default-terminal tmux-256color)
+TERMINFO_FILES="t/tmux-256color s/screen"
+for t in $TERMINFO_FILES; do
+	[ -f "/lib/terminfo/$t" ] || [ -f "/usr/share/terminfo/$t" ] ||
+		die "no terminfo entry $t (apt-get install ncurses-base)"
+done
+# tmux refuses to start without a UTF-8 locale; glibc's C.UTF-8 is a file
+C_UTF8=/usr/lib/locale/C.utf8
+[ -d "$C_UTF8" ] || die "no $C_UTF8 (apt-get install libc-bin)"
 busybox=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
 ldd "$busybox" 2>&1 | grep -q "not a dynamic executable" ||
 	die "$busybox is not static (apt-get install busybox-static)"
@@ -93,7 +107,8 @@ install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
-	lib/tests/
+	"$guest/tui.sh" lib/tests/
+install -m 0755 "$guest/lkrg-respond.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
 for f in $extra_scenarios; do
 	install -m 0755 "$f" lib/tests/scenarios/
@@ -114,22 +129,39 @@ for rel in $REAL_MODULES; do
 	cp "$src" "lib/modules/$kver/$rel"
 done
 
-# lkrg-cli and every shared library it needs, at the paths ldd reports;
-# libclkrg itself goes to a default search directory of the loader.
-install -m 0755 "$cli" usr/bin/lkrg-cli
+# lkrg-cli, lkrg-top, tmux and every shared library they need, at the
+# paths ldd reports; libclkrg itself goes to a default search directory
+# of the loader.
 install -m 0755 "$lib" "usr/lib/x86_64-linux-gnu/$(basename "$lib")"
 libdir=$(cd "$(dirname "$lib")" && pwd)
-LD_LIBRARY_PATH=$libdir ldd "$cli" >ldd.out 2>&1 || die "ldd $cli failed: $(cat ldd.out)"
-if grep -q 'not found' ldd.out; then
-	die "unresolved libraries for $cli: $(grep 'not found' ldd.out)"
-fi
-sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
-	while read -r so; do
-		[ "$(basename "$so")" = "$(basename "$lib")" ] && continue
-		mkdir -p ".$(dirname "$so")"
-		cp -L "$so" ".$so"
-	done
-rm -f ldd.out
+install_with_libs() {	# install_with_libs BINARY DEST
+	install -m 0755 "$1" "$2"
+	LD_LIBRARY_PATH=$libdir ldd "$1" >ldd.out 2>&1 || die "ldd $1 failed: $(cat ldd.out)"
+	if grep -q 'not found' ldd.out; then
+		die "unresolved libraries for $1: $(grep 'not found' ldd.out)"
+	fi
+	sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
+		while read -r so; do
+			[ "$(basename "$so")" = "$(basename "$lib")" ] && continue
+			[ -e ".$so" ] && continue
+			mkdir -p ".$(dirname "$so")"
+			cp -L "$so" ".$so"
+		done
+	rm -f ldd.out
+}
+install_with_libs "$cli" usr/bin/lkrg-cli
+install_with_libs "$top_bin" usr/bin/lkrg-top
+install_with_libs "$tmux_bin" usr/bin/tmux
+mkdir -p "./$(dirname "$C_UTF8")"
+cp -R "$C_UTF8" "./$C_UTF8"
+for t in $TERMINFO_FILES; do
+	mkdir -p "lib/terminfo/$(dirname "$t")"
+	if [ -f "/lib/terminfo/$t" ]; then
+		cp "/lib/terminfo/$t" "lib/terminfo/$t"
+	else
+		cp "/usr/share/terminfo/$t" "lib/terminfo/$t"
+	fi
+done
 
 mkdir -p "$(dirname "$out")"
 find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out.tmp"
