@@ -318,6 +318,11 @@ static const struct cmd_spec cmds[] = {
 	{ "shutdown", CLI_CMD_SHUTDOWN, 0, no_args, "shutdown",
 	  "End the event stream so that the module can be unloaded. Needs\n"
 	  "CAP_SYS_ADMIN.\n" },
+	{ "lock", CLI_CMD_LOCK, 0, no_args, "lock",
+	  "Lock the policy until reboot (needs CAP_SYS_ADMIN): from then on no\n"
+	  "knob can be weakened, and shutdown, rebaseline, allow-list additions,\n"
+	  "lowering module blocking and unloading clkrg are refused (EPERM),\n"
+	  "each refusal an event. Also: modprobe clkrg lock=1.\n" },
 	{ "version", CLI_CMD_VERSION, 0, no_args, "version",
 	  "lkrg-cli's version and the lkrg API and event schema it speaks.\n" },
 	{ "help", CLI_CMD_HELP, 0, help_args, "help [COMMAND]",

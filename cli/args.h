@@ -26,6 +26,7 @@ enum cli_cmd {
 	CLI_CMD_UMH_DEL,
 	CLI_CMD_HOOKS,
 	CLI_CMD_WAIT_CLEAN,
+	CLI_CMD_LOCK,
 	CLI_CMD_COUNT,
 };
 

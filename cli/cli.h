@@ -10,6 +10,9 @@
 
 #define CLI_MSG_LOCKED \
 	"module loading is locked until reboot: the mode cannot be lowered"
+#define CLI_MSG_POLICY_LOCKED \
+	"refused: the policy is locked until reboot, and this would weaken " \
+	"the guard (see 'lkrg-cli status')"
 
 /* Each returns an exit code; errors are already reported on stderr. */
 typedef int (*cli_cmd_fn)(struct clkrg *c, const struct cli_args *a);
@@ -23,6 +26,7 @@ int cmd_policy_set(struct clkrg *c, const struct cli_args *a);
 int cmd_events(struct clkrg *c, const struct cli_args *a);
 int cmd_stats(struct clkrg *c, const struct cli_args *a);
 int cmd_shutdown(struct clkrg *c, const struct cli_args *a);
+int cmd_lock(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_list(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_edit(struct clkrg *c, const struct cli_args *a);
 int cmd_hooks(struct clkrg *c, const struct cli_args *a);
@@ -30,6 +34,9 @@ int cmd_wait_clean(struct clkrg *c, const struct cli_args *a);
 
 /* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */
 int cli_fail(const struct cli_args *a, int err, enum cli_stage stage);
+/* cli_fail() of a state change, saying so when the policy lock refused it
+ * (EPERM is also "not root"). */
+int cli_fail_change(struct clkrg *c, const struct cli_args *a, int err);
 /* The same with our own reason and exit code. */
 __attribute__((format(printf, 3, 4)))
 int cli_failf(const struct cli_args *a, int code, const char *fmt, ...);

@@ -15,7 +15,7 @@ static int set_mode(struct clkrg *c, const struct cli_args *a)
 	if (ret == -EPERM && !clkrg_block_modules_get(c, &mode, NULL) &&
 	    mode == LKRG_BLOCK_LOCK)
 		return cli_failf(a, CLI_EXIT_PERM, CLI_MSG_LOCKED);
-	return ret ? cli_fail(a, ret, CLI_AT_COMMAND) : CLI_EXIT_OK;
+	return ret ? cli_fail_change(c, a, ret) : CLI_EXIT_OK;
 }
 
 int cmd_block_modules(struct clkrg *c, const struct cli_args *a)

@@ -34,7 +34,7 @@ int cmd_rebaseline(struct clkrg *c, const struct cli_args *a)
 	int ret = clkrg_rebaseline(c, a->scope, &generation);
 
 	if (ret)
-		return cli_fail(a, ret, CLI_AT_COMMAND);
+		return cli_fail_change(c, a, ret);
 	if (!a->json) {
 		printf("new baseline generation %" PRIu64 "\n", generation);
 		return CLI_EXIT_OK;

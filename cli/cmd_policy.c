@@ -61,9 +61,9 @@ static int get(const struct cli_args *a, const struct lkrg_knob *k, size_t n)
 	return CLI_EXIT_OK;
 }
 
-/* EPERM from POLICY_SET has three causes; name the one that applies. */
-static int set_failed(const struct cli_args *a, const struct lkrg_knob *k,
-		      int err)
+/* EPERM from POLICY_SET has four causes; name the one that applies. */
+static int set_failed(struct clkrg *c, const struct cli_args *a,
+		      const struct lkrg_knob *k, int err)
 {
 	if (err == -EPERM && (k->flags & LKRG_KNOB_F_LOAD_ONLY))
 		return cli_failf(a, CLI_EXIT_PERM, "%s can only be set when "
@@ -76,7 +76,7 @@ static int set_failed(const struct cli_args *a, const struct lkrg_knob *k,
 		return cli_failf(a, CLI_EXIT_ERROR, "%s is not allowed for %s "
 				 "(see 'lkrg-cli policy get')", a->value,
 				 a->key);
-	return cli_fail(a, err, CLI_AT_COMMAND);
+	return cli_fail_change(c, a, err);
 }
 
 /* "<key>":"<name>" when @value of @k has a name. */
@@ -103,7 +103,7 @@ static int set(struct clkrg *c, const struct cli_args *a,
 				 a->key);
 	ret = clkrg_policy_set(c, a->key, value, &old);
 	if (ret)
-		return set_failed(a, k, ret);
+		return set_failed(c, a, k, ret);
 	if (!a->json) {
 		clkrg_knob_value_text(k, old, before, sizeof(before));
 		clkrg_knob_value_text(k, value, after, sizeof(after));

@@ -76,6 +76,8 @@ int cmd_umh_edit(struct clkrg *c, const struct cli_args *a)
 	int ret = adding ? clkrg_umh_add(c, a->path, &count, &gen)
 			 : clkrg_umh_del(c, a->path, &count, &gen);
 
+	if (ret == -EPERM)
+		return cli_fail_change(c, a, ret);
 	if (ret) {
 		why = cli_umh_reason(ret, adding, a->path, buf, sizeof(buf));
 		return why ? cli_failf(a, cli_exit_code(ret, CLI_AT_COMMAND),

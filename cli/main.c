@@ -16,6 +16,7 @@ static const cli_cmd_fn handlers[CLI_CMD_COUNT] = {
 	[CLI_CMD_EVENTS] = cmd_events,
 	[CLI_CMD_STATS] = cmd_stats,
 	[CLI_CMD_SHUTDOWN] = cmd_shutdown,
+	[CLI_CMD_LOCK] = cmd_lock,
 	[CLI_CMD_UMH_LIST] = cmd_umh_list,
 	[CLI_CMD_UMH_ADD] = cmd_umh_edit,
 	[CLI_CMD_UMH_DEL] = cmd_umh_edit,

@@ -91,6 +91,15 @@ int cli_fail(const struct cli_args *a, int err, enum cli_stage stage)
 			  cli_reason(err, stage, a->device, buf, sizeof(buf)));
 }
 
+int cli_fail_change(struct clkrg *c, const struct cli_args *a, int err)
+{
+	struct lkrg_status st;
+
+	if (err == -EPERM && !clkrg_status(c, &st) && st.locked)
+		return cli_failf(a, CLI_EXIT_PERM, CLI_MSG_POLICY_LOCKED);
+	return cli_fail(a, err, CLI_AT_COMMAND);
+}
+
 void cli_usage_error(const struct cli_args *a, bool json)
 {
 	if (json)

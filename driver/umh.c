@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/mutex.h>
-#include <linux/rcupdate.h>
+#include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include "events.h"
 #include "policy.h"
 #include "umh.h"
+#include "vault.h"
 
 /* LKRG's list of helpers a distribution kernel starts. */
 static const char * const defaults[] = {
@@ -23,17 +24,22 @@ static const char * const defaults[] = {
 	"/etc/acpi/wireless-rtl-ac-dc-power.sh",
 };
 
-/* Replaced whole on every edit, so readers need only RCU. */
+/*
+ * The allow-list is policy: it lives in a vault region, read-only but
+ * while an edit (under edit_lock) has it open. Readers (the exec hook) go
+ * by the sequence count, so an edit made in place is never read half
+ * done. How often each entry let a helper run is plain counting.
+ */
 struct umh_list {
-	struct rcu_head rcu;
 	u32 n;
 	u64 generation;
 	char path[LKRG_UMH_MAX][LKRG_UMH_PATH_LEN];
-	atomic64_t allowed[LKRG_UMH_MAX];
 };
 
-static struct umh_list __rcu *list;
+static struct umh_list *list __ro_after_init;
+static seqcount_mutex_t list_seq;
 static DEFINE_MUTEX(edit_lock);
+static atomic64_t allowed[LKRG_UMH_MAX];
 static atomic64_t refused;
 
 static int find(const struct umh_list *l, const char *path)
@@ -60,21 +66,21 @@ static void report(const char *path, u16 act)
 enum clkrg_verdict clkrg_umh_exec(const char *path)
 {
 	s64 level = clkrg_policy(KNOB_UMH_VALIDATE);
-	const struct umh_list *l;
+	unsigned int seq;
 	s64 enforce;
 	int i = -1;
 
 	if (level == LKRG_UMH_OFF)
 		return CLKRG_ALLOW;
 	if (level == LKRG_UMH_ALLOWLIST) {
-		rcu_read_lock();
-		l = rcu_dereference(list);
-		i = find(l, path);
-		if (i >= 0)
-			atomic64_inc((atomic64_t *)&l->allowed[i]);
-		rcu_read_unlock();
-		if (i >= 0)
+		do {
+			seq = read_seqcount_begin(&list_seq);
+			i = find(list, path);
+		} while (read_seqcount_retry(&list_seq, seq));
+		if (i >= 0) {
+			atomic64_inc(&allowed[i]);
 			return CLKRG_ALLOW;
+		}
 	}
 	enforce = clkrg_policy(KNOB_UMH_ENFORCE);
 	report(path, enforce == LKRG_ENFORCE_DENY ? LKRG_ACT_DENIED :
@@ -86,21 +92,6 @@ enum clkrg_verdict clkrg_umh_exec(const char *path)
 		return CLKRG_ALLOW;
 	atomic64_inc(&refused);
 	return CLKRG_DENY;
-}
-
-static struct umh_list *copy_list(const struct umh_list *old)
-{
-	struct umh_list *l = kzalloc(sizeof(*l), GFP_KERNEL);
-	u32 i;
-
-	if (!l || !old)
-		return l;
-	l->n = old->n;
-	l->generation = old->generation;
-	memcpy(l->path, old->path, sizeof(l->path));
-	for (i = 0; i < old->n; i++)
-		atomic64_set(&l->allowed[i], atomic64_read(&old->allowed[i]));
-	return l;
 }
 
 static void emit_edit(const char *what, const char *path, u32 count)
@@ -115,48 +106,50 @@ static void emit_edit(const char *what, const char *path, u32 count)
 	clkrg_ev_emit(&r);
 }
 
-/* Applies one edit under edit_lock; @add or delete. */
-static int edit(const char *path, bool add, u32 *count, u64 *generation)
+/* Applies one edit in place, with the list open, readers held off. */
+static void apply(struct umh_list *l, const char *path, bool add, int i)
 {
-	struct umh_list *old, *l;
-	int i, ret = 0;
-
-	mutex_lock(&edit_lock);
-	old = rcu_dereference_protected(list, lockdep_is_held(&edit_lock));
-	i = find(old, path);
-	if (add && i >= 0)
-		ret = -EEXIST;
-	else if (add && old->n == LKRG_UMH_MAX)
-		ret = -ENOSPC;
-	else if (!add && i < 0)
-		ret = -ENOENT;
-	l = ret ? NULL : copy_list(old);
-	if (!ret && !l)
-		ret = -ENOMEM;
-	if (ret) {
-		mutex_unlock(&edit_lock);
-		return ret;
-	}
 	if (add) {
 		strscpy(l->path[l->n], path, LKRG_UMH_PATH_LEN);
-		atomic64_set(&l->allowed[l->n], 0);
+		atomic64_set(&allowed[l->n], 0);
 		l->n++;
 	} else {
 		/* Keep the order: admins read the list top to bottom. */
 		for (; i + 1 < (int)l->n; i++) {
 			memcpy(l->path[i], l->path[i + 1], LKRG_UMH_PATH_LEN);
-			atomic64_set(&l->allowed[i],
-				     atomic64_read(&l->allowed[i + 1]));
+			atomic64_set(&allowed[i], atomic64_read(&allowed[i + 1]));
 		}
 		l->n--;
 		memset(l->path[l->n], 0, LKRG_UMH_PATH_LEN);
 	}
 	l->generation++;
-	*count = l->n;
-	*generation = l->generation;
-	rcu_assign_pointer(list, l);
+}
+
+/* One edit under edit_lock; @add or delete. */
+static int edit(const char *path, bool add, u32 *count, u64 *generation)
+{
+	int i, ret = 0;
+
+	mutex_lock(&edit_lock);
+	i = find(list, path);
+	if (add && i >= 0)
+		ret = -EEXIST;
+	else if (add && list->n == LKRG_UMH_MAX)
+		ret = -ENOSPC;
+	else if (!add && i < 0)
+		ret = -ENOENT;
+	if (ret) {
+		mutex_unlock(&edit_lock);
+		return ret;
+	}
+	clkrg_vault_open(list);
+	write_seqcount_begin(&list_seq);
+	apply(list, path, add, i);
+	write_seqcount_end(&list_seq);
+	clkrg_vault_close(list);
+	*count = list->n;
+	*generation = list->generation;
 	mutex_unlock(&edit_lock);
-	kfree_rcu(old, rcu);
 	emit_edit(add ? "added to the helper allow-list" :
 		  "removed from the helper allow-list", path, *count);
 	return 0;
@@ -175,41 +168,41 @@ int clkrg_umh_del(const char *path, u32 *count, u64 *generation)
 u32 clkrg_umh_list(struct lkrg_umh_entry *out, u32 max, u64 *generation,
 		   u64 *refused_out)
 {
-	const struct umh_list *l;
 	u32 i, n;
 
-	rcu_read_lock();
-	l = rcu_dereference(list);
-	n = l->n;
+	/* One consistent copy: edits wait on the same lock. */
+	mutex_lock(&edit_lock);
+	n = list->n;
 	for (i = 0; i < n && i < max; i++) {
 		memset(&out[i], 0, sizeof(out[i]));
-		strscpy((char *)out[i].path, l->path[i], LKRG_UMH_PATH_LEN);
-		out[i].allowed = atomic64_read(&l->allowed[i]);
+		strscpy((char *)out[i].path, list->path[i], LKRG_UMH_PATH_LEN);
+		out[i].allowed = atomic64_read(&allowed[i]);
 	}
-	*generation = l->generation;
-	rcu_read_unlock();
+	*generation = list->generation;
+	mutex_unlock(&edit_lock);
 	*refused_out = atomic64_read(&refused);
 	return n;
 }
 
 int clkrg_umh_init(void)
 {
-	struct umh_list *l = kzalloc(sizeof(*l), GFP_KERNEL);
 	unsigned int i;
 
-	if (!l)
+	list = clkrg_vault_alloc(sizeof(*list), sizeof(*list),
+				 "helper allow-list");
+	if (!list)
 		return -ENOMEM;
+	seqcount_mutex_init(&list_seq, &edit_lock);
 	BUILD_BUG_ON(ARRAY_SIZE(defaults) > LKRG_UMH_MAX);
 	for (i = 0; i < ARRAY_SIZE(defaults); i++)
-		strscpy(l->path[i], defaults[i], LKRG_UMH_PATH_LEN);
-	l->n = ARRAY_SIZE(defaults);
-	l->generation = 1;
-	RCU_INIT_POINTER(list, l);
+		strscpy(list->path[i], defaults[i], LKRG_UMH_PATH_LEN);
+	list->n = ARRAY_SIZE(defaults);
+	list->generation = 1;
+	clkrg_vault_close(list);
 	return 0;
 }
 
 void clkrg_umh_exit(void)
 {
-	kfree(rcu_dereference_protected(list, 1));
-	RCU_INIT_POINTER(list, NULL);
+	clkrg_vault_free(list);
 }

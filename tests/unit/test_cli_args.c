@@ -46,6 +46,10 @@ START_TEST(commands)
 	ck_assert_int_eq(a.cmd, CLI_CMD_FORCE_RUN);
 	ck_assert_int_eq(PARSE(&a, "shutdown"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_SHUTDOWN);
+	ck_assert_int_eq(PARSE(&a, "lock"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_LOCK);
+	ck_assert_int_eq(PARSE(&a, "lo"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_LOCK);
 	ck_assert_int_eq(PARSE(&a, "events"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_EVENTS);
 	ck_assert(!a.follow);
@@ -99,6 +103,7 @@ START_TEST(bad_usage)
 	USAGE("force-run: unexpected argument 'x'", "force-run", "x");
 	USAGE("events: unexpected argument 'all'", "events", "all");
 	USAGE("shutdown: unexpected argument 'now'", "shutdown", "now");
+	USAGE("lock: unexpected argument 'now'", "lock", "now");
 	USAGE("stats: unexpected argument 'all'", "stats", "all");
 	/* Options that belong to another command. */
 	USAGE("status: option '--follow' is not valid here", "status",

@@ -1,5 +1,5 @@
 # shellcheck shell=sh
-# A lock that means it. "policy set lock=1" is one way: from then on every
+# A lock that means it. "lkrg-cli lock" (knob lock=1) is one way: from then on every
 # knob change that weakens the guard (lock=0 included), leaving module
 # blocking, a rebaseline, an allow-list addition and SHUTDOWN fail with
 # EPERM (CLI exit 4), each with a block event; rmmod and rmmod -f of clkrg,
@@ -7,7 +7,7 @@
 # unload of another module are refused (EPERM) with an event, while a plain
 # unload of another module works. What strengthens the guard still works,
 # and so do reads and checks (status says locked).
-# plan: 48
+# plan: 49
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -21,10 +21,12 @@ set_knob ratelimit_interval=0
 expect_exit 0 insmod "$MOD_KO"
 is "$(status_field locked)" false "status: not locked at load"
 since=$(next_seq)
-expect_exit 0 lkrg-cli policy set lock=1
+expect_exit 0 lkrg-cli lock
 is "$(status_field locked)" true "status: locked"
+like "$(lkrg-cli policy set kint_enforce=log_accept 2>&1)" \
+	"the policy is locked until reboot" "the CLI says why it was refused"
 
-n=0
+n=1	# the refusal just above
 for kv in lock=0 kint_enforce=log_accept kint_validate=manual \
 	pint_validate=off pint_enforce=log_accept pcfi_validate=sp \
 	umh_validate=off interval=60 expose_addresses=1 log_level=0 \
