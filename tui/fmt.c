@@ -186,13 +186,9 @@ void top_fmt_policy(const struct top_model *m, char *buf, size_t len)
 	 * end of the line. */
 	put(&l, " modules %s",
 	    clkrg_name(CLKRG_NAMES_BLOCK, m->status_shown.block_modules));
-	/* A lock knob, when the module has one. */
-	if (top_model_knob(m, "lock", &v, &k)) {
-		if (clkrg_knob_value_name(k, v))
-			put(&l, "  lock %s", clkrg_knob_value_name(k, v));
-		else
-			put(&l, "  lock %" PRId64, v);
-	}
+	/* The policy lock (one way, until reboot), when the module has it. */
+	if (top_model_knob(m, "lock", &v, &k))
+		put(&l, "  %s", v ? "LOCKED" : "unlocked");
 	policy_pair(m, &l, "kint", "kint_validate", "kint_enforce");
 	policy_pair(m, &l, "pint", "pint_validate", "pint_enforce");
 	policy_pair(m, &l, "pcfi", "pcfi_validate", "pcfi_enforce");

@@ -192,7 +192,7 @@ START_TEST(header)
 	ck_assert_str_eq(b, "policy: modules on  kint periodic/log_only");
 	top_knobs(&m, true);
 	top_fmt_header(&m, &now, 1, 0, b, sizeof(b));
-	ck_assert_str_eq(b, "policy: modules on  lock 1  kint periodic/log_only");
+	ck_assert_str_eq(b, "policy: modules on  LOCKED  kint periodic/log_only");
 	top_fmt_header(&m, &now, 2, 0, b, sizeof(b));
 	ck_assert_str_eq(b, "last check #3: 1 VIOLATIONS (14.2 ms, 09:59:55, "
 			 "5s ago) | baseline generation 2 | checks 3 | 59 tasks "

@@ -159,7 +159,7 @@ tui_keys "$T" b
 see "b asks before refusing module loads" '^Refuse module loads from now on \(block-modules on\)\? \[y/N\]'
 tui_keys "$T" y
 see "module blocking is on" '^module blocking is now on'
-see "the header says so" '^policy: modules on  kint manual/'
+see "the header says so" '^policy: modules on  unlocked  kint manual/'
 if insmod "$CRC7" 2>/dev/null; then
 	fail "insmod crc7.ko is refused"
 	rmmod crc7
