@@ -11,6 +11,7 @@
 #include <asm/special_insns.h>
 #include "events.h"
 #include "cpu_state.h"
+#include "vault.h"
 
 static const struct {
 	u32 msr;
@@ -40,8 +41,6 @@ struct cpu_snap {
 	unsigned long cr0, cr4;
 };
 
-static struct cpu_snap *base, *cur;	/* indexed by CPU number */
-
 /*
  * CPU counts. Hotplug changes them legitimately, so its callbacks only mark
  * them for a fresh baseline at the next check; any other change (a bit
@@ -50,8 +49,17 @@ static struct cpu_snap *base, *cur;	/* indexed by CPU number */
 static const char * const count_names[] = {
 	"online CPUs", "possible CPUs", "present CPUs", "active CPUs",
 };
-static unsigned int base_counts[ARRAY_SIZE(count_names)];
-static bool counts_stale = true;
+
+/* The baseline, in the vault: opened by checks and hotplug to change it. */
+struct cpu_base {
+	unsigned int counts[ARRAY_SIZE(count_names)];
+	bool counts_stale;
+	struct cpu_snap cpu[];	/* indexed by CPU number */
+};
+
+static struct cpu_base *vb __ro_after_init;
+static struct cpu_snap *base __ro_after_init;	/* vb->cpu */
+static struct cpu_snap *cur __ro_after_init;	/* scratch */
 
 static void read_counts(unsigned int *c)
 {
@@ -147,6 +155,13 @@ static void report(struct clkrg_check_ctx *ctx, int cpu, u16 obj,
 }
 
 /* One CR bit: report, then restore or accept as the level says. */
+/*
+ * A protective bit (CR0.WP, CR4.SMEP, CR4.SMAP) that was cleared is the
+ * violation. One set where the baseline has it clear only makes the CPU
+ * stricter, and the kernel sets pinned CR4 bits again by itself whenever
+ * it rewrites CR4 from its shadow (a global TLB flush does): it is taken
+ * into the baseline without a report.
+ */
 static void check_bit(struct clkrg_check_ctx *ctx, int cpu, const char *what,
 		      unsigned long bit, bool cr4, u16 enforce)
 {
@@ -156,17 +171,21 @@ static void check_bit(struct clkrg_check_ctx *ctx, int cpu, const char *what,
 
 	if ((bv & bit) == (cv & bit))
 		return;
-	report(ctx, cpu, LKRG_OBJ_CR, what, !!(bv & bit), !!(cv & bit),
-	       action_of(enforce), false);
-	if (enforce == LKRG_ENFORCE_RESTORE && (bv & bit)) {
-		want[cr4] = bit;
-		smp_call_function_single(cpu, restore_bits, want, 1);
-	} else if (enforce == LKRG_ENFORCE_LOG_ACCEPT) {
-		if (cr4)
-			b->cr4 = (b->cr4 & ~bit) | (cv & bit);
-		else
-			b->cr0 = (b->cr0 & ~bit) | (cv & bit);
+	if (bv & bit) {
+		report(ctx, cpu, LKRG_OBJ_CR, what, 1, 0, action_of(enforce),
+		       false);
+		if (enforce == LKRG_ENFORCE_RESTORE) {
+			want[cr4] = bit;
+			smp_call_function_single(cpu, restore_bits, want, 1);
+			return;
+		}
+		if (enforce != LKRG_ENFORCE_LOG_ACCEPT)
+			return;
 	}
+	if (cr4)
+		b->cr4 = (b->cr4 & ~bit) | (cv & bit);
+	else
+		b->cr0 = (b->cr0 & ~bit) | (cv & bit);
 }
 
 static void check_cpu(struct clkrg_check_ctx *ctx, int cpu,
@@ -218,18 +237,50 @@ static void check_counts(struct clkrg_check_ctx *ctx, u16 enforce)
 			    LKRG_ENFORCE_LOG_ONLY : enforce);
 
 	read_counts(now);
-	for (i = 0; !counts_stale && i < ARRAY_SIZE(now); i++)
-		if (now[i] != base_counts[i])
+	for (i = 0; !vb->counts_stale && i < ARRAY_SIZE(now); i++)
+		if (now[i] != vb->counts[i])
 			report(ctx, -1, LKRG_OBJ_CPUS, count_names[i],
-			       base_counts[i], now[i], act, false);
-	if (counts_stale || enforce == LKRG_ENFORCE_LOG_ACCEPT)
-		memcpy(base_counts, now, sizeof(now));
-	counts_stale = false;
+			       vb->counts[i], now[i], act, false);
+	if (!vb->counts_stale && (enforce != LKRG_ENFORCE_LOG_ACCEPT ||
+				  !memcmp(vb->counts, now, sizeof(now))))
+		return;
+	clkrg_vault_open(vb);
+	memcpy(vb->counts, now, sizeof(now));
+	vb->counts_stale = false;
+	clkrg_vault_close(vb);
+}
+
+/* Protective bits this CPU has set and its baseline has clear. */
+static bool stricter(int cpu)
+{
+	const unsigned long cr4 = X86_CR4_SMEP | X86_CR4_SMAP;
+
+	return ((cur[cpu].cr0 & ~base[cpu].cr0) & X86_CR0_WP) ||
+	       ((cur[cpu].cr4 & ~base[cpu].cr4) & cr4);
+}
+
+/*
+ * Whether a check may write the baseline: a CPU new to it, a level that
+ * accepts, or a protective bit set again.
+ */
+static bool base_changes(const struct clkrg_cpu_policy *pol)
+{
+	int cpu;
+
+	if (pol->enforce == LKRG_ENFORCE_LOG_ACCEPT ||
+	    pol->smep_enforce == LKRG_ENFORCE_LOG_ACCEPT ||
+	    pol->smap_enforce == LKRG_ENFORCE_LOG_ACCEPT)
+		return true;
+	for_each_online_cpu(cpu)
+		if (!base[cpu].valid || stricter(cpu))
+			return true;
+	return false;
 }
 
 void clkrg_cpu_check(struct clkrg_check_ctx *ctx,
 		     const struct clkrg_cpu_policy *pol)
 {
+	bool open;
 	int cpu;
 
 	/* No CPU comes or goes while its state is compared. */
@@ -237,6 +288,9 @@ void clkrg_cpu_check(struct clkrg_check_ctx *ctx,
 	check_counts(ctx, pol->enforce);
 	memset(cur, 0, nr_cpu_ids * sizeof(*cur));
 	on_each_cpu(collect, cur, 1);
+	open = base_changes(pol);
+	if (open)
+		clkrg_vault_open(vb);
 	for_each_online_cpu(cpu) {
 		if (!base[cpu].valid)
 			base[cpu] = cur[cpu];
@@ -244,15 +298,19 @@ void clkrg_cpu_check(struct clkrg_check_ctx *ctx,
 			check_cpu(ctx, cpu, pol);
 		ctx->regions++;
 	}
+	if (open)
+		clkrg_vault_close(vb);
 	cpus_read_unlock();
 }
 
 void clkrg_cpu_rebaseline(void)
 {
 	cpus_read_lock();
+	clkrg_vault_open(vb);
 	memset(base, 0, nr_cpu_ids * sizeof(*base));
 	on_each_cpu(collect, base, 1);
-	counts_stale = true;
+	vb->counts_stale = true;
+	clkrg_vault_close(vb);
 	cpus_read_unlock();
 }
 
@@ -266,6 +324,7 @@ static int cpu_came_up(unsigned int cpu)
 {
 	int ref;
 
+	clkrg_vault_open(vb);
 	smp_call_function_single(cpu, collect, base, 1);
 	for_each_online_cpu(ref) {
 		if (ref == cpu || !base[ref].valid)
@@ -275,7 +334,8 @@ static int cpu_came_up(unsigned int cpu)
 		base[cpu].idt_hash = base[ref].idt_hash;
 		break;
 	}
-	counts_stale = true;
+	vb->counts_stale = true;
+	clkrg_vault_close(vb);
 	if (on_activity)
 		on_activity();
 	return 0;
@@ -283,8 +343,10 @@ static int cpu_came_up(unsigned int cpu)
 
 static int cpu_went_down(unsigned int cpu)
 {
+	clkrg_vault_open(vb);
 	base[cpu].valid = false;
-	counts_stale = true;
+	vb->counts_stale = true;
+	clkrg_vault_close(vb);
 	if (on_activity)
 		on_activity();
 	return 0;
@@ -294,12 +356,15 @@ int clkrg_cpu_init(clkrg_cpu_activity activity)
 {
 	int ret;
 
-	base = kcalloc(nr_cpu_ids, sizeof(*base), GFP_KERNEL);
+	vb = clkrg_vault_alloc(struct_size(vb, cpu, nr_cpu_ids),
+			       struct_size(vb, cpu, nr_cpu_ids), "CPU state");
 	cur = kcalloc(nr_cpu_ids, sizeof(*cur), GFP_KERNEL);
-	if (!base || !cur) {
+	if (!vb || !cur) {
 		ret = -ENOMEM;
 		goto out;
 	}
+	base = vb->cpu;
+	clkrg_vault_close(vb);
 	get_random_bytes(&cpu_key, sizeof(cpu_key));
 	clkrg_cpu_rebaseline();
 	ret = cpuhp_setup_state_nocalls(CPUHP_AP_ONLINE_DYN, "clkrg:online",
@@ -310,7 +375,7 @@ int clkrg_cpu_init(clkrg_cpu_activity activity)
 	on_activity = activity;
 	return 0;
 out:
-	kfree(base);
+	clkrg_vault_free(vb);
 	kfree(cur);
 	return ret;
 }
@@ -318,6 +383,6 @@ out:
 void clkrg_cpu_exit(void)
 {
 	cpuhp_remove_state_nocalls(hp_state);
-	kfree(base);
+	clkrg_vault_free(vb);
 	kfree(cur);
 }
