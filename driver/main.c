@@ -122,11 +122,6 @@ static void knob_changed(enum clkrg_knob_id id, s64 value)
 	case KNOB_EXPOSE_ADDRESSES:
 		clkrg_events_set_expose_addresses(value);
 		break;
-	case KNOB_PINT_VALIDATE:
-		/* Changes made while off were not followed: start afresh. */
-		if (value != LKRG_PINT_OFF)
-			clkrg_pint_rebaseline();
-		break;
 	default:
 		break;
 	}

@@ -20,6 +20,10 @@
  *   pint_legit tasks N READY STOP        N sleeping threads (16 KiB stacks);
  *                                        creates file READY when all run,
  *                                        waits for file STOP, joins them all
+ *   pint_legit flood P N READY STOP      P processes of N parked threads each
+ *                                        (as "tasks"), made all at once;
+ *                                        READY once every process made its
+ *                                        threads, STOP ends them
  *   pint_legit capset                    as root: drops CAP_SYS_MODULE from
  *                                        the bounding set (prctl), clears
  *                                        then restores the effective set
@@ -290,6 +294,51 @@ static int many_tasks(long n, const char *ready, const char *stop)
 	return made == n && !failures ? 0 : 1;
 }
 
+/* ---- thread flood --------------------------------------------------------------- */
+
+/*
+ * P processes, each creating N threads as fast as it can (16 KiB stacks)
+ * that park until file STOP exists; READY is created once all are made.
+ */
+static int flood(long procs, long n, const char *ready, const char *stop)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	long i, bad_exit = 0;
+	pid_t *kids = calloc(procs, sizeof(*kids));
+	char path[256];
+	int st, fd;
+
+	if (!kids)
+		return 1;
+	for (i = 0; i < procs; i++) {
+		kids[i] = fork();
+		if (kids[i] < 0) {
+			bad("fork #%s%ld", "", i);
+			return 1;
+		}
+		if (kids[i] == 0) {
+			snprintf(path, sizeof(path), "%s.%ld", ready, i);
+			_exit(many_tasks(n, path, stop));
+		}
+	}
+	for (i = 0; i < procs; i++) {
+		snprintf(path, sizeof(path), "%s.%ld", ready, i);
+		while (access(path, F_OK) && access(stop, F_OK))
+			nanosleep(&ts, NULL);
+	}
+	fd = open(ready, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd >= 0)
+		close(fd);
+	for (i = 0; i < procs; i++)
+		if (waitpid(kids[i], &st, 0) != kids[i] || !WIFEXITED(st) ||
+		    WEXITSTATUS(st))
+			bad_exit++;
+	printf("flood: %ld processes x %ld threads, %ld failed\n", procs, n,
+	       bad_exit);
+	free(kids);
+	return bad_exit ? 1 : 0;
+}
+
 /* ---- capabilities ---------------------------------------------------------------- */
 
 static int capget_v3(struct __user_cap_data_struct d[2])
@@ -397,6 +446,8 @@ int main(int argc, char **argv)
 		return exec_storm(num(argv[2]), argc == 4 ? argv[3] : "/bin/true");
 	if (!strcmp(cmd, "tasks") && argc == 5)
 		return many_tasks(num(argv[2]), argv[3], argv[4]);
+	if (!strcmp(cmd, "flood") && argc == 6)
+		return flood(num(argv[2]), num(argv[3]), argv[4], argv[5]);
 	if (!strcmp(cmd, "capset") && argc == 2)
 		return caps();
 	if (!strcmp(cmd, "suid") && argc <= 3)

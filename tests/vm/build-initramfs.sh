@@ -14,6 +14,7 @@
 #   /lib/clkrg/clkrg.ko, /lib/clkrg/test/*.ko   (test-only modules)
 #   /lib/modules/KVER/kernel/lib/{crc7,crc-itu-t}.ko   (real Debian modules)
 #   /usr/bin/lkrg-cli, its shared libraries (ldd) and the dynamic loader
+#   /usr/bin/stress-ng (Debian's) and its shared libraries
 #   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
 #   alice (1000) and bob (1001) next to root and nobody
 set -eu
@@ -118,17 +119,25 @@ done
 install -m 0755 "$cli" usr/bin/lkrg-cli
 install -m 0755 "$lib" "usr/lib/x86_64-linux-gnu/$(basename "$lib")"
 libdir=$(cd "$(dirname "$lib")" && pwd)
-LD_LIBRARY_PATH=$libdir ldd "$cli" >ldd.out 2>&1 || die "ldd $cli failed: $(cat ldd.out)"
-if grep -q 'not found' ldd.out; then
-	die "unresolved libraries for $cli: $(grep 'not found' ldd.out)"
-fi
-sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
-	while read -r so; do
-		[ "$(basename "$so")" = "$(basename "$lib")" ] && continue
-		mkdir -p ".$(dirname "$so")"
-		cp -L "$so" ".$so"
-	done
-rm -f ldd.out
+copy_libs() {	# copy_libs BINARY: its shared libraries, as ldd finds them
+	LD_LIBRARY_PATH=$libdir ldd "$1" >ldd.out 2>&1 || die "ldd $1 failed: $(cat ldd.out)"
+	if grep -q 'not found' ldd.out; then
+		die "unresolved libraries for $1: $(grep 'not found' ldd.out)"
+	fi
+	sed -n 's/.*=> \(\/[^ ]*\) (0x.*/\1/p; s/^[[:space:]]*\(\/[^ ]*\) (0x.*/\1/p' ldd.out |
+		while read -r so; do
+			[ "$(basename "$so")" = "$(basename "$lib")" ] && continue
+			[ -e ".$so" ] && continue
+			mkdir -p ".$(dirname "$so")"
+			cp -L "$so" ".$so"
+		done
+	rm -f ldd.out
+}
+copy_libs "$cli"
+# Debian's stress-ng: the stress workload of the exploit-detection twins
+stress_ng=$(command -v stress-ng) || die "stress-ng not found (apt-get install stress-ng)"
+install -m 0755 "$stress_ng" usr/bin/stress-ng
+copy_libs "$stress_ng"
 
 mkdir -p "$(dirname "$out")"
 find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out.tmp"
