@@ -217,7 +217,7 @@ static void read_ns(struct task_struct *t, struct actual *a, bool inums)
 		ns_pointers(n, &c, &a->ns);
 		if (inums && !ns_inums(&a->ns, a->direct))
 			continue;
-		smp_rmb();
+		smp_rmb();	/* the copy before the pointer's second read */
 		a->ns_read = a->direct || READ_ONCE(t->nsproxy) == n;
 		a->inums = inums && a->ns_read;
 	}
@@ -237,7 +237,7 @@ static bool read_owners(struct task_struct *t, const struct actual *a,
 			return false;
 		owner[i] = (unsigned long)v;
 	}
-	smp_rmb();
+	smp_rmb();	/* the owners before the pointer's second read */
 	return a->direct ||
 	       (unsigned long)READ_ONCE(t->nsproxy) == a->ns.nsproxy;
 }
@@ -579,25 +579,29 @@ static struct clkrg_shadow *adopt(struct task_struct *t,
 	return clkrg_shadow_insert(s);
 }
 
-/* The expected state of the task another one was copied from. */
+/*
+ * The expected state of the task another one was copied from, now and
+ * before its last change (it may have changed since the copy: a parent
+ * that dropped privileges after a fork, a leader that exited before its
+ * threads finished exiting).
+ */
 struct source {
 	struct lkrg_cred_snap creds;
 	struct lkrg_cred_snap prev_creds;
 	struct lkrg_ns_snap ns;
+	struct lkrg_ns_snap prev_ns;
 	struct lkrg_seccomp_snap sec;
-	bool thread;	/* its group leader: prev_creds count too */
 };
 
-static void take_source(struct clkrg_shadow *s, struct source *src,
-			bool thread)
+static void take_source(struct clkrg_shadow *s, struct source *src)
 {
 	raw_spin_lock(&s->lock);
 	src->creds = s->creds;
 	src->prev_creds = s->prev_creds;
 	src->ns = s->ns;
+	src->prev_ns = s->prev_ns;
 	src->sec = s->sec;
 	raw_spin_unlock(&s->lock);
-	src->thread = thread;
 }
 
 static bool reaper(struct task_struct *p)
@@ -607,9 +611,8 @@ static bool reaper(struct task_struct *p)
 
 /*
  * The task @t (met without a record) was copied from: a thread from its
- * process (its group leader; a thread is made by one of the process's
- * threads, which share its creds but during a broadcast set*id, hence
- * the leader's previous creds too), a process from its parent, or the
+ * process (its group leader: a thread is made by one of the process's
+ * threads, which share its state), a process from its parent, or the
  * nearest ancestor with a record (a parent forked while the pool was dry
  * has none). Never a reaper (init, a subreaper): it also inherits
  * others' orphans, whose creator is gone. Under rcu_read_lock().
@@ -623,7 +626,7 @@ static bool source_of(struct task_struct *t, struct source *src)
 	if (p != t) {
 		s = clkrg_shadow_find(p);
 		if (s) {
-			take_source(s, src, true);
+			take_source(s, src);
 			return true;
 		}
 	}
@@ -633,7 +636,7 @@ static bool source_of(struct task_struct *t, struct source *src)
 			return false;
 		s = clkrg_shadow_find(p);
 		if (s) {
-			take_source(s, src, false);
+			take_source(s, src);
 			return true;
 		}
 		p = READ_ONCE(p->group_leader);
@@ -642,19 +645,43 @@ static bool source_of(struct task_struct *t, struct source *src)
 }
 
 /*
+ * Whether namespaces @a could have been copied from @src (see derive);
+ * if not and @s, puts @src's where they could not in @s->ns.
+ */
+static bool ns_fit(const struct lkrg_ns_snap *src, const struct actual *a,
+		   u32 may_be_new, struct clkrg_shadow *s)
+{
+	unsigned int i;
+
+	if (!lkrg_ns_diff_inherited(src, &a->ns, may_be_new, NULL, 0))
+		return true;
+	for (i = 0; s && i < LKRG_NS_COUNT; i++) {
+		if (a->ns.ns[i] == src->ns[i] || (may_be_new & (1U << i)) ||
+		    (i == LKRG_NS_TIME &&
+		     a->ns.ns[i] == src->ns[LKRG_NS_TIME_CHILDREN]))
+			continue;
+		s->ns.ns[i] = src->ns[i];
+		s->ns.inum[i] = src->inum[i];
+	}
+	return false;
+}
+
+/*
  * Fills @s, the record of @t copied from @src, with @t's actual state
- * where the kernel could have made it from @src's expected state, and
- * with @src's where not, so that comparing @t with @s reports exactly
- * what was not handed down. Made by the copy itself: a user namespace (a
- * child of @src's, with full capabilities in it), namespaces owned by
- * the task's user namespace when it may create them there (a new user
- * namespace, or CAP_SYS_ADMIN in @src's), the time namespace @src set
- * for its children; seccomp filters stacked since. Subjective creds
- * other than the objective ones were never seen taken: expected to be
- * the objective ones.
+ * where the kernel could have made it from @src's expected state (now, or
+ * with @earlier, when the copy may be older than @src's last change, also
+ * before it), and with @src's where not, so that comparing
+ * @t with @s reports exactly what was not handed down. Made by the copy
+ * itself: a user namespace (a child of @src's, with full capabilities in
+ * it), namespaces owned by the task's user namespace when it may create
+ * them there (a new user namespace, or CAP_SYS_ADMIN in @src's), the time
+ * namespace @src set for its children; seccomp filters stacked since.
+ * Subjective creds other than the objective ones were never seen taken:
+ * expected to be the objective ones.
  */
 static void derive(struct task_struct *t, const struct source *src,
-		   const struct actual *a, struct clkrg_shadow *s)
+		   bool earlier, const struct actual *a,
+		   struct clkrg_shadow *s)
 {
 	bool new_userns = a->creds.user_ns != src->creds.user_ns &&
 			  a->userns_parent == src->creds.user_ns;
@@ -671,9 +698,10 @@ static void derive(struct task_struct *t, const struct source *src,
 	lkrg_cred_expect_child(&src->prev_creds, new_userns, a->creds.user_ns,
 			       a->creds.user_ns_inum, full, &prev);
 	if (lkrg_cred_diff(&exp, &a->creds, NULL, 0) &&
-	    (!src->thread || lkrg_cred_diff(&prev, &a->creds, NULL, 0)))
+	    (!earlier || lkrg_cred_diff(&prev, &a->creds, NULL, 0))) {
 		s->creds = exp;
-	s->prev_creds = s->creds;
+		s->prev_creds = exp;
+	}
 	if (a->ns_read && read_owners(t, a, owner)) {
 		bool admin = new_userns ||
 			     (src->creds.cap_effective >> CAP_SYS_ADMIN) & 1;
@@ -682,16 +710,11 @@ static void derive(struct task_struct *t, const struct source *src,
 			if (admin && owner[i] && owner[i] == a->creds.user_ns)
 				may_be_new |= 1U << i;
 	}
-	if (lkrg_ns_diff_inherited(&src->ns, &a->ns, may_be_new, NULL, 0)) {
-		for (i = 0; i < LKRG_NS_COUNT; i++) {
-			if (a->ns.ns[i] == src->ns.ns[i] ||
-			    (may_be_new & (1U << i)) ||
-			    (i == LKRG_NS_TIME && a->ns.ns[i] ==
-			     src->ns.ns[LKRG_NS_TIME_CHILDREN]))
-				continue;
-			s->ns.ns[i] = src->ns.ns[i];
-			s->ns.inum[i] = src->ns.inum[i];
-		}
+	/* A source that left its namespaces (exit) is held to the last. */
+	if (!ns_fit(&src->ns, a, may_be_new, NULL) &&
+	    (!earlier || !ns_fit(&src->prev_ns, a, may_be_new, NULL))) {
+		ns_fit(src->ns.nsproxy || !earlier ? &src->ns : &src->prev_ns,
+		       a, may_be_new, s);
 		s->prev_ns = s->ns;
 	}
 	if (memcmp(&src->sec, &a->sec, sizeof(a->sec)) &&
@@ -752,7 +775,7 @@ static enum clkrg_verdict untracked(struct task_struct *t, struct actual *a,
 		raw_spin_lock_init(&s->lock);
 	}
 	if (known)
-		derive(t, &src, a, s);
+		derive(t, &src, true, a, s);
 	else
 		shadow_accept(s, a);
 	/* Or the one another CPU added meanwhile. */
@@ -916,7 +939,7 @@ void clkrg_pint_fork(struct task_struct *child)
 		from_parent = !validating ||
 			      (READ_ONCE(parent->flags) & SHADOW_VIOLATED);
 		if (from_parent)
-			take_source(parent, &src, false);
+			take_source(parent, &src);
 	}
 	/*
 	 * A record already there is stale: its task was freed while the
@@ -941,7 +964,7 @@ void clkrg_pint_fork(struct task_struct *child)
 	}
 	if (from_parent) {
 		raw_spin_lock(&s->lock);
-		derive(child, &src, &a, s);
+		derive(child, &src, false, &a, s);
 		if (validating)
 			compare(s, child, &a, &fs);
 		raw_spin_unlock(&s->lock);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/delay.h>
 #include <linux/kprobes.h>
-#include <linux/version.h>
 #include "events.h"
 #include "kint.h"
 #include "ksyms.h"
@@ -44,16 +43,16 @@ static struct kretprobe write_probe = {
 /*
  * sel_write_enforce() calls this right after it set the flag, past the
  * permission check, with the value it set: that becomes the expected one.
+ * Up to 6.3 it is the second argument (after a struct selinux_state
+ * pointer), then the only one: a pointer is never 0 or 1.
  */
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 4, 0)
-#define STATUS_ARG	1	/* (state, enforcing) */
-#else
-#define STATUS_ARG	0	/* (enforcing) */
-#endif
-
 static int status_pre(struct kprobe *p, struct pt_regs *regs)
 {
-	WRITE_ONCE(expected, !!regs_get_kernel_argument(regs, STATUS_ARG));
+	unsigned long v = regs_get_kernel_argument(regs, 0);
+
+	if (v > 1)
+		v = regs_get_kernel_argument(regs, 1);
+	WRITE_ONCE(expected, !!v);
 	return 0;
 }
 
@@ -85,8 +84,8 @@ void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 			return;
 		if (!atomic_read(&writing) || waited >= SETTLE_MS)
 			break;
-		msleep(10);
-		waited += 10;
+		msleep(20);
+		waited += 20;
 	}
 	switch (ctx->enforce) {
 	case LKRG_ENFORCE_LOG_ACCEPT:
