@@ -6,7 +6,8 @@
  * once (a SIGKILL must not lose what was printed before it).
  *
  *   pint_attack PRIMITIVE [--uid N] [--helper PATH] [--drain]
- *               [--fork-before] [--drop-record] [--then prlimit|vfork]
+ *               [--fork-before] [--drop-record]
+ *               [--then prlimit|vfork|keepcaps]
  *               [--park-seconds S] [--fork-after] [--wait FILE]
  *
  * PRIMITIVE: CRED_WRITE CRED_SWAP COMMIT CAPS SECCOMP_CLEAR NS_INIT
@@ -34,7 +35,9 @@
  *      under the task's task_lock; "prlimit=ok|err errno=E"); vfork makes
  *      a CLONE_VM|CLONE_VFORK child that sleeps S seconds (--park-seconds,
  *      default 60; "vfork_child pid=P"), so the task sleeps in the kernel
- *      until the child is gone ("vfork_returned ms=M")
+ *      until the child is gone ("vfork_returned ms=M"); keepcaps commits
+ *      creds made from the task's own (prctl(PR_SET_KEEPCAPS, 1), allowed
+ *      to anyone: "keepcaps=ok|err errno=E")
  *   6. --fork-after: forks, the child ("child pid=P") goes on, the parent
  *      waits and exits as it did; --wait FILE: waits (stat(), 60 s at
  *      most) until FILE exists ("waited=ok|timeout")
@@ -274,6 +277,13 @@ static void then_act(const char *then)
 
 	if (!then)
 		return;
+	if (strcmp(then, "keepcaps") == 0) {
+		if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0))
+			say("keepcaps=err errno=%d (%s)", errno, strerror(errno));
+		else
+			say("keepcaps=ok");
+		return;
+	}
 	if (strcmp(then, "prlimit") == 0) {
 		if (prlimit(0, RLIMIT_NOFILE, &raised, NULL))
 			say("prlimit=err errno=%d (%s)", errno, strerror(errno));
@@ -350,14 +360,15 @@ int main(int argc, char **argv)
 			found = 1;
 		}
 	}
-	if (then && strcmp(then, "prlimit") && strcmp(then, "vfork"))
+	if (then && strcmp(then, "prlimit") && strcmp(then, "vfork") &&
+	    strcmp(then, "keepcaps"))
 		found = 0;
 	if (!found) {
 		fprintf(stderr, "usage: pint_attack CRED_WRITE|CRED_SWAP|COMMIT|"
 			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|"
 			"POOL_DRAIN|RECORD_DROP|NONE [--uid N] [--helper PATH] "
 			"[--drain] [--fork-before] [--drop-record] "
-			"[--then prlimit|vfork] [--park-seconds S] "
+			"[--then prlimit|vfork|keepcaps] [--park-seconds S] "
 			"[--fork-after] [--wait FILE]\n");
 		return 2;
 	}

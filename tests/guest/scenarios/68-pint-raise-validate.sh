@@ -5,11 +5,14 @@
 # (followed), writes uid 0 into its cred (CRED_WRITE, unreported) and
 # waits; pint_validate is raised to current: it goes on and is killed at
 # its first hook (canary intact, secret unread, task_cred "creds" uid
-# 65534 -> 0). The same raising to paranoid. And a task forged while off
-# that forks while off: its child, with the forged cred copied, is held to
+# 65534 -> 0). The same raising to paranoid. A task forged while off that
+# then commits creds made from its own (prctl(PR_SET_KEEPCAPS), open to
+# anyone): its record does not follow a task that no longer matches it,
+# so it is still killed after the raise. And a task forged while off that
+# forks while off: its child, with the forged cred copied, is held to
 # what the parent should have had and is killed when it attacks after the
 # raise. A last force-run is clean. 72 is the negative twin.
-# plan: 31
+# plan: 39
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -48,6 +51,17 @@ for level in current paranoid; do
 	judge_killed "$since" "CRED_WRITE, then pint_validate=$level" task_cred creds
 	expect_value uid 65534 0
 done
+
+set_knob pint_validate=off
+since=$(next_seq)
+attack_bg CRED_WRITE --then keepcaps
+ok "off: the forged task committed creds made from its own" \
+	wait_for 30 grep -q '^keepcaps=ok' "$ATTACK_OUT"
+set_knob pint_validate=current
+touch "$GO"
+attack_join
+judge_killed "$since" "a forged task that committed its creds while off" task_cred creds
+expect_value uid 65534 0
 
 set_knob pint_validate=off
 since=$(next_seq)

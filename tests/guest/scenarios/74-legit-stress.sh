@@ -6,8 +6,9 @@
 # set*() calls, capget, seccomp filters, ptrace, personality, prctl, /proc
 # readers, rlimits) and at the same time as nobody (the same stressors;
 # those that need privilege skip), while root runs ps and reads every
-# task's /proc/PID/stat in a loop. Both stress-ng runs succeed, no
-# violation event, violations_total 0, a clean force-run per level.
+# task's /proc/PID/stat in a loop (neither may hang). Both stress-ng runs
+# succeed, no violation event, violations_total 0, a clean force-run per
+# level.
 # plan: 16
 # no-autoload
 # qemu-mem: 1G
@@ -40,13 +41,16 @@ sng() {
 	grep -E 'successful run|skipped|failed|killed|signal' "$_log" | head -n 20
 	return "$_rc"
 }
+# ps may fail on a process that vanishes under it; it must not hang.
 readers() {
 	while [ ! -e /tmp/readers.stop ]; do
-		ps >/dev/null 2>&1 || { echo "ps failed"; return 1; }
-		cat /proc/[0-9]*/stat >/dev/null 2>&1
+		_rc=0
+		timeout 60 ps >/dev/null 2>&1 || _rc=$?
+		[ "$_rc" -lt 124 ] || { echo "ps hung or was killed ($_rc)"; return 1; }
+		timeout 60 cat /proc/[0-9]*/stat >/dev/null 2>&1 || _rc=$?
+		[ "$_rc" -lt 124 ] || { echo "reading /proc/PID/stat hung ($_rc)"; return 1; }
 	done
 }
-
 for level in current paranoid; do
 	set_knob "pint_validate=$level"
 	rm -f /tmp/readers.stop
@@ -57,10 +61,12 @@ for level in current paranoid; do
 	ok "$level: stress-ng as root" sng /tmp/sng-root /tmp/sng-root.log
 	nrc=0
 	wait "$nb" || nrc=$?
+	diag "$(grep -hE 'skipped|successful' /tmp/sng-root.log /tmp/sng-nobody.log)"
 	is "$nrc" 0 "$level: stress-ng as nobody exits 0"
 	[ "$nrc" -eq 0 ] || sed -n '1,30s/^/#   /p' /tmp/sng-nobody.log
 	touch /tmp/readers.stop
-	ok "$level: ps and /proc/PID/stat readers never failed" wait "$rd"
+	ok "$level: ps and /proc/PID/stat readers never hung" wait "$rd"
+	[ ! -s /tmp/readers.out ] || diag "$(cat /tmp/readers.out)"
 	expect_no_violation "$since" "$level: no violation event"
 	force_run_clean "$level, after the stress"
 done
