@@ -930,6 +930,16 @@ void clkrg_pint_fork(struct task_struct *child)
 	read_actual(child, &a, true);
 	rcu_read_lock();
 	parent = own_record();
+	/*
+	 * No record for the parent (the pool is dry): neither for the
+	 * child, which is met later without one and held to the nearest
+	 * ancestor that has a record, never taken as it is.
+	 */
+	if (!parent && READ_ONCE(clkrg_pint_ready)) {
+		rcu_read_unlock();
+		clkrg_shadow_del(child);	/* a stale one (see below) */
+		return;
+	}
 	if (parent) {
 		/*
 		 * Verified a moment ago, a parent hands down what it holds.
