@@ -124,6 +124,25 @@ static u32 ns_inum_pid(struct task_struct *t)
 	return ns ? ns->ns.inum : 0;
 }
 
+/*
+ * @t's comm without task_lock, which get_task_comm() takes: a hook may
+ * report @t while its lock is held (do_prlimit() checks capabilities under
+ * the group leader's, ptrace_may_access() holds the target's). A rename
+ * racing with the copy can mix two names, never run past the buffer.
+ */
+static void copy_comm(char *buf, const struct task_struct *t)
+{
+	unsigned int i;
+
+	BUILD_BUG_ON(LKRG_EV_COMM_LEN != TASK_COMM_LEN);
+	for (i = 0; i < TASK_COMM_LEN - 1; i++) {
+		buf[i] = READ_ONCE(t->comm[i]);
+		if (!buf[i])
+			break;
+	}
+	memset(buf + i, 0, TASK_COMM_LEN - i);
+}
+
 static void fill_task(struct lkrg_event_detail *d, struct task_struct *t)
 {
 	const struct cred *cred;
@@ -145,8 +164,7 @@ static void fill_task(struct lkrg_event_detail *d, struct task_struct *t)
 		if (nsp && nsp->net_ns)
 			d->ns_net = nsp->net_ns->ns.inum;
 	}
-	BUILD_BUG_ON(sizeof(d->comm) != TASK_COMM_LEN);
-	__get_task_comm((char *)d->comm, sizeof(d->comm), t);
+	copy_comm((char *)d->comm, t);
 }
 
 void clkrg_ev_set_task(struct lkrg_event_record *r, struct task_struct *t)

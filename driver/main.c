@@ -118,11 +118,6 @@ static void knob_changed(enum clkrg_knob_id id, s64 old, s64 value)
 	case KNOB_LOCK:
 		clkrg_modblock_lock();
 		break;
-	case KNOB_PINT_VALIDATE:
-		/* Changes made while off were not followed: start afresh. */
-		if (value != LKRG_PINT_OFF)
-			clkrg_pint_rebaseline();
-		break;
 	default:
 		break;
 	}

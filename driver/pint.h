@@ -41,15 +41,15 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 /* Every task, from a check (process context). */
 void clkrg_pint_check_all(struct clkrg_check_ctx *ctx);
 
-/* Accepts every task's present state (pint_validate turned back on). */
-void clkrg_pint_rebaseline(void);
-
 u64 clkrg_pint_tasks(void);
 /* Violations found at hooks rather than by a check. */
 u64 clkrg_pint_hook_violations(void);
 void clkrg_note_hook_violation(void);
 
-/* Kills @t: current on its way back to user mode, others at once. */
+/*
+ * Kills @t (SIGKILL from an irq_work: safe from any hook; current gets it
+ * before it reaches user mode, a task asleep in the kernel is woken).
+ */
 void clkrg_kill_task(struct task_struct *t);
 
 #endif

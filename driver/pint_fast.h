@@ -171,8 +171,9 @@ static __always_inline void clkrg_record_unlock(struct clkrg_shadow *s)
  * commit or namespace switch of current's own has stored its pointer by
  * the time current reaches another hook, so its pending flag means
  * nothing here. It is left set (clearing it would take the lock on every
- * hit after a commit): a check from another CPU still honours it for at
- * most TRANSITION_JIFFIES after the change, never the task's own hooks.
+ * hit after a commit): a check from another CPU still honours it while
+ * the task has used less than TRANSITION_RUNTIME_NS of CPU since the
+ * change, never the task's own hooks.
  */
 static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s)
 {
@@ -266,11 +267,12 @@ static __always_inline bool clkrg_pint_commit_fast(const struct cred *new,
 	clkrg_record_lock(s);
 	if (!(s->flags & ~SHADOW_PENDING)) {
 		s->prev_real_cred = s->real_cred;
+		s->prev_creds = s->creds;
 		s->real_cred = new;
 		s->cred = new;
 		clkrg_snap_creds_words(new, &s->creds);
 		s->flags = (s->flags & ~SHADOW_PENDING) | SHADOW_IN_COMMIT;
-		s->since = jiffies;
+		s->since_runtime = current->se.sum_exec_runtime;
 		done = true;
 	}
 	clkrg_record_unlock(s);

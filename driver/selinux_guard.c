@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <linux/delay.h>
 #include <linux/kprobes.h>
 #include "events.h"
 #include "kint.h"
@@ -12,8 +13,14 @@
 static bool *enforcing;
 static bool expected;
 static atomic_t writing;
-static bool probed;
+static bool probed, status_probed;
 
+/*
+ * A write through selinuxfs is counted while in flight, but its value is
+ * never read back from the flag: a write that fails (bad input, denied)
+ * or stalls (its buffer on a userfaultfd page) must not turn a store made
+ * meanwhile into the expected value.
+ */
 static int write_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
 	atomic_inc(&writing);
@@ -22,7 +29,6 @@ static int write_entry(struct kretprobe_instance *ri, struct pt_regs *regs)
 
 static int write_return(struct kretprobe_instance *ri, struct pt_regs *regs)
 {
-	WRITE_ONCE(expected, READ_ONCE(*enforcing));
 	atomic_dec(&writing);
 	return 0;
 }
@@ -34,19 +40,53 @@ static struct kretprobe write_probe = {
 	.maxactive = 16,
 };
 
+/*
+ * sel_write_enforce() calls this right after it set the flag, past the
+ * permission check, with the value it set: that becomes the expected one.
+ * Up to 6.3 it is the second argument (after a struct selinux_state
+ * pointer), then the only one: a pointer is never 0 or 1.
+ */
+static int status_pre(struct kprobe *p, struct pt_regs *regs)
+{
+	unsigned long v = regs_get_kernel_argument(regs, 0);
+
+	if (v > 1)
+		v = regs_get_kernel_argument(regs, 1);
+	WRITE_ONCE(expected, !!v);
+	return 0;
+}
+
+static struct kprobe status_probe = {
+	.symbol_name = "selinux_status_update_setenforce",
+	.pre_handler = status_pre,
+};
+
+/*
+ * The flag is set a moment before the status update reports it: while a
+ * write is in flight a difference is looked at again for up to this long
+ * (a check may sleep). A stalled write shields nothing past it.
+ */
+#define SETTLE_MS	1000
+
 void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 {
 	struct lkrg_event_record r;
+	unsigned int waited = 0;
 	bool now, was;
 	u16 act;
 
-	/* A write through selinuxfs is under way: it is followed. */
-	if (!enforcing || atomic_read(&writing))
+	if (!enforcing)
 		return;
-	now = READ_ONCE(*enforcing);
-	was = READ_ONCE(expected);
-	if (now == was)
-		return;
+	for (;;) {
+		now = READ_ONCE(*enforcing);
+		was = READ_ONCE(expected);
+		if (now == was)
+			return;
+		if (!atomic_read(&writing) || waited >= SETTLE_MS)
+			break;
+		msleep(20);
+		waited += 20;
+	}
 	switch (ctx->enforce) {
 	case LKRG_ENFORCE_LOG_ACCEPT:
 		WRITE_ONCE(expected, now);
@@ -80,8 +120,14 @@ int clkrg_selinux_init(void)
 
 	if (!flag)
 		return 0;
+	if (register_kprobe(&status_probe)) {
+		pr_warn("clkrg: WARN: selinux_status_update_setenforce not hooked, SELinux enforcing not guarded\n");
+		return 0;
+	}
+	status_probed = true;
 	if (register_kretprobe(&write_probe)) {
 		pr_warn("clkrg: WARN: sel_write_enforce not hooked, SELinux enforcing not guarded\n");
+		clkrg_selinux_exit();
 		return 0;
 	}
 	probed = true;
@@ -92,8 +138,11 @@ int clkrg_selinux_init(void)
 
 void clkrg_selinux_exit(void)
 {
+	enforcing = NULL;
 	if (probed)
 		unregister_kretprobe(&write_probe);
+	if (status_probed)
+		unregister_kprobe(&status_probe);
 	probed = false;
-	enforcing = NULL;
+	status_probed = false;
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * SELinux's enforcing flag: exploits clear it with one write. Its only
- * legitimate writer is /sys/fs/selinux/enforce (sel_write_enforce), which
- * a kretprobe follows; any other change is found by the next check.
+ * legitimate writer is /sys/fs/selinux/enforce (sel_write_enforce): the
+ * value it sets, past its permission check, is taken from its status
+ * update (a kprobe); a write that fails or stalls changes nothing. Any
+ * other change is found by the next check.
  */
 #ifndef CLKRG_SELINUX_GUARD_H
 #define CLKRG_SELINUX_GUARD_H

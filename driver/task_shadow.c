@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/hash.h>
+#include <linux/irq_work.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <linux/rcupdate.h>
+#include "events.h"
 #include "task_shadow.h"
 
 #define POOL_MAX	1024
@@ -25,6 +27,34 @@ static void refill_work(struct work_struct *w)
 
 static DECLARE_WORK(pool_work, refill_work);
 
+/*
+ * Hooks may run under the scheduler's locks, where waking a worker could
+ * deadlock: they raise an irq_work, which queues the refill.
+ */
+static void refill_irq_fn(struct irq_work *w)
+{
+	schedule_work(&pool_work);
+}
+
+static DEFINE_IRQ_WORK(refill_irq, refill_irq_fn);
+
+/* Set when an empty pool was reported; cleared by the next refill. */
+static atomic_t dry_reported;
+
+/* Once per time the pool ran dry: tasks go without records from here. */
+static void report_dry(void)
+{
+	struct lkrg_event_record r;
+
+	if (atomic_xchg(&dry_reported, 1))
+		return;
+	clkrg_ev_prepare(&r, LKRG_EV_INFO, LKRG_SEV_WARN, LKRG_CAT_TASK,
+			 LKRG_OBJ_TASK_SHADOW, LKRG_ACT_NONE, true);
+	lkrg_ev_set_str(r.d.name, sizeof(r.d.name), "record pool empty");
+	lkrg_ev_add_value(&r.d, "starved", 0, atomic64_read(&starved));
+	clkrg_ev_emit(&r);
+}
+
 void clkrg_shadow_refill(void)
 {
 	for (;;) {
@@ -32,8 +62,10 @@ void clkrg_shadow_refill(void)
 		unsigned long flags;
 		bool stored = false;
 
-		if (READ_ONCE(pool_n) >= POOL_MAX)
+		if (READ_ONCE(pool_n) >= POOL_MAX) {
+			atomic_set(&dry_reported, 0);
 			return;
+		}
 		s = kmem_cache_zalloc(cache, GFP_KERNEL);
 		if (!s)
 			return;
@@ -62,7 +94,7 @@ static struct clkrg_shadow *pool_take(void)
 	left = pool_n;
 	raw_spin_unlock_irqrestore(&pool_lock, flags);
 	if (left < POOL_LOW)
-		schedule_work(&pool_work);
+		irq_work_queue(&refill_irq);
 	return s;
 }
 
@@ -72,6 +104,7 @@ struct clkrg_shadow *clkrg_shadow_new(const struct task_struct *t)
 
 	if (!s) {
 		atomic64_inc(&starved);
+		report_dry();
 		return NULL;
 	}
 	memset(s, 0, sizeof(*s));
@@ -157,6 +190,7 @@ void clkrg_shadow_exit(void)
 {
 	unsigned int i;
 
+	irq_work_sync(&refill_irq);
 	cancel_work_sync(&pool_work);
 	for (i = 0; i < (1U << CLKRG_SHADOW_BITS); i++) {
 		struct clkrg_shadow *s;

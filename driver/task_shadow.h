@@ -20,12 +20,11 @@ struct nsproxy;
 #define SHADOW_IN_COMMIT	(1U << 0)	/* commit_creds under way */
 #define SHADOW_NS_PENDING	(1U << 1)	/* namespace switch under way */
 #define SHADOW_VIOLATED		(1U << 2)	/* reported; deny from now on */
-#define SHADOW_KILL_QUEUED	(1U << 3)	/* kill_work is pending */
+#define SHADOW_KILL_QUEUED	(1U << 3)	/* SIGKILL is on its way */
 
 struct clkrg_shadow {
 	struct hlist_node node;
 	struct rcu_head rcu;
-	struct callback_head kill_work;	/* SIGKILL on the way to user mode */
 	const struct task_struct *task;
 	/*
 	 * Everything below. Taken in task context only (hooks skip
@@ -35,11 +34,13 @@ struct clkrg_shadow {
 	u32 flags;
 	const struct cred *real_cred;	/* the objective creds we expect */
 	const struct cred *cred;	/* subjective (override) creds */
-	const struct cred *prev_real_cred;	/* valid with IN_COMMIT */
-	const struct nsproxy *prev_nsproxy;	/* valid with NS_PENDING */
-	unsigned long since;	/* jiffies when IN_COMMIT / NS_PENDING was set */
+	const struct cred *prev_real_cred;	/* before the last commit */
+	/* The task's CPU time (sum_exec_runtime) when a change was hooked. */
+	u64 since_runtime;
 	struct lkrg_cred_snap creds;
+	struct lkrg_cred_snap prev_creds;	/* what prev_real_cred held */
 	struct lkrg_ns_snap ns;
+	struct lkrg_ns_snap prev_ns;	/* before the last switch */
 	struct lkrg_seccomp_snap sec;
 };
 

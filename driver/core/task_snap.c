@@ -77,6 +77,56 @@ unsigned int lkrg_ns_diff(const struct lkrg_ns_snap *e,
 	return acc.n;
 }
 
+bool lkrg_held_to_prev(bool pending, bool self, __u64 since, __u64 now,
+		       __u64 actual, __u64 expected, __u64 prev, bool *over)
+{
+	*over = true;
+	if (!pending || actual == expected || self ||
+	    now - since >= LKRG_TRANSITION_RUNTIME_NS)
+		return false;
+	if (actual != prev)
+		return false;	/* neither: held to the new state */
+	*over = false;
+	return true;
+}
+
+unsigned int lkrg_ns_diff_inherited(const struct lkrg_ns_snap *src,
+				    const struct lkrg_ns_snap *child,
+				    __u32 may_be_new,
+				    struct lkrg_snap_diff *out, unsigned int max)
+{
+	struct diff_acc acc = { out, max, 0 };
+	unsigned int i;
+
+	for (i = 0; i < LKRG_NS_COUNT; i++) {
+		if (src->ns[i] == child->ns[i] || (may_be_new & (1U << i)))
+			continue;
+		if (i == LKRG_NS_TIME &&
+		    child->ns[i] == src->ns[LKRG_NS_TIME_CHILDREN])
+			continue;
+		note(&acc, ns_field[i], src->inum[i],
+		     child->inum[i] == src->inum[i] ? 0 : child->inum[i]);
+	}
+	return acc.n;
+}
+
+void lkrg_cred_expect_child(const struct lkrg_cred_snap *src, bool new_userns,
+			    __u64 user_ns, __u32 user_ns_inum, __u64 full_caps,
+			    struct lkrg_cred_snap *out)
+{
+	*out = *src;
+	if (!new_userns)
+		return;
+	out->user_ns = user_ns;
+	out->user_ns_inum = user_ns_inum;
+	out->securebits = 0;
+	out->cap_inheritable = 0;
+	out->cap_ambient = 0;
+	out->cap_permitted = full_caps;
+	out->cap_effective = full_caps;
+	out->cap_bset = full_caps;
+}
+
 unsigned int lkrg_seccomp_diff(const struct lkrg_seccomp_snap *e,
 			       const struct lkrg_seccomp_snap *a,
 			       struct lkrg_snap_diff *out, unsigned int max)

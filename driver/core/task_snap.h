@@ -76,4 +76,48 @@ bool lkrg_seccomp_tightened(const struct lkrg_seccomp_snap *expected,
 /* The flag must be set whenever a mode is in force. */
 bool lkrg_seccomp_consistent(const struct lkrg_seccomp_snap *s);
 
+/*
+ * A change is hooked before the kernel stores it (commit_creds,
+ * switch_task_namespaces), so another CPU may see the old pointer for a
+ * while. How long is measured in the task's own CPU time: while it waits
+ * for a CPU it cannot finish the store, nor do anything else.
+ */
+#define LKRG_TRANSITION_RUNTIME_NS	(50ULL * 1000 * 1000)
+
+/*
+ * Whether a task whose record has a change pending (@pending: hooked at
+ * CPU time @since, the task has @now) and that shows pointer @actual is
+ * held to the state before the change (@prev) rather than the new one
+ * (@expected). Only while it still shows @prev, only to another task
+ * (not @self: the task's own hooks all come after the store) and only
+ * for LKRG_TRANSITION_RUNTIME_NS of its CPU time. *@over is set when the
+ * pending change needs no more tolerance.
+ */
+bool lkrg_held_to_prev(bool pending, bool self, __u64 since, __u64 now,
+		       __u64 actual, __u64 expected, __u64 prev, bool *over);
+
+/*
+ * What a task copied from one whose creds are @src holds when nothing
+ * changed since the copy: @src itself, or with @new_userns (the copy made
+ * a user namespace, @user_ns, a child of @src's) what the kernel gives
+ * there: the same ids and groups, full capabilities (@full_caps) in the
+ * effective, permitted and bounding sets, none inherited or ambient, no
+ * securebits.
+ */
+void lkrg_cred_expect_child(const struct lkrg_cred_snap *src, bool new_userns,
+			    __u64 user_ns, __u32 user_ns_inum, __u64 full_caps,
+			    struct lkrg_cred_snap *out);
+
+/*
+ * Namespaces of a task copied from one with @src: each is @src's, or the
+ * time namespace @src set for its children, or (bit i of @may_be_new) one
+ * the copy may have made. The nsproxy itself is not compared (a copy that
+ * made a namespace has its own). Fills up to @max differences as
+ * lkrg_ns_diff(); returns how many namespaces differ.
+ */
+unsigned int lkrg_ns_diff_inherited(const struct lkrg_ns_snap *src,
+				    const struct lkrg_ns_snap *child,
+				    __u32 may_be_new,
+				    struct lkrg_snap_diff *out, unsigned int max);
+
 #endif

@@ -11,7 +11,8 @@
 #   attack PRIM [ARGS...]         runs pint_attack PRIM as root (it drops
 #                                 to 65534 itself); output in $ATTACK_OUT,
 #                                 exit status in ATTACK_RC, its pid in
-#                                 ATTACK_PID; the output goes to the log
+#                                 ATTACK_PID (the child's with --fork-*);
+#                                 the output goes to the log
 #   attack_line KEY               the value of "KEY=" in its output
 #   attack_uid                    "uid=R,E,S" of the "after" line
 #   attack_killed DESC            one result: it died by SIGKILL (137)
@@ -24,6 +25,7 @@
 #   expect_task_event SINCE OBJ NAME ACTION   one result: such an event of
 #                                 the attacking task (pid, comm); sets
 #                                 TASK_EV to it
+#   expect_event_of SINCE OBJ NAME ACTION PID COMM   the same for any task
 #   expect_umh_event SINCE PATH ACTION  the same for object umh, name
 #                                 PATH, any task
 #   judge_killed SINCE PRIM OBJ NAME    four results: SIGKILL, canary
@@ -38,9 +40,13 @@
 #                                 and made no violation event (as in
 #                                 modguard.sh)
 #   set_knob NAME=VALUE           one result: lkrg-cli policy set
+#   pool_dry_event SINCE PID      one result: the "record pool empty"
+#                                 event, produced by PID's fork
 
 VULN_KO=/lib/clkrg/test/clkrg_vuln.ko
 ATTACK=/lib/tests/bin/pint_attack
+# shellcheck disable=SC2034 # used by the scenarios
+PARKED=/lib/tests/bin/pint_parked
 # shellcheck disable=SC2034 # used by the scenarios
 LEGIT=/lib/tests/bin/pint_legit
 ATTACK_OUT=/tmp/attack.out
@@ -76,7 +82,9 @@ victim_files() {
 attack() {
 	ATTACK_RC=0
 	"$ATTACK" "$@" >"$ATTACK_OUT" 2>&1 || ATTACK_RC=$?
-	ATTACK_PID=$(sed -n 's/^start .* pid=\([0-9]*\).*/\1/p' "$ATTACK_OUT")
+	ATTACK_PID=$(sed -n 's/^child pid=\([0-9]*\).*/\1/p' "$ATTACK_OUT" | head -n 1)
+	[ -n "$ATTACK_PID" ] ||
+		ATTACK_PID=$(sed -n 's/^start .* pid=\([0-9]*\).*/\1/p' "$ATTACK_OUT")
 	diag "pint_attack $* (exit $ATTACK_RC):"
 	sed -n '1,20s/^/#   /p' "$ATTACK_OUT"
 }
@@ -150,12 +158,16 @@ task_events() {
 }
 
 expect_task_event() {
+	expect_event_of "$1" "$2" "$3" "$4" "$ATTACK_PID" pint_attack
+}
+
+expect_event_of() {
 	TASK_EV=$(task_events "$1" object="$2" name="$3" action="$4" \
-		pid="$ATTACK_PID" comm=pint_attack | head -n 1)
+		pid="$5" comm="$6" | head -n 1)
 	if [ -n "$TASK_EV" ]; then
-		pass "violation event: task/$2 '$3', action $4, pid $ATTACK_PID, comm pint_attack"
+		pass "violation event: task/$2 '$3', action $4, pid $5, comm $6"
 	else
-		fail "violation event: task/$2 '$3', action $4, pid $ATTACK_PID, comm pint_attack" \
+		fail "violation event: task/$2 '$3', action $4, pid $5, comm $6" \
 			"none with seq >= ${1:-?}"
 		diag_events
 	fi
@@ -257,4 +269,16 @@ force_run_clean() {
 
 set_knob() {
 	ok "policy set $1" lkrg-cli policy set "$1"
+}
+
+pool_dry_event() {
+	_pd=$(events_since "$1" | select_events type=info object=task_shadow \
+		name="record pool empty" pid="$2" | head -n 1)
+	if [ -n "$_pd" ]; then
+		pass "the record pool ran dry at the fork of pid $2"
+	else
+		fail "the record pool ran dry at the fork of pid $2" \
+			"no task_shadow 'record pool empty' event of pid $2"
+		diag_events
+	fi
 }

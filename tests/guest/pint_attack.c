@@ -5,10 +5,14 @@
  * attacking root-owned files. Not TAP: one line per step, each written at
  * once (a SIGKILL must not lose what was printed before it).
  *
- *   pint_attack PRIMITIVE [--uid N] [--helper PATH]
+ *   pint_attack PRIMITIVE [--uid N] [--helper PATH] [--drain]
+ *               [--fork-before] [--drop-record]
+ *               [--then prlimit|vfork|keepcaps]
+ *               [--park-seconds S] [--fork-after] [--wait FILE]
  *
  * PRIMITIVE: CRED_WRITE CRED_SWAP COMMIT CAPS SECCOMP_CLEAR NS_INIT
- * NS_SWITCH UMH PCFI (or NONE: no ioctl, the same attack on the files).
+ * NS_SWITCH UMH PCFI POOL_DRAIN RECORD_DROP (or NONE: no ioctl, the same
+ * attack on the files).
  *
  * Steps, as root first:
  *   1. drops to uid/gid N (default 65534): setgroups(0), setresgid,
@@ -17,16 +21,33 @@
  *      allow-all seccomp filter ("seccomp=2"); NS_INIT and NS_SWITCH
  *      unshare(CLONE_NEWUSER|CLONE_NEWNS|CLONE_NEWUTS|CLONE_NEWIPC) and
  *      print "ns_before mnt=I uts=I ipc=I net=I" (inode numbers)
- *   3. the ioctl: "primitive=ok" or "primitive=err errno=E (text)"; UMH
+ *   3. --drain: empties clkrg's record pool (POOL_DRAIN, "drain=ok");
+ *      --fork-before: forks, the child ("child pid=P") goes on with the
+ *      rest (it has no record if the pool was empty), the parent waits
+ *      for it and exits as it did (128+signal when killed: "child_killed
+ *      sig=S"); --drop-record: makes clkrg lose the record of the task
+ *      going on (RECORD_DROP, "record_drop=ok")
+ *   4. the ioctl: "primitive=ok" or "primitive=err errno=E (text)"; UMH
  *      adds "umh_result=R" (request_module's result), PCFI
  *      "pcfi_result=R forged=0xADDR"
- *   4. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
+ *   5. --then, the first act after the primitive: prlimit raises the
+ *      task's own hard RLIMIT_NOFILE (the kernel asks for CAP_SYS_RESOURCE
+ *      under the task's task_lock; "prlimit=ok|err errno=E"); vfork makes
+ *      a CLONE_VM|CLONE_VFORK child that sleeps S seconds (--park-seconds,
+ *      default 60; "vfork_child pid=P"), so the task sleeps in the kernel
+ *      until the child is gone ("vfork_returned ms=M"); keepcaps commits
+ *      creds made from the task's own (prctl(PR_SET_KEEPCAPS, 1), allowed
+ *      to anyone: "keepcaps=ok|err errno=E")
+ *   6. --fork-after: forks, the child ("child pid=P") goes on, the parent
+ *      waits and exits as it did; --wait FILE: waits (stat(), 60 s at
+ *      most) until FILE exists ("waited=ok|timeout")
+ *   7. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
  *      "ns_after mnt=I uts=I ipc=I net=I"
- *   5. the attack: open("/root/canary", O_WRONLY|O_TRUNC) and a write
+ *   8. the attack: open("/root/canary", O_WRONLY|O_TRUNC) and a write
  *      ("canary_open=ok" / "canary_open=err errno=E"), unlink
  *      ("canary_unlink=ok|err ..."), read /root/secret
  *      ("secret=CONTENT" only when it was read, else "secret_read=err ...")
- *   6. "done", exit 0.
+ *   9. "done", exit 0.
  * Exit 2: a step before the primitive failed (usage, drop, setup).
  */
 #include <errno.h>
@@ -35,6 +56,7 @@
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -42,8 +64,11 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../modules/clkrg_vuln.h"
@@ -89,6 +114,8 @@ static const struct {
 	{ "NS_SWITCH", CLKRG_VULN_NS_SWITCH },
 	{ "UMH", CLKRG_VULN_UMH },
 	{ "PCFI", CLKRG_VULN_PCFI },
+	{ "POOL_DRAIN", CLKRG_VULN_POOL_DRAIN },
+	{ "RECORD_DROP", CLKRG_VULN_RECORD_DROP },
 	{ "NONE", 0 },
 };
 
@@ -188,8 +215,111 @@ static void attack_files(void)
 	}
 }
 
+/* Forks; the child goes on, the parent exits as the child did. */
+static void fork_here(void)
+{
+	pid_t p = fork();
+	int st;
+
+	if (p < 0)
+		die("fork");
+	if (p == 0) {
+		say("child pid=%d", (int)getpid());
+		return;
+	}
+	if (waitpid(p, &st, 0) != p)
+		die("waitpid");
+	if (WIFSIGNALED(st)) {
+		say("child_killed sig=%d", WTERMSIG(st));
+		_exit(128 + WTERMSIG(st));
+	}
+	say("child_exit=%d", WEXITSTATUS(st));
+	_exit(WEXITSTATUS(st));
+}
+
+static void vuln_ioctl(int fd, unsigned long cmd, const char *what)
+{
+	if (ioctl(fd, cmd))
+		say("%s=err errno=%d (%s)", what, errno, strerror(errno));
+	else
+		say("%s=ok", what);
+}
+
+static long park_seconds = 60;
+
+static int park_child(void *arg)
+{
+	struct timespec ts = { park_seconds, 0 };
+
+	(void)arg;
+	say("vfork_child pid=%d", (int)getpid());
+	nanosleep(&ts, NULL);
+	_exit(0);
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 +
+	       (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* Raises the hard limit by one (prepared before the primitive). */
+static struct rlimit raised;
+
+static void then_act(const char *then)
+{
+	static char stack[64 * 1024] __attribute__((aligned(16)));
+	struct timespec t0;
+	pid_t p;
+
+	if (!then)
+		return;
+	if (strcmp(then, "keepcaps") == 0) {
+		if (prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0))
+			say("keepcaps=err errno=%d (%s)", errno, strerror(errno));
+		else
+			say("keepcaps=ok");
+		return;
+	}
+	if (strcmp(then, "prlimit") == 0) {
+		if (prlimit(0, RLIMIT_NOFILE, &raised, NULL))
+			say("prlimit=err errno=%d (%s)", errno, strerror(errno));
+		else
+			say("prlimit=ok");
+		return;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	p = clone(park_child, stack + sizeof(stack),
+		  CLONE_VM | CLONE_VFORK | SIGCHLD, NULL);
+	if (p < 0)
+		say("vfork=err errno=%d (%s)", errno, strerror(errno));
+	else
+		say("vfork_returned ms=%ld", ms_since(&t0));
+}
+
+static void wait_file(const char *file)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	struct stat st;
+	int i;
+
+	for (i = 0; i < 1200; i++) {
+		if (stat(file, &st) == 0) {
+			say("waited=ok");
+			return;
+		}
+		nanosleep(&ts, NULL);
+	}
+	say("waited=timeout");
+}
+
 int main(int argc, char **argv)
 {
+	const char *then = NULL, *wait = NULL;
+	int drain = 0, fork_before = 0, fork_after = 0, drop_record = 0;
 	const char *prim = NULL, *helper = "/tmp/umh-helper.sh";
 	unsigned long cmd = 0;
 	uid_t uid = 65534;
@@ -205,6 +335,20 @@ int main(int argc, char **argv)
 			uid = (uid_t)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--helper") == 0 && i + 1 < (size_t)argc)
 			helper = argv[++i];
+		else if (strcmp(argv[i], "--then") == 0 && i + 1 < (size_t)argc)
+			then = argv[++i];
+		else if (strcmp(argv[i], "--park-seconds") == 0 && i + 1 < (size_t)argc)
+			park_seconds = strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--wait") == 0 && i + 1 < (size_t)argc)
+			wait = argv[++i];
+		else if (strcmp(argv[i], "--drain") == 0)
+			drain = 1;
+		else if (strcmp(argv[i], "--fork-before") == 0)
+			fork_before = 1;
+		else if (strcmp(argv[i], "--fork-after") == 0)
+			fork_after = 1;
+		else if (strcmp(argv[i], "--drop-record") == 0)
+			drop_record = 1;
 		else if (!prim)
 			prim = argv[i];
 		else
@@ -216,10 +360,16 @@ int main(int argc, char **argv)
 			found = 1;
 		}
 	}
+	if (then && strcmp(then, "prlimit") && strcmp(then, "vfork") &&
+	    strcmp(then, "keepcaps"))
+		found = 0;
 	if (!found) {
 		fprintf(stderr, "usage: pint_attack CRED_WRITE|CRED_SWAP|COMMIT|"
-			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|NONE "
-			"[--uid N] [--helper PATH]\n");
+			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|"
+			"POOL_DRAIN|RECORD_DROP|NONE [--uid N] [--helper PATH] "
+			"[--drain] [--fork-before] [--drop-record] "
+			"[--then prlimit|vfork|keepcaps] [--park-seconds S] "
+			"[--fork-after] [--wait FILE]\n");
 		return 2;
 	}
 	gid = uid;
@@ -241,10 +391,24 @@ int main(int argc, char **argv)
 		print_ns("ns_before");
 	}
 
-	if (cmd) {
+	if (getrlimit(RLIMIT_NOFILE, &raised))
+		die("getrlimit");
+	if (raised.rlim_max != RLIM_INFINITY)
+		raised.rlim_max++;
+	fd = -1;
+	/* Opened before any fork: the child's first hook is the attack's. */
+	if (cmd || drain || drop_record) {
 		fd = open(VULN_DEV, O_RDWR);
 		if (fd < 0)
 			die("open " VULN_DEV);
+	}
+	if (drain)
+		vuln_ioctl(fd, CLKRG_VULN_POOL_DRAIN, "drain");
+	if (fork_before)
+		fork_here();
+	if (drop_record)
+		vuln_ioctl(fd, CLKRG_VULN_RECORD_DROP, "record_drop");
+	if (cmd) {
 		if (cmd == CLKRG_VULN_UMH) {
 			struct clkrg_vuln_umh a;
 
@@ -269,8 +433,14 @@ int main(int argc, char **argv)
 		}
 		if (ret)
 			say("primitive=err errno=%d (%s)", errno, strerror(errno));
-		close(fd);
 	}
+	then_act(then);
+	if (fd >= 0)
+		close(fd);
+	if (fork_after)
+		fork_here();
+	if (wait)
+		wait_file(wait);
 
 	getresuid(&r, &e, &s);
 	getresgid(&gr, &ge, &gs);

@@ -20,6 +20,25 @@
  *   pint_legit tasks N READY STOP        N sleeping threads (16 KiB stacks);
  *                                        creates file READY when all run,
  *                                        waits for file STOP, joins them all
+ *   pint_legit flood P N READY STOP      P processes of N parked threads each
+ *                                        (as "tasks"), made all at once;
+ *                                        READY once every process made its
+ *                                        threads, STOP ends them
+ *   pint_legit clone-ns GO               children made with namespaces by
+ *                                        clone(): a new user namespace with
+ *                                        mount, UTS, IPC, net, cgroup and PID
+ *                                        ones; as root also those without a
+ *                                        user namespace, and a plain fork
+ *                                        after unshare(CLONE_NEWTIME). Each
+ *                                        waits for file GO, then opens
+ *                                        /proc/self/status and fork+execs
+ *                                        /bin/true
+ *   pint_legit stall-write FILE VALUE GO writes "VALUE\n" to FILE from a buffer
+ *                                        on a userfaultfd page, so the write
+ *                                        stalls in the kernel copying it;
+ *                                        prints "stalled" once the fault
+ *                                        arrived, serves it when file GO
+ *                                        exists; "write=N" or "write=err E"
  *   pint_legit capset                    as root: drops CAP_SYS_MODULE from
  *                                        the bounding set (prctl), clears
  *                                        then restores the effective set
@@ -38,11 +57,15 @@
 #include <linux/capability.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -290,6 +313,204 @@ static int many_tasks(long n, const char *ready, const char *stop)
 	return made == n && !failures ? 0 : 1;
 }
 
+/* ---- thread flood --------------------------------------------------------------- */
+
+/*
+ * P processes, each creating N threads as fast as it can (16 KiB stacks)
+ * that park until file STOP exists; READY is created once all are made.
+ */
+static int flood(long procs, long n, const char *ready, const char *stop)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	long i, bad_exit = 0;
+	pid_t *kids = calloc(procs, sizeof(*kids));
+	char path[256];
+	int st, fd;
+
+	if (!kids)
+		return 1;
+	for (i = 0; i < procs; i++) {
+		kids[i] = fork();
+		if (kids[i] < 0) {
+			bad("fork #%s%ld", "", i);
+			return 1;
+		}
+		if (kids[i] == 0) {
+			snprintf(path, sizeof(path), "%s.%ld", ready, i);
+			_exit(many_tasks(n, path, stop));
+		}
+	}
+	for (i = 0; i < procs; i++) {
+		snprintf(path, sizeof(path), "%s.%ld", ready, i);
+		while (access(path, F_OK) && access(stop, F_OK))
+			nanosleep(&ts, NULL);
+	}
+	fd = open(ready, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd >= 0)
+		close(fd);
+	for (i = 0; i < procs; i++)
+		if (waitpid(kids[i], &st, 0) != kids[i] || !WIFEXITED(st) ||
+		    WEXITSTATUS(st))
+			bad_exit++;
+	printf("flood: %ld processes x %ld threads, %ld failed\n", procs, n,
+	       bad_exit);
+	free(kids);
+	return bad_exit ? 1 : 0;
+}
+
+/* ---- namespaces made by clone ---------------------------------------------------- */
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME	0x00000080
+#endif
+#define NS_FLAGS	(CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC | CLONE_NEWNET | \
+			 CLONE_NEWCGROUP | CLONE_NEWPID)
+
+static int ns_child(void *arg)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	const char *go = arg;
+	char buf[512];
+	struct stat st;
+	int i, fd, ws;
+	pid_t p;
+
+	for (i = 0; i < 2400 && stat(go, &st); i++)
+		nanosleep(&ts, NULL);
+	fd = open("/proc/self/status", O_RDONLY);
+	if (fd < 0 || read(fd, buf, sizeof(buf)) <= 0)
+		return 1;
+	close(fd);
+	p = fork();
+	if (p == 0) {
+		execl("/bin/true", "true", (char *)NULL);
+		_exit(127);
+	}
+	if (p < 0 || waitpid(p, &ws, 0) != p || !WIFEXITED(ws) ||
+	    WEXITSTATUS(ws))
+		return 1;
+	return 0;
+}
+
+static int clone_ns(const char *go)
+{
+	static char stacks[2][64 * 1024] __attribute__((aligned(16)));
+	const int flags[2] = { CLONE_NEWUSER | NS_FLAGS, NS_FLAGS };
+	int n = geteuid() == 0 ? 2 : 1, i, ws, bad_exit = 0;
+	pid_t kids[3];
+
+	for (i = 0; i < n; i++) {
+		kids[i] = clone(ns_child, stacks[i] + sizeof(stacks[i]),
+				flags[i] | SIGCHLD, (void *)go);
+		if (kids[i] < 0) {
+			bad("clone(%s) #%ld", "CLONE_NEW*", (long)i);
+			return 1;
+		}
+	}
+	if (geteuid() == 0) {
+		if (unshare(CLONE_NEWTIME)) {
+			bad("unshare(%s) %ld", "CLONE_NEWTIME", 0);
+			return 1;
+		}
+		kids[n] = fork();
+		if (kids[n] == 0)
+			_exit(ns_child((void *)go));
+		if (kids[n] < 0) {
+			bad("fork %s%ld", "", 0);
+			return 1;
+		}
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		if (waitpid(kids[i], &ws, 0) != kids[i] || !WIFEXITED(ws) ||
+		    WEXITSTATUS(ws))
+			bad_exit++;
+	printf("clone-ns: %d children, %d failed\n", n, bad_exit);
+	return bad_exit ? 1 : 0;
+}
+
+/* ---- a write stalled by userfaultfd ----------------------------------------------- */
+
+struct stall {
+	int fd;
+	char *page;
+	size_t len;
+	ssize_t ret;
+	int err;
+};
+
+static void *stall_writer(void *arg)
+{
+	struct stall *st = arg;
+
+	st->ret = write(st->fd, st->page, st->len);
+	st->err = errno;
+	return NULL;
+}
+
+static int stall_write(const char *file, const char *value, const char *go)
+{
+	struct timespec ts = { 0, 50 * 1000 * 1000 };
+	long psz = sysconf(_SC_PAGESIZE);
+	struct uffdio_api api = { .api = UFFD_API };
+	struct uffdio_register reg;
+	struct uffdio_copy copy;
+	struct uffd_msg msg;
+	struct stall st;
+	struct stat sb;
+	pthread_t th;
+	char *src;
+	int uffd, i;
+
+	memset(&st, 0, sizeof(st));
+	uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC);
+	st.page = mmap(NULL, psz, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	src = mmap(NULL, psz, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (uffd < 0 || st.page == MAP_FAILED || src == MAP_FAILED ||
+	    ioctl(uffd, UFFDIO_API, &api)) {
+		bad("userfaultfd setup for %s%ld", file, 0);
+		return 1;
+	}
+	reg.range.start = (unsigned long)st.page;
+	reg.range.len = psz;
+	reg.mode = UFFDIO_REGISTER_MODE_MISSING;
+	if (ioctl(uffd, UFFDIO_REGISTER, &reg)) {
+		bad("UFFDIO_REGISTER %s%ld", "", 0);
+		return 1;
+	}
+	st.len = (size_t)snprintf(src, psz, "%s\n", value);
+	st.fd = open(file, O_WRONLY);
+	if (st.fd < 0 || pthread_create(&th, NULL, stall_writer, &st)) {
+		bad("open %s (%ld)", file, 0);
+		return 1;
+	}
+	if (read(uffd, &msg, sizeof(msg)) != sizeof(msg) ||
+	    msg.event != UFFD_EVENT_PAGEFAULT) {
+		bad("no page fault from the write %s%ld", "", 0);
+		return 1;
+	}
+	printf("stalled\n");
+	fflush(stdout);
+	for (i = 0; i < 6000 && stat(go, &sb); i++)
+		nanosleep(&ts, NULL);
+	copy.dst = (unsigned long)st.page;
+	copy.src = (unsigned long)src;
+	copy.len = psz;
+	copy.mode = 0;
+	if (ioctl(uffd, UFFDIO_COPY, &copy)) {
+		bad("UFFDIO_COPY %s%ld", "", 0);
+		return 1;
+	}
+	pthread_join(th, NULL);
+	if (st.ret < 0)
+		printf("write=err %d\n", st.err);
+	else
+		printf("write=%zd\n", st.ret);
+	return st.ret == (ssize_t)st.len ? 0 : 1;
+}
+
 /* ---- capabilities ---------------------------------------------------------------- */
 
 static int capget_v3(struct __user_cap_data_struct d[2])
@@ -397,6 +618,12 @@ int main(int argc, char **argv)
 		return exec_storm(num(argv[2]), argc == 4 ? argv[3] : "/bin/true");
 	if (!strcmp(cmd, "tasks") && argc == 5)
 		return many_tasks(num(argv[2]), argv[3], argv[4]);
+	if (!strcmp(cmd, "stall-write") && argc == 5)
+		return stall_write(argv[2], argv[3], argv[4]);
+	if (!strcmp(cmd, "clone-ns") && argc == 3)
+		return clone_ns(argv[2]);
+	if (!strcmp(cmd, "flood") && argc == 6)
+		return flood(num(argv[2]), num(argv[3]), argv[4], argv[5]);
 	if (!strcmp(cmd, "capset") && argc == 2)
 		return caps();
 	if (!strcmp(cmd, "suid") && argc <= 3)

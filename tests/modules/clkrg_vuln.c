@@ -23,6 +23,13 @@
  *   UMH            modprobe_path := the caller's string, then
  *                  request_module("clkrg-no-such-module"), its result
  *                  returned, then modprobe_path put back
+ *   POOL_DRAIN     clkrg's pool of free shadow records emptied: its
+ *                  count (clkrg:pool_n) := 0, the records leak (so never
+ *                  unload clkrg after it)
+ *   RECORD_DROP    current's shadow record in clkrg's table
+ *                  (clkrg:clkrg_shadow_table, layout from
+ *                  driver/task_shadow.h) made unfindable: task := NULL
+ *   CRED_WRITE_PID CRED_WRITE on the task with the given pid
  *   PCFI           security_capable(current_cred(), &init_user_ns,
  *                  CAP_SYS_ADMIN, 0) entered by a jmp with a return
  *                  address pushed by hand: a label after a run of nops,
@@ -53,11 +60,14 @@
 
 #include "clkrg_testmod.h"
 #include "clkrg_vuln.h"
+/* clkrg's record layout, from its source tree (-I driver) */
+#include "task_shadow.h"
 
 #define VULN_MODULE_NAME	"clkrg-no-such-module"
 
 typedef void (*switch_ns_t)(struct task_struct *p, struct nsproxy *new);
 
+static tm_lookup_name_t vuln_lookup;
 static struct nsproxy *vuln_init_nsproxy;
 static switch_ns_t vuln_switch_ns;
 static char *vuln_modprobe_path;
@@ -69,9 +79,8 @@ static struct cred *cur_cred_rw(void)
 	return (struct cred *)rcu_dereference_protected(current->cred, 1);
 }
 
-static long vuln_cred_write(void)
+static void cred_write(struct cred *c)
 {
-	struct cred *c = cur_cred_rw();
 
 	c->uid = GLOBAL_ROOT_UID;
 	c->euid = GLOBAL_ROOT_UID;
@@ -81,7 +90,61 @@ static long vuln_cred_write(void)
 	c->egid = GLOBAL_ROOT_GID;
 	c->sgid = GLOBAL_ROOT_GID;
 	c->fsgid = GLOBAL_ROOT_GID;
+}
+
+static long vuln_cred_write(void)
+{
+	cred_write(cur_cred_rw());
 	return 0;
+}
+
+static long vuln_cred_write_pid(void __user *uarg)
+{
+	struct clkrg_vuln_pid a;
+	struct task_struct *t;
+
+	if (copy_from_user(&a, uarg, sizeof(a)))
+		return -EFAULT;
+	rcu_read_lock();
+	t = pid_task(find_vpid(a.pid), PIDTYPE_PID);
+	if (t)
+		cred_write((struct cred *)rcu_dereference(t->real_cred));
+	rcu_read_unlock();
+	return t ? 0 : -ESRCH;
+}
+
+static long vuln_pool_drain(void)
+{
+	unsigned int *n = (unsigned int *)vuln_lookup("clkrg:pool_n");
+
+	if (!n)
+		return -ENOENT;
+	WRITE_ONCE(*n, 0);
+	return 0;
+}
+
+static long vuln_record_drop(void)
+{
+	struct clkrg_shadow_bucket **table =
+		(void *)vuln_lookup("clkrg:clkrg_shadow_table");
+	struct clkrg_shadow_bucket *b;
+	struct clkrg_shadow *s;
+	unsigned long flags;
+	long ret = -ENOENT;
+
+	if (!table || !*table)
+		return -ENOENT;
+	b = &(*table)[hash_ptr(current, CLKRG_SHADOW_BITS)];
+	raw_spin_lock_irqsave(&b->lock, flags);
+	hlist_for_each_entry(s, &b->head, node) {
+		if (s->task == current) {
+			WRITE_ONCE(s->task, NULL);
+			ret = 0;
+			break;
+		}
+	}
+	raw_spin_unlock_irqrestore(&b->lock, flags);
+	return ret;
 }
 
 static long vuln_cred_swap(void)
@@ -223,6 +286,12 @@ static long vuln_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return vuln_umh(uarg);
 	case CLKRG_VULN_PCFI:
 		return vuln_pcfi(uarg);
+	case CLKRG_VULN_POOL_DRAIN:
+		return vuln_pool_drain();
+	case CLKRG_VULN_RECORD_DROP:
+		return vuln_record_drop();
+	case CLKRG_VULN_CRED_WRITE_PID:
+		return vuln_cred_write_pid(uarg);
 	}
 	return -ENOTTY;
 }
@@ -247,6 +316,7 @@ static int __init vuln_init(void)
 
 	if (ret)
 		return ret;
+	vuln_lookup = lookup;
 	vuln_init_nsproxy = (struct nsproxy *)lookup("init_nsproxy");
 	vuln_switch_ns = (switch_ns_t)lookup("switch_task_namespaces");
 	vuln_modprobe_path = (char *)lookup("modprobe_path");

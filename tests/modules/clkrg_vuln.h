@@ -32,6 +32,12 @@ struct clkrg_vuln_pcfi {
 	__u64 forged_ret;
 };
 
+/* CRED_WRITE_PID: the task to write into. */
+struct clkrg_vuln_pid {
+	__s32 pid;
+	__u32 reserved;
+};
+
 /* uid/gid/euid/egid/suid/sgid/fsuid/fsgid of current's cred := 0, in place */
 #define CLKRG_VULN_CRED_WRITE	_IO(CLKRG_VULN_MAGIC, 'a')
 /* current->cred and ->real_cred := a root cred, by pointer store */
@@ -50,5 +56,13 @@ struct clkrg_vuln_pcfi {
 #define CLKRG_VULN_UMH		_IOWR(CLKRG_VULN_MAGIC, 'h', struct clkrg_vuln_umh)
 /* security_capable() entered with a return address after no call */
 #define CLKRG_VULN_PCFI		_IOR(CLKRG_VULN_MAGIC, 'i', struct clkrg_vuln_pcfi)
+
+/* clkrg's own data (the guard is a target), found through kallsyms: */
+/* its pool of free shadow records emptied (the count := 0; they leak) */
+#define CLKRG_VULN_POOL_DRAIN	_IO(CLKRG_VULN_MAGIC, 'j')
+/* current's shadow record made unfindable (its task pointer := NULL) */
+#define CLKRG_VULN_RECORD_DROP	_IO(CLKRG_VULN_MAGIC, 'k')
+/* CRED_WRITE on the task with that pid (in the caller's namespace) */
+#define CLKRG_VULN_CRED_WRITE_PID _IOW(CLKRG_VULN_MAGIC, 'l', struct clkrg_vuln_pid)
 
 #endif /* CLKRG_VULN_H */

@@ -135,6 +135,103 @@ START_TEST(ns_proxy_only)
 }
 END_TEST
 
+#define MS	(1000ULL * 1000)
+
+START_TEST(transition_held_to_prev)
+{
+	const __u64 now = 5000 * MS, old = 0x1000, new = 0x2000;
+	bool over;
+
+	/* Another CPU sees the old pointer while the store is pending. */
+	ck_assert(lkrg_held_to_prev(true, false, now - 49 * MS, now, old, new,
+				    old, &over));
+	ck_assert(!over);
+	/* The task waited for a CPU: wall time does not count, CPU does. */
+	ck_assert(lkrg_held_to_prev(true, false, now, now, old, new, old,
+				    &over));
+	ck_assert(!lkrg_held_to_prev(true, false, now - 50 * MS, now, old,
+				     new, old, &over));
+	ck_assert(over);
+	/* Never at the task's own hooks: they come after the store. */
+	ck_assert(!lkrg_held_to_prev(true, true, now, now, old, new, old,
+				     &over));
+	ck_assert(over);
+	/* Stored: over. Neither pointer: held to the new state. */
+	ck_assert(!lkrg_held_to_prev(true, false, now, now, new, new, old,
+				     &over));
+	ck_assert(over);
+	ck_assert(!lkrg_held_to_prev(true, false, now, now, 0x3000, new, old,
+				     &over));
+	ck_assert(over);
+	/* Nothing pending: the new state, always. */
+	ck_assert(!lkrg_held_to_prev(false, false, now, now, old, new, old,
+				     &over));
+	ck_assert(over);
+}
+END_TEST
+
+START_TEST(child_creds_expected)
+{
+	struct lkrg_cred_snap src = user_creds(), out, a;
+	const __u64 full = 0x1ffffffffffULL;
+
+	src.cap_inheritable = 1;
+	src.securebits = 0x2f;
+	lkrg_cred_expect_child(&src, false, 0x42, 7, full, &out);
+	ck_assert_uint_eq(lkrg_cred_diff(&src, &out, NULL, 0), 0);
+	/* clone(CLONE_NEWUSER): same ids, full caps in the new namespace */
+	lkrg_cred_expect_child(&src, true, 0xffff888000004000ULL, 4026532100U,
+			       full, &out);
+	ck_assert_uint_eq(out.uid, 65534);
+	ck_assert_uint_eq(out.group_info, src.group_info);
+	ck_assert_uint_eq(out.user_ns, 0xffff888000004000ULL);
+	ck_assert_uint_eq(out.user_ns_inum, 4026532100U);
+	ck_assert_uint_eq(out.cap_effective, full);
+	ck_assert_uint_eq(out.cap_permitted, full);
+	ck_assert_uint_eq(out.cap_bset, full);
+	ck_assert_uint_eq(out.cap_inheritable, 0);
+	ck_assert_uint_eq(out.cap_ambient, 0);
+	ck_assert_uint_eq(out.securebits, 0);
+	/* a forged root copy differs from either */
+	a = out;
+	a.uid = a.euid = 0;
+	ck_assert_uint_eq(lkrg_cred_diff(&out, &a, NULL, 0), 2);
+}
+END_TEST
+
+START_TEST(child_ns_inherited)
+{
+	struct lkrg_ns_snap src = some_ns(), c = some_ns();
+	struct lkrg_snap_diff d[4];
+
+	/* its own nsproxy with the same namespaces: handed down */
+	c.nsproxy = 0xffff888000500000ULL;
+	ck_assert_uint_eq(lkrg_ns_diff_inherited(&src, &c, 0, d, 4), 0);
+	/* clone(CLONE_NEWNS): a new mount namespace, allowed when new */
+	c.ns[LKRG_NS_MNT] = 0xffff888000600000ULL;
+	c.inum[LKRG_NS_MNT] = 4026532200U;
+	ck_assert_uint_eq(lkrg_ns_diff_inherited(&src, &c, 0, d, 4), 1);
+	ck_assert_str_eq(d[0].field, "mnt_ns");
+	ck_assert_uint_eq(d[0].expected, 4026531832U);
+	ck_assert_uint_eq(d[0].actual, 4026532200U);
+	ck_assert_uint_eq(lkrg_ns_diff_inherited(&src, &c,
+						 1U << LKRG_NS_MNT, d, 4), 0);
+	/* the time namespace the parent set for its children */
+	c = some_ns();
+	c.ns[LKRG_NS_TIME] = src.ns[LKRG_NS_TIME_CHILDREN];
+	c.inum[LKRG_NS_TIME] = src.inum[LKRG_NS_TIME_CHILDREN];
+	ck_assert_uint_eq(lkrg_ns_diff_inherited(&src, &c, 0, d, 4), 0);
+	/* init's namespaces in place of the parent's: all reported */
+	c = some_ns();
+	c.ns[LKRG_NS_NET] = 0xffffffff83000000ULL;
+	c.ns[LKRG_NS_CGROUP] = 0xffffffff83001000ULL;
+	ck_assert_uint_eq(lkrg_ns_diff_inherited(&src, &c,
+						 1U << LKRG_NS_MNT, d, 4), 2);
+	ck_assert_str_eq(d[0].field, "net_ns");
+	ck_assert_str_eq(d[1].field, "cgroup_ns");
+}
+END_TEST
+
 static struct lkrg_seccomp_snap sec(__u32 mode, __u64 filter, __u32 work)
 {
 	struct lkrg_seccomp_snap s = { mode, work, filter };
@@ -336,6 +433,9 @@ Suite *pint_core_suite(void)
 	tcase_add_test(tc, cred_max_zero_counts_only);
 	tcase_add_test(tc, ns_switched_to_init);
 	tcase_add_test(tc, ns_proxy_only);
+	tcase_add_test(tc, transition_held_to_prev);
+	tcase_add_test(tc, child_creds_expected);
+	tcase_add_test(tc, child_ns_inherited);
 	tcase_add_test(tc, seccomp_rules);
 	tcase_add_test(tc, seccomp_diff_fields);
 	tcase_add_test(tc, call_forms);

@@ -14,8 +14,9 @@
 #   /lib/clkrg/clkrg.ko, /lib/clkrg/test/*.ko   (test-only modules)
 #   /lib/modules/KVER/kernel/lib/{crc7,crc-itu-t}.ko   (real Debian modules)
 #   /usr/bin/lkrg-cli, /usr/bin/lkrg-top (tui/lkrg-top next to the CLI's
-#   tree, or $LKRG_TOP), /usr/bin/tmux, their shared libraries (ldd) and
-#   the dynamic loader; terminfo for tmux's panes
+#   tree, or $LKRG_TOP), /usr/bin/tmux, /usr/bin/stress-ng (Debian's),
+#   their shared libraries (ldd) and the dynamic loader; terminfo for
+#   tmux's panes
 #   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
 #   alice (1000) and bob (1001) next to root and nobody
 set -eu
@@ -162,6 +163,9 @@ for t in $TERMINFO_FILES; do
 		cp "/usr/share/terminfo/$t" "lib/terminfo/$t"
 	fi
 done
+# Debian's stress-ng: the stress workload of the exploit-detection twins
+stress_ng=$(command -v stress-ng) || die "stress-ng not found (apt-get install stress-ng)"
+install_with_libs "$stress_ng" usr/bin/stress-ng
 
 mkdir -p "$(dirname "$out")"
 find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -1 >"$out.tmp"

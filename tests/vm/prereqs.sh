@@ -8,9 +8,9 @@
 #                 override the top-level "make" products)
 
 vm_prereqs() {
-	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk; do
+	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk stress-ng; do
 		command -v "$tool" >/dev/null ||
-			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make)"
+			die "$tool not found (apt-get install qemu-system-x86 busybox-static cpio gcc make stress-ng)"
 	done
 	[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
 	[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
