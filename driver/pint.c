@@ -48,10 +48,10 @@ static const char * const commit_callers[] = {
 };
 
 static_assert(ARRAY_SIZE(commit_callers) == CLKRG_COMMIT_CALLERS);
-struct clkrg_text_range clkrg_commit_callers[CLKRG_COMMIT_CALLERS];
-unsigned long clkrg_cred_nr64[BITS_TO_LONGS(CLKRG_NR_BITS)];
+struct clkrg_text_range clkrg_commit_callers[CLKRG_COMMIT_CALLERS] __ro_after_init;
+unsigned long clkrg_cred_nr64[BITS_TO_LONGS(CLKRG_NR_BITS)] __ro_after_init;
 /* Hooks found no record: before this is set that is expected. */
-bool clkrg_pint_ready;
+bool clkrg_pint_ready __ro_after_init;
 
 /* What a task has now, to compare with its shadow. */
 struct actual {
@@ -82,7 +82,7 @@ struct findings {
 };
 
 /* Offset of the owner in struct mnt_namespace (private); 0: unknown. */
-static size_t mnt_owner_off;
+static size_t mnt_owner_off __ro_after_init;
 
 /*
  * Copies @len bytes at @src: plainly when @direct, else fault-safe (the
@@ -1214,10 +1214,12 @@ void clkrg_pint_start(void)
 	WRITE_ONCE(clkrg_pint_ready, true);
 }
 
-/* Hooks and checks are gone: the last kills go out, records go. */
+/*
+ * Hooks and checks are gone: the last kills go out, records go. (Ready
+ * stays set: it is read-only after load, and nothing reads it now.)
+ */
 void clkrg_pint_exit(void)
 {
-	WRITE_ONCE(clkrg_pint_ready, false);
 	irq_work_sync(&kill_irq);
 	kill_irq_fn(&kill_irq);
 	clkrg_shadow_exit();

@@ -10,10 +10,10 @@
  * Debian's 6.1 has SECURITY_SELINUX_DEVELOP=y and SELINUX_DISABLE=n, so
  * the flag is the first member of struct selinux_state (a private type).
  */
-static bool *enforcing;
+static bool *enforcing __ro_after_init;
 static bool expected;
 static atomic_t writing;
-static bool probed, status_probed;
+static bool probed __ro_after_init, status_probed __ro_after_init;
 
 /*
  * A write through selinuxfs is counted while in flight, but its value is
@@ -136,13 +136,11 @@ int clkrg_selinux_init(void)
 	return 0;
 }
 
+/* Read-only after load: unregisters, writes nothing of its own. */
 void clkrg_selinux_exit(void)
 {
-	enforcing = NULL;
 	if (probed)
 		unregister_kretprobe(&write_probe);
 	if (status_probed)
 		unregister_kprobe(&status_probe);
-	probed = false;
-	status_probed = false;
 }

@@ -10,8 +10,8 @@
 #define POOL_MAX	1024
 #define POOL_LOW	(POOL_MAX / 2)
 
-struct clkrg_shadow_bucket *clkrg_shadow_table;
-static struct kmem_cache *cache;
+struct clkrg_shadow_bucket *clkrg_shadow_table __ro_after_init;
+static struct kmem_cache *cache __ro_after_init;
 static atomic64_t count;
 static atomic64_t starved;
 

@@ -13,6 +13,13 @@
 /* Regions the vault can hold: core regions and two per module. */
 #define VAULT_SLOTS	1024
 #define VAULT_NAME_LEN	24
+/*
+ * Pages of the large regions whose mappings a check walks: all of them
+ * every few checks (a page table walk per page and alias costs more than
+ * hashing it). Regions hashed whole (knobs, allow-list, CPU state) and
+ * the hashed part of every region are checked on every check.
+ */
+#define VAULT_PTE_PER_CHECK	256
 
 /* What the directory keeps of a region (the directory is a region too). */
 struct vault_slot {
@@ -35,6 +42,8 @@ static struct {
 /* Open counts are the update paths' business: plain memory, lock held. */
 static u32 opened[VAULT_SLOTS];
 static DEFINE_MUTEX(vault_lock);
+/* Where the next check goes on walking mappings: slot and page. */
+static unsigned int pte_slot, pte_page;
 
 static u32 pages_of(size_t size)
 {
@@ -161,13 +170,16 @@ static bool writable(unsigned long addr)
 	return pte && pte_write(*pte);
 }
 
-/* The first page of @s (and its alias) that is writable, or 0. */
-static unsigned long writable_page(const struct vault_slot *s)
+/*
+ * The first writable page (or alias) of @s among @n pages from *@page,
+ * or 0; *@page moves past what was walked.
+ */
+static unsigned long writable_page(const struct vault_slot *s, u32 *page,
+				   u32 n)
 {
-	unsigned long a = (unsigned long)s->p;
-	u32 i;
+	unsigned long a = (unsigned long)s->p + (unsigned long)*page * PAGE_SIZE;
 
-	for (i = 0; i < s->npages; i++, a += PAGE_SIZE) {
+	for (; n && *page < s->npages; n--, (*page)++, a += PAGE_SIZE) {
 		struct page *pg = vmalloc_to_page((void *)a);
 
 		if (writable(a) ||
@@ -184,6 +196,37 @@ static void report(struct clkrg_check_ctx *ctx, const struct vault_slot *s,
 			 "value", expected, actual);
 }
 
+static bool hashed_whole(const struct vault_slot *s)
+{
+	return s->digest_len > (size_t)(s->npages - 1) * PAGE_SIZE;
+}
+
+/* Walks the next VAULT_PTE_PER_CHECK pages of large regions; lock held. */
+static void verify_mappings(struct clkrg_check_ctx *ctx)
+{
+	u32 budget = VAULT_PTE_PER_CHECK, n, steps;
+	unsigned long page;
+
+	for (steps = 0; budget && steps <= VAULT_SLOTS; steps++) {
+		const struct vault_slot *s = &V.dir[pte_slot];
+		u32 from = pte_page;
+
+		if (s->p && !opened[pte_slot] && !hashed_whole(s) &&
+		    pte_page < s->npages) {
+			n = min(budget, s->npages - pte_page);
+			page = writable_page(s, &pte_page, n);
+			budget -= pte_page - from;
+			if (page)
+				report(ctx, s, "read-only page made writable", 0,
+				       page);
+			if (pte_page < s->npages)
+				break;
+		}
+		pte_page = 0;
+		pte_slot = (pte_slot + 1) % VAULT_SLOTS;
+	}
+}
+
 void clkrg_vault_verify(struct clkrg_check_ctx *ctx)
 {
 	struct vault_slot dir = {
@@ -191,10 +234,11 @@ void clkrg_vault_verify(struct clkrg_check_ctx *ctx)
 	};
 	unsigned long page;
 	unsigned int i;
+	u32 first = 0;
 	u64 d;
 
 	mutex_lock(&vault_lock);
-	page = writable_page(&dir);
+	page = writable_page(&dir, &first, dir.npages);
 	if (page)
 		report(ctx, &dir, "read-only page made writable", 0, page);
 	for (i = 0; i < VAULT_SLOTS; i++) {
@@ -202,7 +246,9 @@ void clkrg_vault_verify(struct clkrg_check_ctx *ctx)
 
 		if (!s->p || opened[i])
 			continue;
-		page = writable_page(s);
+		first = 0;
+		page = writable_page(s, &first, hashed_whole(s) ? s->npages :
+				     PAGE_ALIGN(s->digest_len) >> PAGE_SHIFT);
 		if (page)
 			report(ctx, s, "read-only page made writable", 0, page);
 		d = digest(s);
@@ -210,6 +256,7 @@ void clkrg_vault_verify(struct clkrg_check_ctx *ctx)
 			report(ctx, s, "changed outside clkrg's update path",
 			       s->digest, d);
 	}
+	verify_mappings(ctx);
 	mutex_unlock(&vault_lock);
 }
 
