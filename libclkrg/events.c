@@ -270,8 +270,18 @@ CLKRG_API int clkrg_event_filter(struct clkrg *c,
 	return 0;
 }
 
+/* Entries of values[] inside the first @n bytes of a payload. */
+static unsigned int values_sent(size_t n)
+{
+	size_t at = offsetof(struct lkrg_event_detail, values);
+
+	return n <= at ? 0 : (unsigned int)((n - at) /
+					    sizeof(struct lkrg_event_value));
+}
+
 /* The payload as far as @size and the library's struct both go: ->size
- * says how much of it the writer sent. */
+ * says how much of it the writer sent; nvalues counts no value it did
+ * not send. */
 CLKRG_API int clkrg_event_detail_sized(const struct lkrg_event_hdr *ev,
 				       struct lkrg_event_detail *out,
 				       size_t size)
@@ -287,6 +297,8 @@ CLKRG_API int clkrg_event_detail_sized(const struct lkrg_event_hdr *ev,
 		return ret;
 	if (d.size < n)
 		n = d.size;
+	if (d.nvalues > values_sent(n))
+		d.nvalues = (uint16_t)values_sent(n);
 	memset(out, 0, size);
 	memcpy(out, &d, n);
 	out->size = (uint32_t)n;
