@@ -36,6 +36,7 @@ int fake_create(void)
 		return -errno;
 	}
 	close(fd);
+	fake.owner = getpid();
 	fake.api_version = LKRG_API_VERSION;
 	fake.hello_api = LKRG_API_VERSION;
 	sample_enforce_knob(&fake.knobs[0]);
@@ -58,7 +59,8 @@ int fake_create(void)
 
 void fake_destroy(void)
 {
-	if (fake.path[0])
+	/* A forked child leaves its parent's file alone. */
+	if (fake.path[0] && fake.owner == getpid())
 		unlink(fake.path);
 	memset(&fake, 0, sizeof(fake));	/* other fds are real again */
 }
@@ -266,11 +268,11 @@ static int block_set(void *arg)
 /* The module's array protocol: -ENOSPC with the count when @count is too
  * small, else all @n rows, as much of each as the module knows (row_size)
  * at @stride, the rest of each stride zeroed. */
-static int put_rows(__u32 *count, __u64 dst, __u32 stride, const void *src,
-		    __u32 n, size_t size)
+static int put_rows(unsigned long req, __u32 *count, __u64 dst, __u32 stride,
+		    const void *src, __u32 n, size_t size)
 {
-	size_t len = fake.row_size && fake.row_size < size ? fake.row_size
-							     : size;
+	__u32 known = fake.row_size[_IOC_NR(req)];
+	size_t len = known && known < size ? known : size;
 	__u32 i;
 
 	fake.last_stride = stride;
@@ -304,8 +306,8 @@ static int policy_get(void *arg)
 		SET_GROWN(&fake.knobs[fake.nknobs]);
 		fake.nknobs++;
 	}
-	return put_rows(&g->count, g->knobs, g->knob_size, fake.knobs,
-			fake.nknobs, sizeof(fake.knobs[0]));
+	return put_rows(LKRG_IOC_POLICY_GET, &g->count, g->knobs, g->knob_size,
+			fake.knobs, fake.nknobs, sizeof(fake.knobs[0]));
 }
 
 static int stats(void *arg)
@@ -323,8 +325,8 @@ static int stats(void *arg)
 		rows[i].fired = 10 + i;
 		SET_GROWN(&rows[i]);
 	}
-	return put_rows(&s->count, s->rows, s->row_size, rows, fake.nstats,
-			sizeof(rows[0]));
+	return put_rows(LKRG_IOC_STATS, &s->count, s->rows, s->row_size, rows,
+			fake.nstats, sizeof(rows[0]));
 }
 
 static int hooks(void *arg)
@@ -346,8 +348,8 @@ static int hooks(void *arg)
 		rows[i].active = i % 2;
 		SET_GROWN(&rows[i]);
 	}
-	return put_rows(&s->count, s->rows, s->row_size, rows, fake.nhooks,
-			sizeof(rows[0]));
+	return put_rows(LKRG_IOC_HOOKS, &s->count, s->rows, s->row_size, rows,
+			fake.nhooks, sizeof(rows[0]));
 }
 
 static int umh_find(const __u8 *path)
@@ -419,8 +421,8 @@ static int umh_list(void *arg)
 	}
 	l->generation = fake.umh_generation;
 	l->refused = fake.umh_refused;
-	return put_rows(&l->count, l->entries, l->entry_size, rows, fake.numh,
-			sizeof(rows[0]));
+	return put_rows(LKRG_IOC_UMH_LIST, &l->count, l->entries, l->entry_size,
+			rows, fake.numh, sizeof(rows[0]));
 }
 
 static int policy_set(void *arg)

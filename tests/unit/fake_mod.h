@@ -9,7 +9,7 @@
  * oldest record kept when the handshake (LKRG_IOC_API_VERSION) comes, as
  * the module's starts at open().
  *
- * It plays an older module when told smaller sizes (ksize[], row_size,
+ * It plays an older module when told smaller sizes (ksize[], row_size[],
  * detail_size): then it knows, writes back and sends only that much.
  * No Check in here: fake_dev.c (the unit binary, -Wl,--wrap) and
  * fake_preload.c (an LD_PRELOAD library for programs and Python) wrap it.
@@ -33,7 +33,8 @@ struct fake_dev {
 	int fail_errno;			/* ...this errno */
 	/* The module's structure sizes by ioctl number, 0: as compiled. */
 	__u32 ksize[LKRG_IOC_NR_MAX + 1];
-	__u32 row_size;			/* rows it writes, 0: as compiled */
+	/* The size of the rows it writes by ioctl number, 0: as compiled. */
+	__u32 row_size[LKRG_IOC_NR_MAX + 1];
 	__u32 detail_size;		/* event payloads it sends, likewise */
 	struct lkrg_knob knobs[FAKE_KNOBS_MAX];
 	__u32 nknobs;
@@ -62,6 +63,7 @@ struct fake_dev {
 	__u32 ring_slots;
 	__u64 next_seq;
 	bool shut_down;			/* readers get EOF when caught up */
+	pid_t owner;			/* the process that made the file */
 };
 
 extern struct fake_dev fake;

@@ -168,7 +168,8 @@ START_TEST(older_module_rows)
 	struct lkrg_knob *k = NULL;
 	size_t n = 0, i;
 
-	fake.row_size = offsetof(struct lkrg_knob, desc) + 4;
+	fake.row_size[_IOC_NR(LKRG_IOC_POLICY_GET)] =
+		offsetof(struct lkrg_knob, desc) + 4;
 	ck_assert_int_eq(clkrg_policy_list(c, &k, &n), 0);
 	for (i = 0; i < n; i++) {
 		ck_assert_uint_eq(strlen((char *)k[i].desc), 4);
