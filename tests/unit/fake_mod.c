@@ -20,6 +20,7 @@
 struct fake_dev fake;
 off_t (*fake_real_lseek)(int fd, off_t off, int whence);
 static struct stat fake_st;
+static __u8 loads;	/* each fake_create() is another module load */
 
 int fake_create(void)
 {
@@ -50,8 +51,9 @@ int fake_create(void)
 	fake.umh_refused = 4;
 	fake.generation = 4;
 	fake.violations = 2;
-	for (i = 0; i < sizeof(fake.instance); i++)
+	for (i = 0; i < sizeof(fake.instance) - 1; i++)
 		fake.instance[i] = (__u8)(0xc0 + i);
+	fake.instance[i] = loads++;
 	fake.ring_slots = 16;
 	fake.next_seq = 1;
 	return 0;
@@ -237,6 +239,8 @@ static int rebaseline(void *arg)
 	if (lkrg_check_rebaseline(r))
 		return -EINVAL;
 	fake.last_scope = r->scope;
+	/* The running state is the baseline now: checks find nothing. */
+	fake.violations = 0;
 	fake.generation += 5;
 	r->generation = fake.generation;
 	return 0;
