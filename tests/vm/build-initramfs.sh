@@ -193,6 +193,9 @@ done
 rm -f pymods.txt
 make -s -C "$top_dir/python" install PREFIX=/usr DESTDIR="$root" PYTHON="$python" ||
 	die "make -C python install failed"
+# compiled here, with the paths the guest has, so the guest does not
+pkg=usr/lib/python3/dist-packages/clkrg
+"$python" -m compileall -q -d "/$pkg" "$pkg" >/dev/null || die "compileall $pkg failed"
 install -m 0755 "$guest/lkrg_respond.py" lib/tests/
 awk '/^## Python/ { sect = 1 } sect && /^```python$/ { code = 1; next }
 	code && /^```$/ { exit } code { print }' "$top_dir/README.md" \
@@ -200,7 +203,7 @@ awk '/^## Python/ { sect = 1 } sect && /^```python$/ { code = 1; next }
 [ -s lib/tests/readme_example.py ] || die "no Python example in README.md"
 # The guest's python3 with nothing but what was copied here.
 env -i LC_ALL=C PYTHONHOME="$root/usr" PYTHONPATH="$root/lib/tests" \
-	"$root/usr/bin/$(basename "$python")" -c 'import clkrg, lkrg_respond' >pycheck.txt 2>&1 ||
+	"$root/usr/bin/$(basename "$python")" -B -c 'import clkrg, lkrg_respond' >pycheck.txt 2>&1 ||
 	die "the guest's python3 lacks a module: $(cat pycheck.txt)"
 rm -f pycheck.txt
 
