@@ -72,7 +72,8 @@ def layout(name: str) -> Layout:
     while not lib().clkrg_abi_field(name.encode(), i, byref(fname),
                                     byref(kind), byref(off), byref(length),
                                     byref(count), byref(etype)):
-        fields.append(Field(fname.value.decode(), kind.value, off.value,
+        fields.append(Field((fname.value or b"").decode(), kind.value,
+                            off.value,
                             length.value, count.value,
                             etype.value.decode() if etype.value else None))
         i += 1
@@ -137,15 +138,23 @@ def encode(name: str, **values: int) -> ctypes.Array[ctypes.c_char]:
                                           const("CLKRG_FIELD_SIGNED")):
             raise TypeError(f"{name}.{key} is not an integer")
         signed = f.kind == const("CLKRG_FIELD_SIGNED")
-        buf[f.offset:f.offset + f.length] = value.to_bytes(
-            f.length, sys.byteorder, signed=signed)
+        put(buf, f.offset, value.to_bytes(f.length, sys.byteorder,
+                                          signed=signed))
     return buf
+
+
+def put(buf: ctypes.Array[ctypes.c_char], offset: int, data: bytes) -> None:
+    """Writes @data into @buf at @offset."""
+    if offset + len(data) > len(buf):
+        raise ValueError("past the end of the structure")
+    ctypes.memmove(ctypes.addressof(buf) + offset, data, len(data))
 
 
 def name_of(set_name: str, value: int) -> str:
     """clkrg_name(): the stable lower-case name of @value in a set of
     names ("BLOCK", "SEVERITY"...), "unknown" when it has none."""
-    text = lib().clkrg_name(int(const(f"CLKRG_NAMES_{set_name}")), value)
+    text: bytes = lib().clkrg_name(int(const(f"CLKRG_NAMES_{set_name}")),
+                                   value)
     return text.decode()
 
 
@@ -156,4 +165,4 @@ def value_of(set_name: str, name: str) -> int:
                                name.encode())
     if v < 0:
         raise ValueError(f"{name!r} is not a name of {set_name.lower()}")
-    return v
+    return int(v)

@@ -92,5 +92,5 @@ def lib() -> ctypes.CDLL:
 
 def strerror(err: int) -> str:
     """libclkrg's text for a (negative or positive) errno."""
-    text = lib().clkrg_strerror(err)
+    text: bytes | None = lib().clkrg_strerror(err)
     return text.decode() if text else f"error {err}"

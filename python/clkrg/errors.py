@@ -54,7 +54,8 @@ class NotLoaded(ClkrgError):
     exit_code = 3
 
 
-class PermissionDenied(ClkrgError, PermissionError):
+# Also a PermissionError, whose errno is always an int here.
+class PermissionDenied(ClkrgError, PermissionError):  # type: ignore[misc]
     """Opening was denied, the call needs CAP_SYS_ADMIN, or the policy
     lock refused it (exit 4)."""
 

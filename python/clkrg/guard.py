@@ -224,7 +224,7 @@ class Guard:
         stream then starts at the oldest record kept."""
         buf = _abi.encode("clkrg_cursor", seq=cursor.seq)
         f = _abi.layout("clkrg_cursor").field("instance_uuid")
-        buf[f.offset:f.offset + f.length] = cursor.instance_uuid.bytes
+        _abi.put(buf, f.offset, cursor.instance_uuid.bytes)
         return self._check(lib().clkrg_event_resume(self.handle, buf),
                            "resume") == 0
 

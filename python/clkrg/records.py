@@ -14,7 +14,7 @@ import ctypes
 import datetime
 import uuid
 from dataclasses import dataclass, field, fields
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, ClassVar, TypeVar
 
 from . import _abi
 from ._lib import lib
@@ -32,7 +32,7 @@ def _build(cls: type[T], decoded: dict[str, Any],
     of that name (converted), None when the library has no such field or
     the module did not send it."""
     args: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
+    for f in fields(cls):
         if f.name in extra:
             args[f.name] = extra[f.name]
         elif not f.init:
@@ -75,7 +75,7 @@ class Status:
     tasks: int
     locked: bool
 
-    CONVERT = {"block_modules": _names("BLOCK"), "shutting_down": bool,
+    CONVERT: ClassVar[dict[str, Callable[[Any], Any]]] = {"block_modules": _names("BLOCK"), "shutting_down": bool,
                "locked": bool}
 
     @classmethod
@@ -99,7 +99,7 @@ class Check:
     tasks: int
     tasks_ns: int
 
-    CONVERT = {"trigger": _names("TRIGGER")}
+    CONVERT: ClassVar[dict[str, Callable[[Any], Any]]] = {"trigger": _names("TRIGGER")}
 
     @property
     def clean(self) -> bool:
@@ -283,7 +283,7 @@ class Event(_Record):
     values: list[EventValue]
     raw: bytes = field(repr=False, compare=False, default=b"")
 
-    CONVERT = {
+    CONVERT: ClassVar[dict[str, Callable[[Any], Any]]] = {
         "type": _names("TYPE"), "severity": _names("SEVERITY"),
         "category": _names("CATEGORY"), "object": _names("OBJECT"),
         "action": _names("ACTION"), "trigger": _names("TRIGGER"),

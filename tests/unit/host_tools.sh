@@ -5,8 +5,8 @@
 # frames; lkrg-cli's exit codes, JSON errors and per-command help; the bash
 # completion; make install of libclkrg and the Python package into a
 # DESTDIR (where the headers go, pkg-config --cflags, a program built
-# against the installed header). Prints TAP; "host_tools.sh RESULT" adds its counts to RESULT
-# ("<passed> <failed>", written by run-unit).
+# against the installed header). Prints TAP; "host_tools.sh RESULT" adds
+# its counts to RESULT ("<passed> <failed>", written by run-unit).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
