@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The event stream: read() fills a buffer with whole records, which are
- * handed out one at a time after lkrg_ev_check(). A record split across
- * reads (possible on a pipe, not on the device) is kept and completed.
+ * handed out one at a time after lkrg_ev_check() and the handle's filter.
+ * A record split across reads (possible on a pipe, not on the device) is
+ * kept and completed. The cursor (tell/resume) accounts for the records
+ * read ahead; the payload copies honour the caller's size.
  */
 #include <errno.h>
 #include <poll.h>
