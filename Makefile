@@ -67,6 +67,7 @@ install: all
 	$(MAKE) -C libclkrg install
 	$(MAKE) -C cli install
 	$(MAKE) -C tui install
+	$(MAKE) -C python install
 
 clean:
 	$(MAKE) -C driver clean KVER=$(KVER)
@@ -74,6 +75,7 @@ clean:
 	$(MAKE) -C cli clean
 	$(MAKE) -C tui clean
 	$(MAKE) -C tests/unit clean
+	$(MAKE) -C python clean
 	rm -rf build
 
 .PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo soak \

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Opening /dev/lkrg: the API-version gate, HELLO, and the handle itself. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* One wrapper per command ioctl; arguments are checked with the module's own
  * rules first so that mistakes fail the same way without a round trip. */
 #include <errno.h>
@@ -19,12 +19,26 @@ static int call(const struct clkrg *c, unsigned long req, void *arg)
 	return ioctl(c->fd, req, arg) < 0 ? -errno : 0;
 }
 
-CLKRG_API int clkrg_force_run(struct clkrg *c, struct lkrg_check *out)
+/*
+ * An output structure goes to the module at the caller's size, zeroed
+ * first: the module writes back what it knows (->size says how much), the
+ * rest stays zero.
+ */
+static void *out_init(void *out, size_t size)
 {
-	if (!out)
+	uint32_t sz = (uint32_t)size;
+
+	memset(out, 0, size);
+	memcpy(out, &sz, sizeof(sz));
+	return out;
+}
+
+CLKRG_API int clkrg_force_run_sized(struct clkrg *c, struct lkrg_check *out,
+				    size_t size)
+{
+	if (!out || !clkrg__size_ok(size, LKRG_CHECK_SIZE_VER0))
 		return -EINVAL;
-	ARG_INIT(out);
-	return call(c, LKRG_IOC_FORCE_RUN, out);
+	return call(c, LKRG_IOC_FORCE_RUN, out_init(out, size));
 }
 
 CLKRG_API int clkrg_rebaseline(struct clkrg *c, uint64_t scope,
@@ -69,14 +83,14 @@ CLKRG_API int clkrg_block_modules_set(struct clkrg *c, uint32_t mode)
 	return ret ? ret : call(c, LKRG_IOC_BLOCK_MODULES_SET, &b);
 }
 
-CLKRG_API int clkrg_status(struct clkrg *c, struct lkrg_status *out)
+CLKRG_API int clkrg_status_sized(struct clkrg *c, struct lkrg_status *out,
+				 size_t size)
 {
 	int ret;
 
-	if (!out)
+	if (!out || !clkrg__size_ok(size, LKRG_STATUS_SIZE_VER0))
 		return -EINVAL;
-	ARG_INIT(out);
-	ret = call(c, LKRG_IOC_GET_STATUS, out);
+	ret = call(c, LKRG_IOC_GET_STATUS, out_init(out, size));
 	/* Callers print it; do not trust the terminator. */
 	out->module_version[sizeof(out->module_version) - 1] = 0;
 	return ret;

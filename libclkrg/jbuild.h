@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /*
  * json-c helpers that remember the first failure in *ok, so builders can
  * add fields in a row and check once, in jb_finish().

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* JSON for status, check results, knobs, stats and hook rows and allow-list
  * entries: the field names are a stable contract (scripts and the VM tests
  * read them). */
@@ -7,12 +7,14 @@
 #include "jbuild.h"
 #include "../driver/core/lkrg_names.h"
 
-CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
-				   size_t len)
+CLKRG_API int clkrg_status_to_json_sized(const struct lkrg_status *st,
+					 size_t size, char *buf, size_t len)
 {
 	json_object *o;
 	bool ok = true;
+	struct lkrg_status w;
 
+	st = CLKRG_WIDEN(st, size, lkrg_status, LKRG_STATUS_SIZE_VER0, &w);
 	if (!st)
 		return -EINVAL;
 	o = json_object_new_object();
@@ -42,12 +44,14 @@ CLKRG_API int clkrg_status_to_json(const struct lkrg_status *st, char *buf,
 	return jb_finish(o, ok, buf, len);
 }
 
-CLKRG_API int clkrg_check_to_json(const struct lkrg_check *ck, char *buf,
-				  size_t len)
+CLKRG_API int clkrg_check_to_json_sized(const struct lkrg_check *ck,
+					size_t size, char *buf, size_t len)
 {
 	json_object *o;
 	bool ok = true;
+	struct lkrg_check w;
 
+	ck = CLKRG_WIDEN(ck, size, lkrg_check, LKRG_CHECK_SIZE_VER0, &w);
 	if (!ck)
 		return -EINVAL;
 	o = json_object_new_object();
@@ -91,13 +95,15 @@ static void add_allowed(json_object *o, const struct lkrg_knob *k, bool *ok)
 		jb_add(o, "allowed_names", names, ok);
 }
 
-CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
-				 size_t len)
+CLKRG_API int clkrg_knob_to_json_sized(const struct lkrg_knob *k, size_t size,
+				       char *buf, size_t len)
 {
 	const char *value_name;
 	json_object *o;
 	bool ok = true;
+	struct lkrg_knob w;
 
+	k = CLKRG_WIDEN(k, size, lkrg_knob, LKRG_KNOB_SIZE_VER0, &w);
 	if (!k)
 		return -EINVAL;
 	value_name = clkrg_knob_value_name(k, k->value);
@@ -115,12 +121,14 @@ CLKRG_API int clkrg_knob_to_json(const struct lkrg_knob *k, char *buf,
 	return jb_finish(o, ok, buf, len);
 }
 
-CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
-				      char *buf, size_t len)
+CLKRG_API int clkrg_stats_row_to_json_sized(const struct lkrg_stats_row *r,
+					    size_t size, char *buf, size_t len)
 {
 	json_object *o;
 	bool ok = true;
+	struct lkrg_stats_row w;
 
+	r = CLKRG_WIDEN(r, size, lkrg_stats_row, LKRG_STATS_ROW_SIZE_VER0, &w);
 	if (!r)
 		return -EINVAL;
 	o = json_object_new_object();
@@ -136,12 +144,14 @@ CLKRG_API int clkrg_stats_row_to_json(const struct lkrg_stats_row *r,
 	return jb_finish(o, ok, buf, len);
 }
 
-CLKRG_API int clkrg_hook_row_to_json(const struct lkrg_hook_row *r,
-				     char *buf, size_t len)
+CLKRG_API int clkrg_hook_row_to_json_sized(const struct lkrg_hook_row *r,
+					   size_t size, char *buf, size_t len)
 {
 	json_object *o;
 	bool ok = true;
+	struct lkrg_hook_row w;
 
+	r = CLKRG_WIDEN(r, size, lkrg_hook_row, LKRG_HOOK_ROW_SIZE_VER0, &w);
 	if (!r)
 		return -EINVAL;
 	o = json_object_new_object();
@@ -154,12 +164,14 @@ CLKRG_API int clkrg_hook_row_to_json(const struct lkrg_hook_row *r,
 	return jb_finish(o, ok, buf, len);
 }
 
-CLKRG_API int clkrg_umh_entry_to_json(const struct lkrg_umh_entry *e,
-				      char *buf, size_t len)
+CLKRG_API int clkrg_umh_entry_to_json_sized(const struct lkrg_umh_entry *e,
+					    size_t size, char *buf, size_t len)
 {
 	json_object *o;
 	bool ok = true;
+	struct lkrg_umh_entry w;
 
+	e = CLKRG_WIDEN(e, size, lkrg_umh_entry, LKRG_UMH_ENTRY_SIZE_VER0, &w);
 	if (!e)
 		return -EINVAL;
 	o = json_object_new_object();

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The inverse of clkrg_event_to_json(): a saved JSON line back into the
  * binary record, so that a replay goes through the same decoding and

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * One aligned line per knob:
  *   kint_enforce     1 (log_only)     log_accept|log_only|panic    what ...
@@ -48,25 +48,30 @@ static void put_allowed(struct linebuf *l, const struct lkrg_knob *k)
 	}
 }
 
-CLKRG_API int clkrg_knob_value_text(const struct lkrg_knob *k, int64_t v,
-				    char *buf, size_t len)
+CLKRG_API int clkrg_knob_value_text_sized(const struct lkrg_knob *k,
+					  size_t size, int64_t v, char *buf,
+					  size_t len)
 {
 	struct linebuf l = { .buf = buf, .len = len };
+	struct lkrg_knob w;
 
+	k = CLKRG_WIDEN(k, size, lkrg_knob, LKRG_KNOB_SIZE_VER0, &w);
 	if (!k || !buf || !len)
 		return -EINVAL;
 	put_value(&l, k, v);
 	return lb_result(&l);
 }
 
-CLKRG_API int clkrg_knob_to_text(const struct lkrg_knob *k, char *buf,
-				 size_t len)
+CLKRG_API int clkrg_knob_to_text_sized(const struct lkrg_knob *k, size_t size,
+				       char *buf, size_t len)
 {
 	char name[LKRG_KNOB_NAME_LEN + 1], value[64] = "", allowed[512] = "";
 	struct linebuf l = { .buf = buf, .len = len };
 	struct linebuf v = { .buf = value, .len = sizeof(value) };
 	struct linebuf a = { .buf = allowed, .len = sizeof(allowed) };
+	struct lkrg_knob w;
 
+	k = CLKRG_WIDEN(k, size, lkrg_knob, LKRG_KNOB_SIZE_VER0, &w);
 	if (!k || !buf || !len)
 		return -EINVAL;
 	clkrg__clean_str(name, k->name, sizeof(k->name));

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* Appending printf into a fixed buffer, remembering overflow. */
 #ifndef CLKRG_LINEBUF_H
 #define CLKRG_LINEBUF_H

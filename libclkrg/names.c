@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Public access to the module's name tables, and knob value parsing. */
 #include <ctype.h>
 #include <errno.h>
@@ -62,8 +62,12 @@ static const int knob_sets[] = {
  * this library does not know (a newer module) shows numbers rather than
  * risk a wrong name.
  */
-CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
+CLKRG_API int clkrg_knob_name_set_sized(const struct lkrg_knob *k,
+					size_t size)
 {
+	struct lkrg_knob w;
+
+	k = CLKRG_WIDEN(k, size, lkrg_knob, LKRG_KNOB_SIZE_VER0, &w);
 	if (!k)
 		return -EINVAL;
 	if (k->names == LKRG_KNOB_NAMES_NONE ||
@@ -72,10 +76,10 @@ CLKRG_API int clkrg_knob_name_set(const struct lkrg_knob *k)
 	return knob_sets[k->names];
 }
 
-CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,
-					    int64_t value)
+CLKRG_API const char *clkrg_knob_value_name_sized(const struct lkrg_knob *k,
+						  size_t size, int64_t value)
 {
-	int set = clkrg_knob_name_set(k);
+	int set = clkrg_knob_name_set_sized(k, size);
 	const char *s;
 
 	if (set < 0 || value < 0 || value >= SMALL_VALUES)
@@ -84,14 +88,15 @@ CLKRG_API const char *clkrg_knob_value_name(const struct lkrg_knob *k,
 	return strcmp(s, UNKNOWN) ? s : NULL;
 }
 
-CLKRG_API bool clkrg_knob_allows(const struct lkrg_knob *k, int64_t value)
+CLKRG_API bool clkrg_knob_allows_sized(const struct lkrg_knob *k, size_t size,
+				       int64_t value)
 {
 	struct lkrg_knob rw;
 
+	k = CLKRG_WIDEN(k, size, lkrg_knob, LKRG_KNOB_SIZE_VER0, &rw);
 	if (!k)
 		return false;
 	/* The module's own rule, asked about the value alone. */
-	rw = *k;
 	rw.flags &= ~LKRG_KNOB_F_LOAD_ONLY;
 	return lkrg_knob_check(&rw, value) == 0;
 }

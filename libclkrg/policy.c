@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Named integer knobs: listing, get and set. */
 #include <errno.h>
 #include <stdlib.h>
@@ -8,20 +8,22 @@
 #include "clkrg_internal.h"
 #include "../driver/core/abi_check.h"
 
-CLKRG_API int clkrg_policy_list(struct clkrg *c, struct lkrg_knob **knobs,
-				size_t *count)
+CLKRG_API int clkrg_policy_list_sized(struct clkrg *c, struct lkrg_knob **knobs,
+				      size_t *count, size_t stride)
 {
 	struct lkrg_policy_get g;
 	const struct clkrg__rows_cmd cmd = {
-		LKRG_IOC_POLICY_GET, &g, sizeof(g), sizeof(**knobs)
+		LKRG_IOC_POLICY_GET, &g, sizeof(g), stride, LKRG_KNOB_SIZE_VER0
 	};
+	struct lkrg_knob *k;
 	size_t i;
 	int ret = clkrg__list_rows(c, &cmd, (void **)knobs, count);
 
 	/* Callers print these; do not trust the terminators. */
 	for (i = 0; !ret && i < *count; i++) {
-		(*knobs)[i].name[LKRG_KNOB_NAME_LEN - 1] = 0;
-		(*knobs)[i].desc[LKRG_KNOB_DESC_LEN - 1] = 0;
+		k = (struct lkrg_knob *)((char *)*knobs + i * stride);
+		k->name[LKRG_KNOB_NAME_LEN - 1] = 0;
+		k->desc[LKRG_KNOB_DESC_LEN - 1] = 0;
 	}
 	return ret;
 }

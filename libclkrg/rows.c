@@ -1,9 +1,10 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * The ABI's array protocol (POLICY_GET, STATS, UMH_LIST, HOOKS): count 0
  * asks how many rows there are, a too-small count is -ENOSPC with ->count
  * set. A row may appear between the two calls, so the fill is retried a
- * few times.
+ * few times. Rows are laid out at the caller's stride: the module writes
+ * as much of each row as both know and zeroes the rest.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -60,7 +61,8 @@ int clkrg__list_rows(struct clkrg *c, const struct clkrg__rows_cmd *cmd,
 	void *arr = NULL;
 	int ret, tries;
 
-	if (!c || !rows || !count)
+	if (!c || !rows || !count ||
+	    !clkrg__size_ok(cmd->row_size, cmd->row_ver0))
 		return -EINVAL;
 	ret = query(c, cmd, NULL, 0, &want);
 	for (tries = 0; !ret; tries++) {

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Error text: what the codes mean for /dev/lkrg, else the libc text. */
 #include <errno.h>
 #include <string.h>

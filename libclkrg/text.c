@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /*
  * One line per event (and per check result) for people:
  *   #12 2026-11-26T10:00:00.123Z ALERT violation kernel/ktext .text
@@ -86,12 +86,14 @@ CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
  * A module that does not fill start_real_ns leaves the time out; a check
  * that verified tasks adds ", 120 tasks in 0.050 ms" before the ")".
  */
-CLKRG_API int clkrg_check_to_text(const struct lkrg_check *ck, char *buf,
-				  size_t len)
+CLKRG_API int clkrg_check_to_text_sized(const struct lkrg_check *ck,
+					size_t size, char *buf, size_t len)
 {
 	struct linebuf l = { .buf = buf, .len = len };
 	char when[CLKRG_TIME_STR_LEN];
+	struct lkrg_check w;
 
+	ck = CLKRG_WIDEN(ck, size, lkrg_check, LKRG_CHECK_SIZE_VER0, &w);
 	if (!ck || !buf || !len)
 		return -EINVAL;
 	lb_put(&l, "check #%" PRIu64, (uint64_t)ck->check_id);

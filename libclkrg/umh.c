@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* The usermode helper allow-list: LKRG_IOC_UMH_LIST, _ADD and _DEL. */
 #include <errno.h>
 #include <stdlib.h>
@@ -8,22 +8,27 @@
 #include "clkrg_internal.h"
 #include "../driver/core/abi_check.h"
 
-CLKRG_API int clkrg_umh_list(struct clkrg *c, struct lkrg_umh_entry **entries,
-			     size_t *count, uint64_t *generation,
-			     uint64_t *refused)
+CLKRG_API int clkrg_umh_list_sized(struct clkrg *c,
+				   struct lkrg_umh_entry **entries,
+				   size_t *count, size_t stride,
+				   uint64_t *generation, uint64_t *refused)
 {
 	struct lkrg_umh_list l;
 	const struct clkrg__rows_cmd cmd = {
-		LKRG_IOC_UMH_LIST, &l, sizeof(l), sizeof(**entries)
+		LKRG_IOC_UMH_LIST, &l, sizeof(l), stride,
+		LKRG_UMH_ENTRY_SIZE_VER0
 	};
+	struct lkrg_umh_entry *e;
 	size_t i;
 	int ret = clkrg__list_rows(c, &cmd, (void **)entries, count);
 
 	if (ret)
 		return ret;
 	/* Callers print these; do not trust the terminators. */
-	for (i = 0; i < *count; i++)
-		(*entries)[i].path[LKRG_UMH_PATH_LEN - 1] = 0;
+	for (i = 0; i < *count; i++) {
+		e = (struct lkrg_umh_entry *)((char *)*entries + i * stride);
+		e->path[LKRG_UMH_PATH_LEN - 1] = 0;
+	}
 	if (generation)
 		*generation = l.generation;
 	if (refused)

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: LGPL-2.1-or-later
 /* Small formatters shared by the JSON and text output. */
 #include <errno.h>
 #include <stdio.h>
@@ -36,4 +36,14 @@ CLKRG_API int clkrg_time_format(uint64_t real_ns, char *buf, size_t len)
 		return -EOVERFLOW;
 	n = snprintf(buf, len, "%s.%03uZ", whole, ms);
 	return n >= 0 && (size_t)n < len ? n : -ENOSPC;
+}
+
+const void *clkrg__widen(const void *p, size_t size, size_t ver0,
+			 void *local, size_t lsize)
+{
+	if (!p || !clkrg__size_ok(size, ver0))
+		return NULL;
+	memset(local, 0, lsize);
+	memcpy(local, p, size < lsize ? size : lsize);
+	return local;
 }

@@ -3,8 +3,10 @@
 # file recorded in the guest (data/events-recorded.jsonl, the output of
 # "lkrg-cli --json events" in scenario 81), on screen in tmux and as batch
 # frames; lkrg-cli's exit codes, JSON errors and per-command help; the bash
-# completion. Prints TAP; "host_tools.sh RESULT" adds its counts to RESULT
-# ("<passed> <failed>", written by run-unit).
+# completion; make install of libclkrg and the Python package into a
+# DESTDIR (where the headers go, pkg-config --cflags, a program built
+# against the installed header). Prints TAP; "host_tools.sh RESULT" adds
+# its counts to RESULT ("<passed> <failed>", written by run-unit).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -226,6 +228,50 @@ wait-clean
 	fi
 else
 	fail "bash completion of commands, options and values" "no bash"
+fi
+
+# ---- make install into a DESTDIR: headers, pkg-config, Python package ------
+inst=$OUT/inst
+if make -s -C "$top/libclkrg" install PREFIX=/usr DESTDIR="$inst" >"$OUT/out" 2>&1 &&
+	make -s -C "$top/python" install PREFIX=/usr DESTDIR="$inst" >>"$OUT/out" 2>&1; then
+	pass "make install of libclkrg and the Python package (PREFIX=/usr, DESTDIR)"
+else
+	fail "make install of libclkrg and the Python package (PREFIX=/usr, DESTDIR)" "$(tail -n 5 "$OUT/out")"
+fi
+if [ -f "$inst/usr/include/clkrg.h" ] && [ -f "$inst/usr/include/clkrg/lkrg.h" ] &&
+	[ ! -e "$inst/usr/include/linux" ]; then
+	pass "the ABI header goes to include/clkrg/, nothing into include/linux/"
+else
+	fail "the ABI header goes to include/clkrg/, nothing into include/linux/" "$(cd "$inst" && find usr/include)"
+fi
+pc() {
+	PKG_CONFIG_PATH=$inst/usr/lib/pkgconfig pkg-config \
+		--define-variable=prefix="$inst/usr" "$@" libclkrg
+}
+if [ "$(pc --cflags | sed "s/ *$//")" = "-I$inst/usr/include" ]; then
+	pass "pkg-config --cflags libclkrg: only the include directory"
+else
+	fail "pkg-config --cflags libclkrg: only the include directory" "$(pc --cflags)"
+fi
+printf '#include <clkrg.h>\nint main(void) { struct clkrg_cursor c = { .size = sizeof(c) };\n\treturn clkrg_event_tell(0, &c) == -EINVAL && CLKRG_HAS(&c, seq) ? 0 : 1; }\n' >"$OUT/user.c"
+# shellcheck disable=SC2046 # pkg-config's words are separate flags
+if cc -std=c11 -Wall -Wextra -Werror -o "$OUT/user" "$OUT/user.c" $(pc --cflags --libs) \
+	>"$OUT/out" 2>&1 && LD_LIBRARY_PATH=$inst/usr/lib "$OUT/user"; then
+	pass "a program builds against the installed header with pkg-config and runs"
+else
+	fail "a program builds against the installed header with pkg-config and runs" "$(head -n 5 "$OUT/out")"
+fi
+if [ -f "$inst/usr/lib/python3/dist-packages/clkrg/guard.py" ] &&
+	[ -f "$inst/usr/lib/python3/dist-packages/clkrg/py.typed" ]; then
+	pass "the Python package goes to Debian's dist-packages"
+else
+	fail "the Python package goes to Debian's dist-packages" "$(cd "$inst" && find usr/lib -name '*.py')"
+fi
+if [ -e "$inst/usr/share/man/man3/clkrg_event_tell.3" ] &&
+	[ -e "$inst/usr/share/man/man3/clkrg_status_sized.3" ]; then
+	pass "every exported call has a man page link, the 1.3 ones too"
+else
+	fail "every exported call has a man page link, the 1.3 ones too"
 fi
 
 echo "1..$N"

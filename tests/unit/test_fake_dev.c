@@ -65,10 +65,12 @@ START_TEST(commands)
 	ck_assert_int_eq(clkrg_rebaseline(c, LKRG_SCOPE_RODATA, &gen), 0);
 	ck_assert_uint_eq(gen, 9);
 	ck_assert_uint_eq(fake.last_scope, LKRG_SCOPE_RODATA);
-	ck_assert_int_eq(clkrg_shutdown(c), 0);
 	ck_assert_int_eq(clkrg_block_modules_get(c, &mode, &refused), 0);
 	ck_assert_uint_eq(mode, LKRG_BLOCK_OFF);
 	ck_assert_uint_eq(refused, 6);
+	ck_assert_int_eq(clkrg_shutdown(c), 0);
+	/* Then only the event stream is left. */
+	ck_assert_int_eq(clkrg_status(c, &st), -ENODEV);
 	clkrg_close(c);
 }
 END_TEST

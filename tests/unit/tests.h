@@ -7,6 +7,7 @@
 
 #include "clkrg_internal.h"
 #include "event_codec.h"
+#include "samples.h"
 
 Suite *abi_check_suite(void);
 Suite *codec_suite(void);
@@ -29,21 +30,9 @@ Suite *top_model_suite(void);
 Suite *top_fmt_suite(void);
 Suite *top_frame_suite(void);
 Suite *top_ui_suite(void);
-
-/* 2026-11-26T10:00:00.123Z */
-#define SAMPLE_REAL_NS	1795687200123000000ULL
-
-/* The violation every formatting test starts from (seq 12, .text). */
-void sample_violation(struct lkrg_event_record *r);
-/* A knob like the module's kint_enforce: enum, log_accept|log_only|panic. */
-void sample_enforce_knob(struct lkrg_knob *k);
-/* Like the module's block_modules: enum off|on|lock, block-mode names. */
-void sample_block_knob(struct lkrg_knob *k);
-/* Like the module's kint_validate: a range 0..2 (not enum), validate names,
- * value 2 (periodic). */
-void sample_validate_knob(struct lkrg_knob *k);
-/* A plain integer knob like "interval" (5..1800). */
-void sample_interval_knob(struct lkrg_knob *k);
+Suite *sized_suite(void);
+Suite *stream_suite(void);
+Suite *abi_table_suite(void);
 
 /* A handle reading from a fresh pipe; *wfd is its write end. */
 struct clkrg *pipe_handle(int *wfd);

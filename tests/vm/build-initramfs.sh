@@ -17,6 +17,10 @@
 #   tree, or $LKRG_TOP), /usr/bin/tmux, /usr/bin/stress-ng (Debian's),
 #   their shared libraries (ldd) and the dynamic loader; terminfo for
 #   tmux's panes
+#   /usr/bin/python3 (Debian's, or $PYTHON) with only the standard library
+#   modules the clkrg package and the guest scripts load, the package where
+#   "make -C python install PREFIX=/usr" puts it, /lib/tests/
+#   lkrg_respond.py and readme_example.py (the README's Python example)
 #   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
 #   alice (1000) and bob (1001) next to root and nobody
 set -eu
@@ -72,6 +76,12 @@ done
 C_UTF8=/usr/lib/locale/C.utf8
 [ -d "$C_UTF8" ] || die "no $C_UTF8 (apt-get install libc-bin)"
 busybox=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
+top_dir=$(cd "$here/../.." && pwd)
+python=$(readlink -f "${PYTHON:-/usr/bin/python3}") || die "no python3 (apt-get install python3)"
+case $python in
+/usr/bin/python3.*) ;;
+*) die "$python is not Debian's python3 (set PYTHON=/usr/bin/python3.X)" ;;
+esac
 ldd "$busybox" 2>&1 | grep -q "not a dynamic executable" ||
 	die "$busybox is not static (apt-get install busybox-static)"
 
@@ -153,6 +163,51 @@ install_with_libs() {	# install_with_libs BINARY DEST
 install_with_libs "$cli" usr/bin/lkrg-cli
 install_with_libs "$top_bin" usr/bin/lkrg-top
 install_with_libs "$tmux_bin" usr/bin/tmux
+
+# python3 for scenario 82: the interpreter, and of the standard library
+# what the host's same python3 loads for the clkrg package and the guest
+# scripts (site included), .py with their compiled .pyc (TCG is slow to
+# compile) and extension modules with their libraries.
+install_with_libs "$python" "usr/bin/$(basename "$python")"
+pytag=cpython-$(echo "${python##*/python}" | tr -d .)
+ln -s "$(basename "$python")" usr/bin/python3
+env -i PATH=/usr/bin:/bin LC_ALL=C PYTHONPATH="$top_dir/python:$guest" "$python" -c '
+import sys, clkrg, clkrg.guard, lkrg_respond
+for m in list(sys.modules.values()):
+    f = getattr(m, "__file__", None)
+    if f and f.startswith(sys.base_prefix + "/lib/python3."):
+        print(f)' >pymods.txt || die "python3 cannot import clkrg: $(cat pymods.txt)"
+sort -u pymods.txt | while read -r f; do
+	mkdir -p ".$(dirname "$f")"
+	case $f in
+	*.so) install_with_libs "$f" ".$f" ;;
+	*.py)
+		cp -pL "$f" ".$f"
+		pyc=$(dirname "$f")/__pycache__/$(basename "$f" .py).$pytag.pyc
+		if [ -f "$pyc" ]; then
+			mkdir -p ".$(dirname "$pyc")"
+			cp -p "$pyc" ".$pyc"
+		fi
+		;;
+	esac
+done
+rm -f pymods.txt
+make -s -C "$top_dir/python" install PREFIX=/usr DESTDIR="$root" PYTHON="$python" ||
+	die "make -C python install failed"
+# compiled here, with the paths the guest has, so the guest does not
+pkg=usr/lib/python3/dist-packages/clkrg
+"$python" -m compileall -q -d "/$pkg" "$pkg" >/dev/null || die "compileall $pkg failed"
+install -m 0755 "$guest/lkrg_respond.py" lib/tests/
+awk '/^## Python/ { sect = 1 } sect && /^```python$/ { code = 1; next }
+	code && /^```$/ { exit } code { print }' "$top_dir/README.md" \
+	>lib/tests/readme_example.py
+[ -s lib/tests/readme_example.py ] || die "no Python example in README.md"
+# The guest's python3 with nothing but what was copied here.
+env -i LC_ALL=C PYTHONHOME="$root/usr" PYTHONPATH="$root/lib/tests" \
+	"$root/usr/bin/$(basename "$python")" -B -c 'import clkrg, lkrg_respond' >pycheck.txt 2>&1 ||
+	die "the guest's python3 lacks a module: $(cat pycheck.txt)"
+rm -f pycheck.txt
+
 mkdir -p "./$(dirname "$C_UTF8")"
 cp -R "$C_UTF8" "./$C_UTF8"
 for t in $TERMINFO_FILES; do
