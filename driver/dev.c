@@ -18,7 +18,7 @@
 #include "test_hooks.h"
 #include "dev.h"
 
-#define CLKRG_VERSION	"0.1.0"
+#define CLKRG_VERSION	"0.2.0"
 
 /* Set once by LKRG_IOC_SHUTDOWN; the device stays dead until unload. */
 static int shutting_down;

@@ -324,4 +324,4 @@ module_init(clkrg_init);
 module_exit(clkrg_exit);
 MODULE_LICENSE("GPL");
 MODULE_DESCRIPTION("clkrg: Linux Kernel Runtime Guard");
-MODULE_VERSION("0.1.0");
+MODULE_VERSION("0.2.0");

@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later
 #include "abi_check.h"
 
 #define ZERO(field)	lkrg_all_zero(&(field), sizeof(field))

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later */
 /*
  * Validation of ioctl arguments after they were copied in: flags, reserved
  * fields and values. Pure so that every error path is unit-tested on the

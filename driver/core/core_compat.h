@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later */
 /*
  * Lets the pure core compile in the module and on the host (libclkrg, unit
  * tests) from the same source: only types, string and errno functions.

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later */
 /*
  * Building and decoding /dev/lkrg event records. The module builds records
  * with these helpers; libclkrg decodes read() buffers with the same code.

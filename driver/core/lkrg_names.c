@@ -1,4 +1,4 @@
-// SPDX-License-Identifier: GPL-2.0
+// SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later
 #include "lkrg_names.h"
 
 #define NAME_AT(tbl, i) \

@@ -1,4 +1,4 @@
-/* SPDX-License-Identifier: GPL-2.0 */
+/* SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later */
 /* Stable lower-case names of the ABI's enumerations (logs, JSON, CLI). */
 #ifndef CLKRG_LKRG_NAMES_H
 #define CLKRG_LKRG_NAMES_H
