@@ -337,6 +337,19 @@ CLKRG_API bool clkrg_knob_allows_sized(const struct lkrg_knob *k, size_t size,
 				       int64_t value);
 #define clkrg_knob_allows(k, value) \
 	clkrg_knob_allows_sized((k), sizeof(struct lkrg_knob), (value))
+/*
+ * The knobs of the module this library was built with, without asking a
+ * module (to check a configuration before loading it), @stride bytes
+ * apart, ->value 0; release *knobs with clkrg_knobs_free(). (Since
+ * CLKRG_1.4.)
+ */
+CLKRG_API int clkrg_knob_defs_sized(struct lkrg_knob **knobs, size_t *count,
+				    size_t stride);
+#define clkrg_knob_defs(knobs, count) \
+	clkrg_knob_defs_sized((knobs), (count), sizeof(struct lkrg_knob))
+/* Whether @path may be an entry of the usermode-helper allow-list (the
+ * module's rule): 0, -EINVAL, or -ENAMETOOLONG. (Since CLKRG_1.4.) */
+CLKRG_API int clkrg_umh_path_check(const char *path);
 /* A decimal integer or, when @set >= 0, a name of @set; else -EINVAL. */
 CLKRG_API int clkrg_parse_value(int set, const char *s, int64_t *value);
 
