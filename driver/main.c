@@ -265,6 +265,9 @@ static int __init clkrg_init(void)
 		       event_slots);
 		return -EINVAL;
 	}
+	ret = clkrg_umh_check_allow((const char *const *)umh_allow, umh_allow_n);
+	if (ret)
+		return ret;
 	clkrg_test_hooks_init(test_hooks, test_leak);
 	ret = clkrg_ksyms_init();
 	if (ret)

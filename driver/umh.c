@@ -185,11 +185,12 @@ u32 clkrg_umh_list(struct lkrg_umh_entry *out, u32 max, u64 *generation,
 	return n;
 }
 
-/* The umh_allow parameter, checked as UMH_ADD checks a path. */
-static int check_allow(const char *const *paths, unsigned int n)
+int clkrg_umh_check_allow(const char *const *paths, unsigned int n)
 {
 	unsigned int i, j;
 
+	if (n > LKRG_UMH_MAX)
+		return -EINVAL;
 	for (i = 0; i < n; i++) {
 		int ret = lkrg_umh_path_check(paths[i]);
 
@@ -215,9 +216,7 @@ int clkrg_umh_init(const char *const *allow, unsigned int n)
 	BUILD_BUG_ON(ARRAY_SIZE(defaults) > LKRG_UMH_MAX);
 	if (!n)
 		n = ARRAY_SIZE(defaults);
-	if (n > LKRG_UMH_MAX)
-		return -EINVAL;
-	ret = check_allow(paths, n);
+	ret = clkrg_umh_check_allow(paths, n);
 	if (ret)
 		return ret;
 	list = clkrg_vault_alloc(sizeof(*list), sizeof(*list),

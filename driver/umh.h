@@ -15,6 +15,8 @@
  * or LKRG's defaults when @n is 0.
  */
 int clkrg_umh_init(const char *const *allow, unsigned int n);
+/* The umh_allow parameter, as UMH_ADD checks a path: -EINVAL, logged. */
+int clkrg_umh_check_allow(const char *const *allow, unsigned int n);
 void clkrg_umh_exit(void);
 
 /* At kernel_execve(): may @path run? */

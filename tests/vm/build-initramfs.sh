@@ -132,6 +132,7 @@ install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
+	"$guest/journal.sh" "$guest/conf.sh" \
 	"$guest/tui.sh" lib/tests/
 install -m 0755 "$guest/lkrg-respond.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
