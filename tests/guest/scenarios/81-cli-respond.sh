@@ -89,7 +89,7 @@ if insmod "$CRC7" 2>/dev/null; then
 else
 	pass "insmod crc7.ko is refused"
 fi
-like "$(events_since "${since:-0}" | select_events type=block)" '"name":"crc7"' \
+like "$(events_since "$since" | select_events type=block)" '"name":"crc7"' \
 	"the refusal is a block event"
 expect_exit 0 "$R" check "$D"
 expect_exit 0 "$R" recover "$D"
