@@ -13,7 +13,7 @@
  *               [--deny-mkdir] [--unshare]
  *
  * PRIMITIVE: CRED_WRITE CRED_SWAP COMMIT CAPS SECCOMP_CLEAR NS_INIT
- * NS_SWITCH UMH PCFI POOL_DRAIN RECORD_DROP (or NONE: no ioctl, the same
+ * NS_SWITCH UMH PCFI PCFI_SP POOL_DRAIN RECORD_DROP (or NONE: no ioctl, the same
  * attack on the files).
  *
  * Steps, as root first:
@@ -43,12 +43,13 @@
  *   6. --fork-after: forks, the child ("child pid=P") goes on, the parent
  *      waits and exits as it did; --wait FILE: waits (stat(), 60 s at
  *      most) until FILE exists ("waited=ok|timeout")
- *   7. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
- *      "ns_after mnt=I uts=I ipc=I net=I"
- *   8. the attack: open("/root/canary", O_WRONLY|O_TRUNC) and a write
+ *   7. the attack, the first access after the steps above:
+ *      open("/root/canary", O_WRONLY|O_TRUNC) and a write
  *      ("canary_open=ok" / "canary_open=err errno=E"), unlink
  *      ("canary_unlink=ok|err ..."), read /root/secret
  *      ("secret=CONTENT" only when it was read, else "secret_read=err ...")
+ *   8. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
+ *      "ns_after mnt=I uts=I ipc=I net=I"
  *   9. "done", exit 0.
  *
  * With --act, the first system call after the primitive's ioctl is the
@@ -139,6 +140,7 @@ static const struct {
 	{ "NS_SWITCH", CLKRG_VULN_NS_SWITCH },
 	{ "UMH", CLKRG_VULN_UMH },
 	{ "PCFI", CLKRG_VULN_PCFI },
+	{ "PCFI_SP", CLKRG_VULN_PCFI_SP },
 	{ "POOL_DRAIN", CLKRG_VULN_POOL_DRAIN },
 	{ "RECORD_DROP", CLKRG_VULN_RECORD_DROP },
 	{ "NONE", 0 },
@@ -519,7 +521,7 @@ int main(int argc, char **argv)
 	}
 	if (!found) {
 		fprintf(stderr, "usage: pint_attack CRED_WRITE|CRED_SWAP|COMMIT|"
-			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|"
+			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|PCFI_SP|"
 			"POOL_DRAIN|RECORD_DROP|NONE [--uid N] [--helper PATH] "
 			"[--drain] [--fork-before] [--drop-record] "
 			"[--then prlimit|vfork|keepcaps] [--park-seconds S] "
@@ -576,7 +578,7 @@ int main(int argc, char **argv)
 		snprintf(ua.path, sizeof(ua.path), "%s", helper);
 		if (cmd == CLKRG_VULN_UMH)
 			ret = ioctl(fd, cmd, &ua);
-		else if (cmd == CLKRG_VULN_PCFI)
+		else if (cmd == CLKRG_VULN_PCFI || cmd == CLKRG_VULN_PCFI_SP)
 			ret = ioctl(fd, cmd, &pa);
 		else
 			ret = ioctl(fd, cmd);
@@ -592,7 +594,7 @@ int main(int argc, char **argv)
 			    strerror(prim_err));
 		else if (cmd == CLKRG_VULN_UMH)
 			say("primitive=ok umh_result=%lld", (long long)ua.result);
-		else if (cmd == CLKRG_VULN_PCFI)
+		else if (cmd == CLKRG_VULN_PCFI || cmd == CLKRG_VULN_PCFI_SP)
 			say("primitive=ok pcfi_result=%lld forged=0x%llx",
 			    (long long)pa.result,
 			    (unsigned long long)pa.forged_ret);
@@ -608,8 +610,10 @@ int main(int argc, char **argv)
 			close(fd);
 		getresuid(&r, &e, &s);
 		status_value("CapEff", capeff, sizeof(capeff));
-		say("after uid=%u,%u,%u capeff=%s", (unsigned)r, (unsigned)e,
-		    (unsigned)s, capeff);
+		status_value("Seccomp", secmode, sizeof(secmode));
+		say("after uid=%u,%u,%u capeff=%s seccomp=%s", (unsigned)r,
+		    (unsigned)e, (unsigned)s, capeff, secmode);
+		print_ns("ns_after");
 		say("done");
 		return 0;
 	}
@@ -621,6 +625,8 @@ int main(int argc, char **argv)
 	if (wait)
 		wait_file(wait);
 
+	/* The files first: no other access comes between the steps and them. */
+	attack_files();
 	getresuid(&r, &e, &s);
 	getresgid(&gr, &ge, &gs);
 	status_value("CapEff", capeff, sizeof(capeff));
@@ -629,8 +635,6 @@ int main(int argc, char **argv)
 	    (unsigned)r, (unsigned)e, (unsigned)s, (unsigned)gr,
 	    (unsigned)ge, (unsigned)gs, capeff, secmode);
 	print_ns("ns_after");
-
-	attack_files();
 	say("done");
 	return 0;
 }

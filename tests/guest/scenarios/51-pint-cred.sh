@@ -13,7 +13,7 @@
 # event (task/task_cred, action killed, the attacker's pid and comm) names
 # it, "creds" with values uid 65534 -> 0 and cap_effective 0 -> full; a
 # block event says which access point refused it. COMMIT is found at
-# commit_creds itself ("unexpected commit_creds" at vuln_commit in
+# commit_creds itself ("unexpected commit_creds" at its caller in
 # clkrg_vuln): the kill lands when the ioctl returns, before any access.
 # Then the same programs at pint_enforce=log_accept: every access
 # succeeds, the target changes, the event says accepted, and no block
