@@ -620,7 +620,8 @@ static int enforce_knob(const __u8 *name)
 
 /*
  * As root: never end the run or flood the log. SHUTDOWN only with a
- * nonzero argument; no block_modules lock, no panic enforcement (of any
+ * nonzero argument; no block_modules lock, no policy lock (the lock knob:
+ * one way until reboot, every later change EPERM), no panic enforcement (of any
  * knob taking enforcement levels: kint_, pint_, pcfi_, umh_enforce...), no info
  * log lines; FORCE_RUN/REBASELINE and successful policy changes within
  * their budgets; a state-changing command the fuzzer does not know (one
@@ -679,6 +680,7 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 		memcpy(&v, &s->value, 8);
 		if ((!strncmp((char *)s->name, "block_modules", LKRG_KNOB_NAME_LEN) &&
 		     v == LKRG_BLOCK_LOCK) ||
+		    (!strncmp((char *)s->name, "lock", LKRG_KNOB_NAME_LEN) && v) ||
 		    (enforce_knob(s->name) && v == LKRG_ENFORCE_PANIC) ||
 		    (!strncmp((char *)s->name, "log_level", LKRG_KNOB_NAME_LEN) &&
 		     v > LKRG_SEV_NOTICE)) {
