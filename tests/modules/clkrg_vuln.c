@@ -295,8 +295,8 @@ static long vuln_pcfi_sp(void __user *uarg)
 				     &ret_addr);
 	mutex_unlock(&vuln_pivot_lock);
 	a.forged_ret = ret_addr;
-	pr_info("security_capable entered with the stack pointer in %px..%px: %lld\n",
-		vuln_pivot, &vuln_pivot[ARRAY_SIZE(vuln_pivot)], a.result);
+	pr_info("security_capable entered with the stack pointer in vuln_pivot: %lld\n",
+		a.result);
 	if (copy_to_user(uarg, &a, sizeof(a)))
 		return -EFAULT;
 	return 0;
