@@ -3,7 +3,8 @@
 set -eu
 pkgs="build-essential pkg-config check libjson-c-dev uuid-dev libcap-dev
 libncurses-dev tmux linux-image-amd64 linux-headers-amd64 linux-source-6.1
-qemu-system-x86 busybox-static cpio sparse perl python3 stress-ng"
+qemu-system-x86 busybox-static cpio sparse perl python3 stress-ng
+bc bison flex libelf-dev libssl-dev pahole xz-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
