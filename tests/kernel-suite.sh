@@ -132,10 +132,12 @@ if [ -n "$kimage" ] && [ -z "${CLKRG_KO:-}" ]; then
 	mkdir -p "$build/src"
 	ln -sfn "$top/include" "$build/src/include"
 	rm -rf "$build/src/driver.new"
-	cp -R "$top/driver" "$build/src/driver.new"
+	mkdir "$build/src/driver.new"
+	(cd "$top/driver" && find . -type f \( -name '*.[chS]' -o -name Kbuild -o -name Makefile \) |
+		cpio -pdm --quiet "$build/src/driver.new") || die "copying driver/ failed"
 	if [ -d "$build/src/driver" ] &&
-		diff -rq -x '*.o' -x '*.ko' -x '*.cmd' -x '*.mod*' -x 'modules.order' \
-			-x 'Module.symvers' -x '.*' "$top/driver" "$build/src/driver" >/dev/null 2>&1; then
+		diff -rq -x '*.o' -x '*.ko' -x '.*.cmd' -x '*.mod' -x '*.mod.c' -x 'modules.order' \
+			-x 'Module.symvers' -x '.*.d' "$build/src/driver.new" "$build/src/driver" >/dev/null; then
 		rm -rf "$build/src/driver.new"	# unchanged: keep the old objects
 	else
 		rm -rf "$build/src/driver"
