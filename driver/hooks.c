@@ -4,6 +4,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include "core/event_codec.h"
+#include "check_ctx.h"
 #include "hooks.h"
 #include "hooks_table.h"
 #include "ksyms.h"
@@ -35,8 +36,10 @@ static noinline bool access_slow(struct clkrg_hook *h, struct pt_regs *regs)
 	if (v != CLKRG_DENY)
 		return false;
 	this_cpu_inc(h->stats->violations);
-	if (h->deny)
+	if (h->deny) {
 		deny_call(h, regs, h->deny);
+		clkrg_report_denied(h->symbol, h->deny);
+	}
 	return true;
 }
 

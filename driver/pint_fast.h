@@ -178,7 +178,8 @@ static __always_inline void clkrg_record_unlock(struct clkrg_shadow *s)
 static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s)
 {
 	const struct task_struct *t = current;
-	const struct cred *real = rcu_dereference(t->real_cred);
+	/* current's own: only current replaces it (no RCU reader needed) */
+	const struct cred *real = current_real_cred();
 	unsigned long subj = (unsigned long)rcu_access_pointer(t->cred);
 	u32 flags = READ_ONCE(s->flags);
 	u64 d;

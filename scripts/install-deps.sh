@@ -9,6 +9,8 @@ mypy"
 # (make sign), systemd-analyze and systemd-sysusers, kmod (the guest's
 # modprobe), the 6.12 series' headers (dkms build for both series)
 pkgs="$pkgs dkms libsystemd-dev openssl systemd kmod linux-headers-6.12-amd64"
+# make check-debug builds a debug kernel from linux-source-6.1
+pkgs="$pkgs bc bison flex libelf-dev libssl-dev pahole xz-utils"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -42,8 +42,15 @@ fail() {
 	[ $# -eq 0 ] || diag "$@"
 }
 
+# Bails out on the TAP stream (fd 9, opened by run-scenario.sh), so a
+# helper that cannot do its job inside $(...) or a pipeline still fails the
+# scenario; the harness counts every "Bail out!" as a failure.
 bail() {
-	printf 'Bail out! %s\n' "$*"
+	if { true >&9; } 2>/dev/null; then
+		printf 'Bail out! %s\n' "$*" >&9
+	else
+		printf 'Bail out! %s\n' "$*"
+	fi
 	exit 2
 }
 

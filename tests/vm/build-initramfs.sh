@@ -3,8 +3,11 @@
 #
 #   build-initramfs.sh --kver KVER --out FILE --root DIR \
 #       --module clkrg.ko --cli lkrg-cli --lib libclkrg.so.1 \
-#       --guest-bin DIR --test-modules DIR [--extra-scenario FILE]...
+#       --guest-bin DIR --test-modules DIR [--modroot DIR] \
+#       [--extra-scenario FILE]...
 #
+# --modroot DIR: the real modules come from DIR/lib/modules/KVER (a kernel
+# built here, "make modules_install INSTALL_MOD_PATH=DIR"), not /.
 # --extra-scenario installs FILE next to tests/guest/scenarios/*.sh (as
 # tests/bench/run-bench.sh does with its guest script).
 #
@@ -45,6 +48,7 @@ die() {
 }
 
 kver='' out='' root='' module='' cli='' lib='' guest_bin='' test_modules=''
+modroot=
 extra_scenarios=''
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -56,6 +60,7 @@ while [ $# -gt 0 ]; do
 	--lib) lib=$2 ;;
 	--guest-bin) guest_bin=$2 ;;
 	--test-modules) test_modules=$2 ;;
+	--modroot) modroot=$2 ;;
 	--extra-scenario)
 		[ -f "$2" ] || die "no scenario $2"
 		extra_scenarios="$extra_scenarios $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
@@ -156,7 +161,7 @@ for ko in "$test_modules"/*.ko; do
 	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
 done
 for rel in $REAL_MODULES; do
-	src=/lib/modules/$kver/$rel
+	src=$modroot/lib/modules/$kver/$rel
 	[ -f "$src" ] || die "missing $src (linux-image-$kver's modules)"
 	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
 	cp "$src" "lib/modules/$kver/$rel"
