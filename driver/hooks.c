@@ -4,6 +4,7 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include "core/event_codec.h"
+#include "compat/compat.h"
 #include "hooks.h"
 #include "ksyms.h"
 #include "pcfi.h"
@@ -41,15 +42,15 @@ struct hook {
 };
 
 /* Makes the probed function return -errno at once (ip override). */
-static void deny_call(struct hook *h, struct pt_regs *regs)
+static void deny_call(struct hook *h, struct ftrace_regs *regs)
 {
 	this_cpu_inc(h->stats->denied);
-	regs->ax = (unsigned long)(long)-h->deny;
-	instruction_pointer_set(regs, (unsigned long)clkrg_deny_return);
+	clkrg_fregs_set_ret(regs, (unsigned long)(long)-h->deny);
+	clkrg_fregs_set_ip(regs, (unsigned long)clkrg_deny_return);
 }
 
 /* The full checks of an access hook: they decide and report. */
-static noinline void access_slow(struct hook *h, struct pt_regs *regs)
+static noinline void access_slow(struct hook *h, struct ftrace_regs *regs)
 {
 	enum clkrg_verdict v = clkrg_pcfi_check(regs, h->symbol);
 
@@ -63,36 +64,36 @@ static noinline void access_slow(struct hook *h, struct pt_regs *regs)
 }
 
 /* Current matches its record and came from a call: nothing to do. */
-static __always_inline bool access_fast(struct pt_regs *regs)
+static __always_inline bool access_fast(struct ftrace_regs *regs)
 {
 	return clkrg_hook_context() &&
-	       clkrg_pcfi_fast_ok(kernel_stack_pointer(regs)) &&
+	       clkrg_pcfi_fast_ok(clkrg_fregs_sp(regs)) &&
 	       clkrg_pint_fast_ok();
 }
 
-static noinline void commit_slow(struct hook *h, struct pt_regs *regs)
+static noinline void commit_slow(struct hook *h, struct ftrace_regs *regs)
 {
 	clkrg_pcfi_check(regs, h->symbol);
-	clkrg_pint_commit((const struct cred *)regs->di,
+	clkrg_pint_commit((const struct cred *)clkrg_fregs_arg(regs, 0),
 			  clkrg_hook_return(regs));
 }
 
 /* A legitimate commit by a task that matches its record: followed. */
-static __always_inline bool commit_fast(struct pt_regs *regs)
+static __always_inline bool commit_fast(struct ftrace_regs *regs)
 {
-	unsigned long sp = kernel_stack_pointer(regs);
+	unsigned long sp = clkrg_fregs_sp(regs);
 
 	/* The return address is read only from a sane stack. */
 	return clkrg_hook_context() && clkrg_sp_sane(sp) &&
 	       clkrg_pcfi_fast_ok(sp) &&
-	       clkrg_pint_commit_fast((const struct cred *)regs->di,
+	       clkrg_pint_commit_fast((const struct cred *)clkrg_fregs_arg(regs, 0),
 				      *(unsigned long *)sp);
 }
 
-static void execve_slow(struct hook *h, struct pt_regs *regs)
+static void execve_slow(struct hook *h, struct ftrace_regs *regs)
 {
 	/* After boot only usermode helpers call kernel_execve(). */
-	if (clkrg_umh_exec((const char *)regs->di) == CLKRG_DENY)
+	if (clkrg_umh_exec((const char *)clkrg_fregs_arg(regs, 0)) == CLKRG_DENY)
 		deny_call(h, regs);
 }
 
@@ -100,7 +101,7 @@ static void execve_slow(struct hook *h, struct pt_regs *regs)
  * Everything but the fast paths, under ftrace's recursion guard: these
  * call into the kernel, which could come back to a hooked function.
  */
-static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
+static noinline void hooks_slow(struct hook *h, struct ftrace_regs *regs,
 				unsigned long ip, unsigned long pip)
 {
 	int bit = ftrace_test_recursion_trylock(ip, pip);
@@ -112,23 +113,23 @@ static noinline void hooks_slow(struct hook *h, struct pt_regs *regs,
 		access_slow(h, regs);
 		break;
 	case HOOK_FORK:
-		clkrg_pint_fork((struct task_struct *)regs->di);
+		clkrg_pint_fork((struct task_struct *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_FREE:
-		clkrg_pint_free((struct task_struct *)regs->di);
+		clkrg_pint_free((struct task_struct *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_COMMIT:
 		commit_slow(h, regs);
 		break;
 	case HOOK_OVERRIDE:
-		clkrg_pint_override((const struct cred *)regs->di);
+		clkrg_pint_override((const struct cred *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_REVERT:
-		clkrg_pint_revert((const struct cred *)regs->di);
+		clkrg_pint_revert((const struct cred *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_SWITCH_NS:
-		clkrg_pint_switch_ns((struct task_struct *)regs->di,
-				     (struct nsproxy *)regs->si,
+		clkrg_pint_switch_ns((struct task_struct *)clkrg_fregs_arg(regs, 0),
+				     (struct nsproxy *)clkrg_fregs_arg(regs, 1),
 				     clkrg_hook_return(regs));
 		break;
 	case HOOK_EXECVE:
@@ -175,9 +176,8 @@ static __always_inline struct hook *hook_at(unsigned long ip)
  * preemption off (RCU lookups, the record's arch lock, per-CPU counts).
  */
 static void notrace hooks_entry(unsigned long ip, unsigned long pip,
-				struct ftrace_ops *op, struct ftrace_regs *fregs)
+				struct ftrace_ops *op, struct ftrace_regs *regs)
 {
-	struct pt_regs *regs = &fregs->regs;
 	struct hook *h = hook_at(ip);
 	bool done;
 
@@ -200,10 +200,8 @@ static struct hook *commit_hook;
 
 static void notrace commit_entry(unsigned long ip, unsigned long pip,
 				 struct ftrace_ops *op,
-				 struct ftrace_regs *fregs)
+				 struct ftrace_regs *regs)
 {
-	struct pt_regs *regs = &fregs->regs;
-
 	preempt_disable_notrace();
 	this_cpu_inc(commit_hook->stats->hits);
 	if (!commit_fast(regs))
@@ -263,16 +261,14 @@ void clkrg_hooks_row(unsigned int i, struct lkrg_hook_row *out)
 	}
 }
 
-typedef unsigned long (*ftrace_location_fn)(unsigned long ip);
-
 /* Adds @h's function to the ops' filter and @h to the table. */
-static int hook_add(struct hook *h, ftrace_location_fn location)
+static int hook_add(struct hook *h)
 {
 	unsigned long addr = clkrg_ksym(h->symbol);
 	unsigned int i;
 	int ret;
 
-	h->ip = addr ? location(addr) : 0;
+	h->ip = addr ? clkrg_kfn(ftrace_location)(addr) : 0;
 	if (!h->ip)
 		return -ENOENT;
 	if (h->kind == HOOK_COMMIT) {
@@ -310,15 +306,9 @@ static void unregister_all(bool registered)
 
 int clkrg_hooks_init(void)
 {
-	ftrace_location_fn location;
 	unsigned int i;
 	int ret;
 
-	location = (ftrace_location_fn)clkrg_ksym("ftrace_location");
-	if (!location) {
-		pr_err("clkrg: FAULT: cannot resolve ftrace_location\n");
-		return -ENOENT;
-	}
 	BUILD_BUG_ON(ARRAY_SIZE(hooks) > (1U << SLOT_BITS) / 2);
 	memset(&hook_ops, 0, sizeof(hook_ops));
 	hook_ops.func = hooks_entry;
@@ -332,7 +322,7 @@ int clkrg_hooks_init(void)
 			unregister_all(false);
 			return -ENOMEM;
 		}
-		ret = hook_add(h, location);
+		ret = hook_add(h);
 		if (!ret) {
 			h->active = true;
 			continue;

@@ -7,6 +7,7 @@
 #include <linux/rculist.h>
 #include <linux/slab.h>
 #include "block_hash.h"
+#include "compat/compat.h"
 #include "events.h"
 #include "ksyms.h"
 #include "patch_sites.h"
@@ -34,8 +35,6 @@ static struct {
 	struct list_head *modules;
 	struct kset **kset;
 	struct mutex *module_mutex;
-	struct module *(*text_owner)(unsigned long addr);
-	bool (*text_address)(unsigned long addr);
 	struct ftrace_ops __rcu **ops_list;
 	struct ftrace_ops *ops_end;
 	struct mutex *ftrace_lock, *kprobe_mutex;
@@ -133,8 +132,8 @@ static void free_entry(struct mod_entry *e)
 /* Starts tracking @mod, a LIVE module; mods_lock held. */
 static int track(struct module *mod)
 {
-	unsigned long text = (unsigned long)mod->core_layout.base;
-	unsigned long end = text + mod->core_layout.text_size;
+	unsigned long size, text = clkrg_module_text(mod, &size);
+	unsigned long end = text + size;
 	struct clkrg_site_tables t = {
 		.jump = mod->jump_entries,
 		.jump_end = mod->jump_entries + mod->num_jump_entries,
@@ -242,8 +241,6 @@ int clkrg_modules_init(void)
 	RESOLVE(modules, "modules");
 	RESOLVE(kset, "module_kset");
 	RESOLVE(module_mutex, "module_mutex");
-	RESOLVE(text_owner, "__module_text_address");
-	RESOLVE(text_address, "kernel_text_address");
 	RESOLVE(ops_list, "ftrace_ops_list");
 	RESOLVE(ops_end, "ftrace_list_end");
 	RESOLVE(ftrace_lock, "ftrace_lock");
@@ -251,8 +248,7 @@ int clkrg_modules_init(void)
 	RESOLVE(kprobe_table, "kprobe_table");
 	RESOLVE(aggr_pre_handler, "aggr_pre_handler");
 	RESOLVE(kretprobe_pre_handler, "pre_handler_kretprobe");
-	if (!K.modules || !K.kset || !K.module_mutex || !K.text_owner ||
-	    !K.text_address) {
+	if (!K.modules || !K.kset || !K.module_mutex) {
 		pr_err("clkrg: FAULT: cannot locate the module list\n");
 		return -ENOENT;
 	}
@@ -367,13 +363,13 @@ static void check_owner(struct clkrg_check_ctx *ctx, const char *kind,
 	if (!fn)
 		return;
 	preempt_disable();
-	owner = K.text_owner(fn);
+	owner = clkrg_kfn(__module_text_address)(fn);
 	if (owner)
 		strscpy(name, owner->name, sizeof(name));
 	preempt_enable();
 	if (owner && (!listed(owner) || !in_kset(owner)))
 		report(ctx, LKRG_OBJ_MODULE_LIST, name, kind, fn);
-	else if (!owner && !K.text_address(fn))
+	else if (!owner && !clkrg_kfn(kernel_text_address)(fn))
 		report(ctx, LKRG_OBJ_MODULE, "unknown code",
 		       "hook handler outside the kernel and modules", fn);
 }

@@ -7,7 +7,7 @@
 #include <linux/static_call_types.h>
 #include <linux/vmalloc.h>
 #include <asm/text-patching.h>
-#include <asm/unaligned.h>
+#include "compat/compat.h"
 #include "core/x86_insn.h"
 #include "ksyms.h"
 #include "patch_sites.h"
@@ -40,14 +40,6 @@ static struct {
 	struct hlist_head *kprobe_table;
 	unsigned long ftrace_caller, ftrace_regs_caller;
 	unsigned long stext, etext;	/* core text: its symbols never change */
-	bool (*is_ftrace_tramp)(unsigned long addr);
-	unsigned long (*rec_direct)(unsigned long ip);
-	bool (*text_address)(unsigned long addr);
-	int (*size_offset)(unsigned long addr, unsigned long *size,
-			   unsigned long *off);
-	struct ftrace_rec_iter *(*iter_start)(void);
-	struct ftrace_rec_iter *(*iter_next)(struct ftrace_rec_iter *it);
-	struct dyn_ftrace *(*iter_record)(struct ftrace_rec_iter *it);
 } S;
 
 static bool in_set(const struct clkrg_site_set *set, u64 a, size_t len)
@@ -144,13 +136,12 @@ static int collect_ftrace(struct clkrg_site_set *set,
 		if (a)
 			ret = add_src(set, a, 0, 5, SRC_FTRACE_CALLER);
 	}
-	if (!S.iter_start || !S.iter_next || !S.iter_record)
-		return ret;
 	if (S.ftrace_lock)
 		mutex_lock(S.ftrace_lock);
-	for (it = S.iter_start(); it && !ret; it = S.iter_next(it))
-		ret = add_src(set, S.iter_record(it)->ip, 0, MCOUNT_INSN_SIZE,
-			      LKRG_SITE_FTRACE);
+	for (it = clkrg_kfn(ftrace_rec_iter_start)(); it && !ret;
+	     it = clkrg_kfn(ftrace_rec_iter_next)(it))
+		ret = add_src(set, clkrg_kfn(ftrace_rec_iter_record)(it)->ip, 0,
+			      MCOUNT_INSN_SIZE, LKRG_SITE_FTRACE);
 	if (S.ftrace_lock)
 		mutex_unlock(S.ftrace_lock);
 	return ret;
@@ -178,18 +169,11 @@ int clkrg_sites_init(void)
 	RESOLVE(ftrace_lock, "ftrace_lock");
 	RESOLVE(text_mutex, "text_mutex");
 	RESOLVE(kprobe_table, "kprobe_table");
-	RESOLVE(is_ftrace_tramp, "is_ftrace_trampoline");
-	RESOLVE(rec_direct, "ftrace_find_rec_direct");
-	RESOLVE(text_address, "kernel_text_address");
-	RESOLVE(size_offset, "kallsyms_lookup_size_offset");
-	RESOLVE(iter_start, "ftrace_rec_iter_start");
-	RESOLVE(iter_next, "ftrace_rec_iter_next");
-	RESOLVE(iter_record, "ftrace_rec_iter_record");
 	S.ftrace_caller = clkrg_ksym("ftrace_caller");
 	S.stext = clkrg_ksym("_stext");
 	S.etext = clkrg_ksym("_etext");
 	S.ftrace_regs_caller = clkrg_ksym("ftrace_regs_caller");
-	return S.text_address && S.size_offset && S.text_mutex ? 0 : -ENOENT;
+	return S.text_mutex ? 0 : -ENOENT;
 }
 
 void clkrg_sites_core_tables(struct clkrg_site_tables *t)
@@ -272,7 +256,8 @@ static bool function_entry(u64 dest)
 {
 	unsigned long size, off;
 
-	return S.text_address(dest) && S.size_offset(dest, &size, &off) &&
+	return clkrg_kfn(kernel_text_address)(dest) &&
+	       clkrg_kfn(kallsyms_lookup_size_offset)(dest, &size, &off) &&
 	       off == 0;
 }
 
@@ -287,9 +272,9 @@ static bool ftrace_dest_ok(u64 ip, u64 dest, bool *vol)
 	if (dest == S.ftrace_caller || dest == S.ftrace_regs_caller)
 		return true;
 	*vol = true;
-	if (S.is_ftrace_tramp && S.is_ftrace_tramp(dest))
+	if (clkrg_kfn(is_ftrace_trampoline)(dest))
 		return true;
-	return S.rec_direct && S.rec_direct(ip) == dest;
+	return clkrg_kfn(ftrace_find_rec_direct)(ip) == dest;
 }
 
 /*

@@ -8,7 +8,7 @@
 #include <linux/random.h>
 #include <net/addrconf.h>
 #include <net/netevent.h>
-#include "ksyms.h"
+#include "compat/compat.h"
 #include "policy.h"
 #include "check_engine.h"
 #include "random_events.h"
@@ -44,23 +44,14 @@ RANDOM_SOURCE(on_acpi, LKRG_TRIGGER_ACPI);
  * USB notifiers live in usbcore.ko: bind when it is (or becomes) live,
  * through kallsyms so that clkrg neither loads nor pins it.
  */
-typedef void (*usb_notify_fn)(struct notifier_block *nb);
 static bool usb_bound;
 static DEFINE_MUTEX(usb_lock);
 
 static void usb_bind(bool bind)
 {
-	usb_notify_fn fn;
-
 	mutex_lock(&usb_lock);
-	if (bind != usb_bound) {
-		fn = (usb_notify_fn)clkrg_ksym(bind ? "usb_register_notify" :
-					       "usb_unregister_notify");
-		if (fn) {
-			fn(&on_usb_nb);
-			usb_bound = bind;
-		}
-	}
+	if (bind != usb_bound && clkrg_kfn_usb_notify(&on_usb_nb, bind))
+		usb_bound = bind;
 	mutex_unlock(&usb_lock);
 }
 
