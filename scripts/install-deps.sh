@@ -1,9 +1,12 @@
 #!/bin/sh
 # Installs every Debian package the build and the tests need. Idempotent.
 set -eu
+# Kernels: Debian 12's 6.1 (linux-image-amd64) and 6.12 (linux-image-6.12-amd64),
+# both tested by make check; xz-utils unpacks 6.12's compressed modules.
 pkgs="build-essential pkg-config check libjson-c-dev uuid-dev libcap-dev
-libncurses-dev linux-image-amd64 linux-headers-amd64 linux-source-6.1
-qemu-system-x86 busybox-static cpio sparse perl python3"
+libncurses-dev linux-image-amd64 linux-headers-amd64 linux-image-6.12-amd64
+linux-headers-6.12-amd64 linux-source-6.1 qemu-system-x86 busybox-static cpio
+xz-utils sparse perl python3"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

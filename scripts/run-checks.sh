@@ -1,7 +1,16 @@
 #!/bin/sh
-# Runs lint, unit tests and the kernel suite; the last line sums them up.
+# Runs lint, the unit tests and the kernel suite on every kernel given
+# (default: scripts/test-kvers.sh, the newest installed 6.1 and 6.12); the
+# last line sums them all up. Each kernel's suite uses the module built for
+# it by scripts/build-module.sh (make modules), build/kmod/KVER/.
+#
+#   scripts/run-checks.sh [KVER...]
 set -u
-KVER=${1:-$(scripts/pick-kver.sh)}
+cd "$(dirname "$0")/.." || exit 2
+if [ $# -eq 0 ]; then
+	# shellcheck disable=SC2046 # one word per kernel
+	set -- $(scripts/test-kvers.sh) || exit 2
+fi
 passed=0
 failed=0
 
@@ -17,16 +26,23 @@ add() {	# add FILE: a file holding "<passed> <failed>"
 	failed=$((failed + f))
 }
 
-rm -f build/lint-result.txt tests/unit/result.txt tests/kernel-result.txt
+rm -f build/lint-result.txt tests/unit/result.txt
 mkdir -p build
-echo "== lint (checkpatch, sparse, W=1)"
-scripts/lint-driver.sh "$KVER"
+start=$(date +%s)
+echo "== lint (checkpatch, then sparse and W=1 for $*)"
+scripts/lint-driver.sh "$@"
 add build/lint-result.txt
 echo "== unit tests"
 make -C tests/unit run
 add tests/unit/result.txt
-echo "== kernel suite ($KVER)"
-tests/kernel-suite.sh --kver "$KVER"
-add tests/kernel-result.txt
+for kver in "$@"; do
+	echo "== kernel suite ($kver)"
+	rm -f tests/kernel-result.txt
+	t=$(date +%s)
+	CLKRG_KO=build/kmod/$kver/driver/clkrg.ko tests/kernel-suite.sh --kver "$kver"
+	echo "== kernel suite ($kver): $(($(date +%s) - t)) s"
+	add tests/kernel-result.txt
+done
+echo "== all checks: $(($(date +%s) - start)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

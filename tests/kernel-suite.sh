@@ -4,10 +4,12 @@
 #   tests/kernel-suite.sh [--kver KVER] [--only NAME...]... [--timeout S]
 #   tests/kernel-suite.sh [--kver KVER] --demo
 #
-# Needs the top-level "make" products: driver/clkrg.ko, cli/lkrg-cli,
-# libclkrg/libclkrg.so.1 (override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
-# Builds the test-only modules (tests/modules), the static guest programs
-# (tests/guest) and one initramfs under build/vm/, then boots every
+# Needs the top-level "make KVER=..." products: driver/clkrg.ko,
+# cli/lkrg-cli, libclkrg/libclkrg.so.1 (override with CLKRG_KO, LKRG_CLI,
+# LIBCLKRG; make check passes build/kmod/KVER/driver/clkrg.ko). KVER must be
+# given (--kver or the environment). Builds the test-only modules
+# (tests/modules), the static guest programs (tests/guest) and one
+# initramfs under build/vm/KVER/, then boots every
 # tests/guest/scenarios/*.sh (or those named by --only: "02-tamper",
 # "02-tamper.sh" or "02") in its own QEMU guest (TCG, -cpu max).
 #
@@ -15,7 +17,7 @@
 # subtest, then "kernel: N passed, N failed" (guest results; every harness
 # problem such as a hang, a panic or a wrong result count is one more
 # failure). The counts also go to tests/kernel-result.txt. Logs of each
-# boot: build/vm/out/<scenario>/{console.log,results.tap,qemu.log}.
+# boot: build/vm/KVER/out/<scenario>/{console.log,results.tap,qemu.log}.
 #
 # --demo boots tests/guest/demo.sh instead: it flips a byte of kernel .text
 # and prints what lkrg-cli and the kernel log report (no result file).
@@ -23,9 +25,14 @@ set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 tests=$top/tests
-build=$top/build/vm
 
 demo=0
+# The kernels whose headers are installed, for messages.
+scripts_kvers() {
+	for d in /usr/src/linux-headers-*; do
+		[ -f "$d/.config" ] && printf ' %s' "${d#/usr/src/linux-headers-}"
+	done
+}
 # A run that stops early still leaves a failing result for scripts/run-checks.sh.
 die() {
 	echo "kernel-suite: $*" >&2
@@ -53,13 +60,8 @@ while [ $# -gt 0 ]; do
 	esac
 	shift
 done
-if [ -z "$kver" ]; then
-	if [ -x "$top/scripts/pick-kver.sh" ]; then
-		kver=$("$top/scripts/pick-kver.sh")
-	else
-		kver=$(uname -r)
-	fi
-fi
+[ -n "$kver" ] || die "no kernel given: --kver KVER (installed: $(scripts_kvers))"
+build=$top/build/vm/$kver
 
 # ---- prerequisites -----------------------------------------------------------
 # shellcheck source=tests/vm/prereqs.sh

@@ -90,7 +90,7 @@ chmod 0755 sbin/modprobe
 # guest side of the suite
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
-install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
+install -m 0644 "$guest/lib.sh" "$guest/kernel.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
@@ -106,11 +106,20 @@ install -m 0644 "$module" lib/clkrg/clkrg.ko
 for ko in "$test_modules"/*.ko; do
 	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
 done
+# 6.12 ships its modules xz-compressed: the guest gets them as plain .ko
+# (busybox insmod reads ELF only), at the same paths on every kernel.
 for rel in $REAL_MODULES; do
 	src=/lib/modules/$kver/$rel
-	[ -f "$src" ] || die "missing $src (linux-image-$kver's modules)"
 	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
-	cp "$src" "lib/modules/$kver/$rel"
+	if [ -f "$src" ]; then
+		cp "$src" "lib/modules/$kver/$rel"
+	elif [ -f "$src.xz" ]; then
+		xz -dc "$src.xz" >"lib/modules/$kver/$rel" || die "xz -d $src.xz failed"
+	elif [ -f "$src.zst" ]; then
+		zstd -qdc "$src.zst" >"lib/modules/$kver/$rel" || die "zstd -d $src.zst failed"
+	else
+		die "missing $src (linux-image-$kver's modules)"
+	fi
 done
 
 # lkrg-cli and every shared library it needs, at the paths ldd reports;
