@@ -27,6 +27,7 @@ enum hook_kind {
 	HOOK_OVERRIDE,
 	HOOK_REVERT,
 	HOOK_SWITCH_NS,
+	HOOK_TIMENS,
 	HOOK_EXECVE,
 };
 
@@ -132,6 +133,11 @@ static noinline void hooks_slow(struct hook *h, struct ftrace_regs *regs,
 				     (struct nsproxy *)clkrg_fregs_arg(regs, 1),
 				     clkrg_hook_return(regs));
 		break;
+	case HOOK_TIMENS:
+		clkrg_pint_exec_timens((struct task_struct *)clkrg_fregs_arg(regs, 1),
+				       (struct nsproxy *)clkrg_fregs_arg(regs, 0),
+				       clkrg_hook_return(regs));
+		break;
 	case HOOK_EXECVE:
 		execve_slow(h, regs);
 		break;
@@ -218,6 +224,8 @@ static struct hook hooks[] = {
 	{ "override_creds", "creds", HOOK_OVERRIDE, 0, true },
 	{ "revert_creds", "creds", HOOK_REVERT, 0, true },
 	{ "switch_task_namespaces", "ns", HOOK_SWITCH_NS, 0, true },
+	/* exec's switch (6.2+), switch_task_namespaces() inlined in 6.12 */
+	{ "timens_on_fork", "ns", HOOK_TIMENS, 0, false },
 	ACCESS("security_file_open", EACCES),
 	ACCESS("security_inode_unlink", EACCES),
 	ACCESS("security_inode_rmdir", EACCES),

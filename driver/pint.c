@@ -59,6 +59,7 @@ struct actual {
 	struct lkrg_ns_snap ns;
 	bool ns_read;
 	struct lkrg_seccomp_snap sec;
+	bool exiting;		/* PF_EXITING */
 };
 
 #define MAX_FINDINGS	3
@@ -134,6 +135,7 @@ static void read_actual(struct task_struct *t, struct actual *a)
 		a->ns_read = false;
 	}
 	snap_seccomp(t, &a->sec);
+	a->exiting = t->flags & PF_EXITING;
 }
 
 static void shadow_accept(struct clkrg_shadow *s, const struct actual *a)
@@ -164,7 +166,7 @@ static void compare(struct clkrg_shadow *s, const struct actual *a,
 		    bool self, struct findings *fs)
 {
 	struct finding *f;
-	bool creds = true, ns = a->ns_read;
+	bool creds = true, ns = a->ns_read, released;
 
 	/*
 	 * The old pointers are tolerated only while the change may still be
@@ -196,6 +198,15 @@ static void compare(struct clkrg_shadow *s, const struct actual *a,
 	if (self && a->cred != a->real_cred && a->cred != s->cred &&
 	    !(s->flags & SHADOW_IN_COMMIT))
 		add_finding(fs, LKRG_OBJ_TASK_CRED, "subjective creds");
+	/*
+	 * 6.12 inlines switch_task_namespaces() into exit_task_namespaces():
+	 * an exiting task drops its nsproxy unseen. No nsproxy grants nothing.
+	 */
+	if (ns && a->exiting && !a->ns.nsproxy) {
+		s->ns = a->ns;
+		s->flags &= ~SHADOW_NS_PENDING;
+		ns = false;
+	}
 	if (s->flags & SHADOW_NS_PENDING) {
 		if (a->ns.nsproxy == s->ns.nsproxy)
 			s->flags &= ~SHADOW_NS_PENDING;
@@ -212,7 +223,14 @@ static void compare(struct clkrg_shadow *s, const struct actual *a,
 			memcpy(f->diff, d, sizeof(d));
 		}
 	}
-	if (memcmp(&s->sec, &a->sec, sizeof(s->sec))) {
+	/*
+	 * 6.12 releases an exiting task's filter in do_exit() (6.1 once it is
+	 * reaped). Mode 2 and the work flag stay, and mode 2 without a filter
+	 * kills at any system call: nothing to compare, no way out.
+	 */
+	released = a->exiting && !a->sec.filter && a->sec.work &&
+		   a->sec.mode == LKRG_SECCOMP_FILTER;
+	if (!released && memcmp(&s->sec, &a->sec, sizeof(s->sec))) {
 		if (lkrg_seccomp_tightened(&s->sec, &a->sec)) {
 			s->sec = a->sec;
 		} else {
@@ -612,6 +630,24 @@ void clkrg_pint_revert(const struct cred *old)
 	set_subjective(old);
 }
 
+/*
+ * A switch of current to @new that an earlier hook already followed:
+ * timens_on_fork() in exec_task_namespaces(), on a kernel that does not
+ * inline switch_task_namespaces() there.
+ */
+static bool announced(struct nsproxy *new)
+{
+	struct clkrg_shadow *s;
+	bool seen;
+
+	rcu_read_lock();
+	s = clkrg_shadow_find(current);
+	seen = s && new && (READ_ONCE(s->flags) & SHADOW_NS_PENDING) &&
+	       READ_ONCE(s->ns.nsproxy) == (unsigned long)new;
+	rcu_read_unlock();
+	return seen;
+}
+
 void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 			  unsigned long ret)
 {
@@ -621,7 +657,7 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
 		     clkrg_hook_context();
 
-	if (!in_task() || p != current)
+	if (!in_task() || p != current || announced(new))
 		return;
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
@@ -649,6 +685,45 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	s->flags |= SHADOW_NS_PENDING;
 	s->since = jiffies;
 	raw_spin_unlock(&s->lock);
+	rcu_read_unlock();
+}
+
+/* @new is @old with only the time namespace left to change. */
+static bool same_but_time(const struct nsproxy *old, const struct nsproxy *new)
+{
+	return new->uts_ns == old->uts_ns && new->ipc_ns == old->ipc_ns &&
+	       new->mnt_ns == old->mnt_ns && new->net_ns == old->net_ns &&
+	       new->pid_ns_for_children == old->pid_ns_for_children &&
+	       new->cgroup_ns == old->cgroup_ns &&
+	       new->time_ns == old->time_ns &&
+	       new->time_ns_for_children == old->time_ns_for_children;
+}
+
+void clkrg_pint_exec_timens(struct task_struct *p, struct nsproxy *new,
+			    unsigned long ret)
+{
+	const struct nsproxy *old = p->nsproxy;
+	struct clkrg_shadow *s;
+
+	/* At fork @p is the child, which the fork hook records. */
+	if (!in_task() || p != current || !new || !old || new == old ||
+	    !clkrg_core_text(ret) || !same_but_time(old, new))
+		return;
+	if (clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
+	    clkrg_hook_context() && clkrg_pint_verify_current() == CLKRG_DENY)
+		return;
+	rcu_read_lock();
+	s = own_record();
+	if (s) {
+		raw_spin_lock(&s->lock);
+		s->prev_nsproxy = (const struct nsproxy *)s->ns.nsproxy;
+		snap_ns(new, &s->ns);
+		/* What timens_on_fork() is about to store. */
+		SNAP_NS(&s->ns, LKRG_NS_TIME, new->time_ns_for_children);
+		s->flags |= SHADOW_NS_PENDING;
+		s->since = jiffies;
+		raw_spin_unlock(&s->lock);
+	}
 	rcu_read_unlock();
 }
 

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/kprobes.h>
+#include "compat/compat.h"
 #include "events.h"
 #include "kint.h"
 #include "ksyms.h"
 #include "selinux_guard.h"
 
-/*
- * Debian's 6.1 has SECURITY_SELINUX_DEVELOP=y and SELINUX_DISABLE=n, so
- * the flag is the first member of struct selinux_state (a private type).
- */
+/* In the private struct selinux_state: compat.h knows where. */
 static bool *enforcing;
 static bool expected;
 static atomic_t writing;
@@ -76,7 +74,7 @@ void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 
 int clkrg_selinux_init(void)
 {
-	bool *flag = (bool *)clkrg_ksym("selinux_state");
+	bool *flag = clkrg_selinux_enforcing(clkrg_ksym("selinux_state"));
 
 	if (!flag)
 		return 0;

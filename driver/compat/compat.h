@@ -84,6 +84,24 @@ static inline unsigned long clkrg_module_text(const struct module *mod,
 #endif
 }
 
+/* ---- SELinux ------------------------------------------------------------ */
+
+/*
+ * SELinux's enforcing flag inside the private struct selinux_state at
+ * @state (its kallsyms address): a bool, present with
+ * SECURITY_SELINUX_DEVELOP, after a bool "disabled" with
+ * SECURITY_SELINUX_DISABLE (gone in 6.4), at the start otherwise (6.1 to
+ * 6.12). NULL where the layout is not known (no such flag, or randomized).
+ */
+static inline bool *clkrg_selinux_enforcing(unsigned long state)
+{
+	if (!state || !IS_ENABLED(CONFIG_SECURITY_SELINUX_DEVELOP) ||
+	    !IS_ENABLED(CONFIG_RANDSTRUCT_NONE))
+		return NULL;
+	return (bool *)state +
+	       IS_ENABLED(CONFIG_SECURITY_SELINUX_DISABLE);
+}
+
 /* ---- ftrace hooks ------------------------------------------------------- */
 
 /*
