@@ -90,6 +90,15 @@ mkdir -p "$build"
 echo "# building test modules, guest programs and initramfs for $kver"
 make -s -C "$tests/modules" KVER="$kver" OUT="$build/modules" >"$build/make.log" 2>&1 ||
 	{ cat "$build/make.log" >&2; die "building tests/modules failed"; }
+# clkrg.ko as built for a kernel it cannot guard (09-refuse): a PREEMPT_RT
+# configuration (driver/Kbuild builds only the refusal) and another release.
+"$top/scripts/build-module.sh" --out "$build/refuse-config" "$kver" CONFIG_PREEMPT_RT=y \
+	>>"$build/make.log" 2>&1 || { cat "$build/make.log" >&2; die "building the PREEMPT_RT clkrg.ko failed"; }
+"$top/scripts/build-module.sh" --out "$build/refuse-release" "$kver" \
+	KCFLAGS='-DCLKRG_BUILT_FOR=\"0.0.0-clkrg-elsewhere\"' \
+	>>"$build/make.log" 2>&1 || { cat "$build/make.log" >&2; die "building the other-release clkrg.ko failed"; }
+cp "$build/refuse-config/driver/clkrg.ko" "$build/modules/clkrg-refuse-config.ko"
+cp "$build/refuse-release/driver/clkrg.ko" "$build/modules/clkrg-refuse-release.ko"
 make -s -C "$tests/guest" OUT="$build/guest" >>"$build/make.log" 2>&1 ||
 	{ cat "$build/make.log" >&2; die "building tests/guest failed"; }
 "$tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \

@@ -10,13 +10,21 @@
 #include <generated/utsrelease.h>
 #include "compat.h"
 
+/*
+ * The release clkrg was built for. The kernel suite (09-refuse) builds a
+ * copy that names another one, which is what a forced load looks like.
+ */
+#ifndef CLKRG_BUILT_FOR
+#define CLKRG_BUILT_FOR	UTS_RELEASE
+#endif
+
 int clkrg_compat_init(void)
 {
 	const char *running = init_utsname()->release;
 
-	if (strcmp(running, UTS_RELEASE)) {
+	if (strcmp(running, CLKRG_BUILT_FOR)) {
 		pr_err("clkrg: FAULT: cannot guard this kernel: built for %s, running %s\n",
-		       UTS_RELEASE, running);
+		       CLKRG_BUILT_FOR, running);
 		return -ENOEXEC;
 	}
 	return clkrg_kfn_init();
