@@ -20,7 +20,6 @@
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
 #include <linux/module.h>
-#include <linux/notifier.h>
 #include <linux/static_call.h>
 #include <asm/ptrace.h>
 
@@ -183,12 +182,5 @@ DECLARE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, ftrace_find_rec_direct);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, ftrace_rec_iter_start);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, ftrace_rec_iter_next);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, ftrace_rec_iter_record);
-
-/*
- * usbcore's usb_register_notify() (@reg) or usb_unregister_notify(), found
- * again at each call since usbcore comes and goes; false when it is not
- * loaded. Not from atomic context.
- */
-bool clkrg_kfn_usb_notify(struct notifier_block *nb, bool reg);
 
 #endif

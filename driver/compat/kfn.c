@@ -20,9 +20,6 @@
  * before any call is made to it.
  */
 #include <linux/kprobes.h>
-#include <linux/preempt.h>
-#include <linux/string.h>
-#include <linux/usb.h>
 #include "compat.h"
 
 /* What a function that is missing (or not resolved yet) answers. */
@@ -72,10 +69,6 @@ static struct dyn_ftrace *no_iter_record(struct ftrace_rec_iter *it)
 	return NULL;
 }
 
-static void no_usb_notify(struct notifier_block *nb)
-{
-}
-
 /* A stub's type that differs from the kernel's prototype fails to build. */
 DEFINE_STATIC_CALL(clkrg_kfn_kallsyms_lookup_name, no_lookup_name);
 DEFINE_STATIC_CALL(clkrg_kfn_kallsyms_lookup_size_offset, no_size_offset);
@@ -88,11 +81,6 @@ DEFINE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, no_ip);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, no_iter_start);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, no_iter_next);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, no_iter_record);
-DEFINE_STATIC_CALL(clkrg_kfn_usb_register_notify, no_usb_notify);
-DEFINE_STATIC_CALL(clkrg_kfn_usb_unregister_notify, no_usb_notify);
-
-static_assert(__same_type(&no_usb_notify, &usb_register_notify) &&
-	      __same_type(&no_usb_notify, &usb_unregister_notify));
 
 struct kfn {
 	const char *symbol;
@@ -186,50 +174,4 @@ int clkrg_kfn_init(void)
 		point(k, addr);
 	}
 	return 0;
-}
-
-/* usbcore's function @symbol, if usbcore is loaded: a function start. */
-static unsigned long usbcore_function(const char *symbol)
-{
-	unsigned long addr = clkrg_kfn(kallsyms_lookup_name)(symbol);
-	unsigned long size, off;
-	struct module *mod;
-	bool ok;
-
-	if (!addr)
-		return 0;
-	preempt_disable();
-	mod = clkrg_kfn(__module_text_address)(addr);
-	ok = mod && !strcmp(mod->name, "usbcore");
-	preempt_enable();
-	if (!ok || !clkrg_kfn(kallsyms_lookup_size_offset)(addr, &size, &off) ||
-	    off)
-		return 0;
-	return addr;
-}
-
-static DEFINE_MUTEX(usb_lock);
-
-bool clkrg_kfn_usb_notify(struct notifier_block *nb, bool reg)
-{
-	unsigned long addr;
-
-	mutex_lock(&usb_lock);
-	addr = usbcore_function(reg ? "usb_register_notify" :
-				"usb_unregister_notify");
-	if (addr && reg) {
-		static_call_update(clkrg_kfn_usb_register_notify,
-				   (typeof(&no_usb_notify))addr);
-		static_call(clkrg_kfn_usb_register_notify)(nb);
-		/* usbcore may go: no call site keeps pointing into it. */
-		static_call_update(clkrg_kfn_usb_register_notify, no_usb_notify);
-	} else if (addr) {
-		static_call_update(clkrg_kfn_usb_unregister_notify,
-				   (typeof(&no_usb_notify))addr);
-		static_call(clkrg_kfn_usb_unregister_notify)(nb);
-		static_call_update(clkrg_kfn_usb_unregister_notify,
-				   no_usb_notify);
-	}
-	mutex_unlock(&usb_lock);
-	return addr;
 }
