@@ -657,7 +657,14 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
 		     clkrg_hook_context();
 
-	if (!in_task() || p != current || announced(new))
+	/*
+	 * The exit's switch to no nsproxy is not followed: compare() accepts
+	 * an exiting task without one, with no window that a task waiting
+	 * between this hook and the store could outlast (6.12 inlines this
+	 * switch there anyway).
+	 */
+	if (!in_task() || p != current || announced(new) ||
+	    (!new && (p->flags & PF_EXITING)))
 		return;
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
