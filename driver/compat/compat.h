@@ -22,6 +22,7 @@
 #include <linux/module.h>
 #include <linux/static_call.h>
 #include <asm/ptrace.h>
+#include <asm/set_memory.h>
 
 /* 6.12 moved the unaligned accessors out of asm/. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
@@ -182,5 +183,8 @@ DECLARE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, ftrace_find_rec_direct);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, ftrace_rec_iter_start);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, ftrace_rec_iter_next);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, ftrace_rec_iter_record);
+/* For the guard's own read-only pages (main's vault). */
+DECLARE_STATIC_CALL(clkrg_kfn_set_memory_ro, set_memory_ro);
+DECLARE_STATIC_CALL(clkrg_kfn_set_memory_rw, set_memory_rw);
 
 #endif

@@ -69,6 +69,11 @@ static struct dyn_ftrace *no_iter_record(struct ftrace_rec_iter *it)
 	return NULL;
 }
 
+static int no_set_memory(unsigned long addr, int numpages)
+{
+	return -EOPNOTSUPP;
+}
+
 /* A stub's type that differs from the kernel's prototype fails to build. */
 DEFINE_STATIC_CALL(clkrg_kfn_kallsyms_lookup_name, no_lookup_name);
 DEFINE_STATIC_CALL(clkrg_kfn_kallsyms_lookup_size_offset, no_size_offset);
@@ -81,6 +86,8 @@ DEFINE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, no_ip);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, no_iter_start);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, no_iter_next);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, no_iter_record);
+DEFINE_STATIC_CALL(clkrg_kfn_set_memory_ro, no_set_memory);
+DEFINE_STATIC_CALL(clkrg_kfn_set_memory_rw, no_set_memory);
 
 struct kfn {
 	const char *symbol;
@@ -107,6 +114,8 @@ static const struct kfn core_kfns[] = {
 	KFN(ftrace_rec_iter_start, true),
 	KFN(ftrace_rec_iter_next, true),
 	KFN(ftrace_rec_iter_record, true),
+	KFN(set_memory_ro, true),
+	KFN(set_memory_rw, true),
 };
 
 static unsigned long stext, etext;
