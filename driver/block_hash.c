@@ -6,7 +6,7 @@
 #include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
-#include <asm/unaligned.h>
+#include "compat/compat.h"
 #include "block_hash.h"
 #include "vault.h"
 

@@ -6,11 +6,13 @@
 #   tests/kernel-suite.sh --kver KREL --kernel IMAGE --kdir DIR [--kmods DIR]
 #   tests/kernel-suite.sh [--kver KVER] --demo
 #
-# Needs the top-level "make" products: driver/clkrg.ko, cli/lkrg-cli,
-# libclkrg/libclkrg.so.1 (override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
-# Builds the test-only modules (tests/modules), the static guest programs
-# (tests/guest) and one initramfs under build/vm/, then boots every
-# scenario of tests/guest/MANIFEST (or those named by --only: "02-tamper",
+# Needs the top-level "make" products: cli/lkrg-cli, libclkrg/libclkrg.so.1
+# and clkrg.ko for KVER (override with CLKRG_KO, LKRG_CLI, LIBCLKRG; make
+# check passes build/kmod/KVER/driver/clkrg.ko). KVER must be given (--kver
+# or --debug). Builds the test-only modules (tests/modules), the static
+# guest programs (tests/guest) and one initramfs under build/vm/KVER/, then
+# boots every scenario of tests/guest/MANIFEST (or those named by --only:
+# "02-tamper",
 # "02-tamper.sh" or "02") in its own QEMU guest (TCG, -cpu max).
 #
 # The manifest lists every scenario with its number of results: a listed
@@ -20,7 +22,7 @@
 #
 # Another kernel: --kernel IMAGE boots IMAGE (release --kver KREL) and
 # --kdir DIR is the build tree clkrg.ko and the test modules are built
-# against (clkrg.ko in build/vm-KREL/driver unless CLKRG_KO is set);
+# against (clkrg.ko in build/vm/KREL/src/driver unless CLKRG_KO is set);
 # --kmods DIR is where its modules were installed (DIR/lib/modules/KREL,
 # for the real modules some scenarios load). --debug does all that with
 # the debug kernel of tests/debug/build-kernel.sh (built first if not
@@ -37,8 +39,7 @@
 # problem such as a hang, a panic or a wrong result count is one more
 # failure). The counts also go to tests/kernel-result.txt (with --debug
 # tests/kernel-debug-result.txt; --result FILE elsewhere). Logs of each
-# boot: build/vm/out/<scenario>/{console.log,results.tap,qemu.log} (other
-# kernels: build/vm-KREL/out/...).
+# boot: build/vm/KVER/out/<scenario>/{console.log,results.tap,qemu.log}.
 #
 # --demo boots tests/guest/demo.sh instead: it flips a byte of kernel .text
 # and prints what lkrg-cli and the kernel log report (no result file).
@@ -51,6 +52,12 @@ scenario_dir=$tests/guest/scenarios
 result=
 
 demo=0
+# The kernels whose headers are installed, for messages.
+scripts_kvers() {
+	for d in /usr/src/linux-headers-*; do
+		[ -f "$d/.config" ] && printf ' %s' "${d#/usr/src/linux-headers-}"
+	done
+}
 # A run that stops early still leaves a failing result for scripts/run-checks.sh.
 die() {
 	echo "kernel-suite: $*" >&2
@@ -107,17 +114,12 @@ fi
 [ -n "$slow" ] || slow=1
 if [ -z "$kver" ]; then
 	[ -z "$kimage" ] || die "--kernel needs --kver (the image's release)"
-	if [ -x "$top/scripts/pick-kver.sh" ]; then
-		kver=$("$top/scripts/pick-kver.sh")
-	else
-		kver=$(uname -r)
-	fi
+	die "no kernel given: --kver KVER (installed: $(scripts_kvers))"
 fi
 if [ -n "$kimage" ] && [ -z "$kdir" ]; then
 	die "--kernel needs --kdir (the tree modules are built against)"
 fi
-build=$top/build/vm
-[ -z "$kimage" ] || build=$top/build/vm-$kver
+build=$top/build/vm/$kver
 
 # ---- prerequisites -----------------------------------------------------------
 # shellcheck source=tests/vm/prereqs.sh
@@ -185,6 +187,15 @@ echo "# building test modules, guest programs and initramfs for $kver"
 make -s -C "$tests/modules" KVER="$kver" ${kdir:+KDIR="$kdir"} OUT="$build/modules" \
 	>"$build/make.log" 2>&1 ||
 	{ cat "$build/make.log" >&2; die "building tests/modules failed"; }
+# clkrg.ko as built for a kernel it cannot guard (09-refuse): a PREEMPT_RT
+# configuration (driver/Kbuild builds only the refusal) and another release.
+KDIR=$kdir "$top/scripts/build-module.sh" --out "$build/refuse-config" "$kver" CONFIG_PREEMPT_RT=y \
+	>>"$build/make.log" 2>&1 || { cat "$build/make.log" >&2; die "building the PREEMPT_RT clkrg.ko failed"; }
+KDIR=$kdir "$top/scripts/build-module.sh" --out "$build/refuse-release" "$kver" \
+	KCFLAGS='-DCLKRG_BUILT_FOR=\"0.0.0-clkrg-elsewhere\"' \
+	>>"$build/make.log" 2>&1 || { cat "$build/make.log" >&2; die "building the other-release clkrg.ko failed"; }
+cp "$build/refuse-config/driver/clkrg.ko" "$build/modules/clkrg-refuse-config.ko"
+cp "$build/refuse-release/driver/clkrg.ko" "$build/modules/clkrg-refuse-release.ko"
 make -s -C "$tests/guest" OUT="$top/build/vm/guest" >>"$build/make.log" 2>&1 ||
 	{ cat "$build/make.log" >&2; die "building tests/guest failed"; }
 "$tests/vm/build-initramfs.sh" --kver "$kver" --out "$build/initramfs.cpio.gz" \

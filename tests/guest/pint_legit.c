@@ -54,6 +54,13 @@
  *   pint_legit socket FAMILY             socket(FAMILY, SOCK_STREAM, 0): the
  *                                        kernel asks for "net-pf-FAMILY"
  *                                        (usermode helper); any errno is fine
+ *   pint_legit timens-exec               as root: unshare(CLONE_NEWTIME), then
+ *                                        exec itself as "timens-show" (from
+ *                                        6.2 exec moves it into the new time
+ *                                        namespace: exec_task_namespaces)
+ *   pint_legit timens-show               prints "entered" when its time
+ *                                        namespace is its one for children,
+ *                                        "outside" otherwise
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -574,6 +581,37 @@ static int caps(void)
 
 /* ---- setuid-root binary ------------------------------------------------------------ */
 
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME	0x00000080
+#endif
+
+static int timens_exec(void)
+{
+	char *const args[] = { "pint_legit", "timens-show", NULL };
+
+	if (unshare(CLONE_NEWTIME)) {
+		bad("unshare(%s): %ld", "CLONE_NEWTIME", -1);
+		return 1;
+	}
+	execv("/proc/self/exe", args);
+	bad("exec(%s): %ld", "/proc/self/exe", -1);
+	return 1;
+}
+
+static int timens_show(void)
+{
+	char now[64] = "", children[64] = "";
+
+	if (readlink("/proc/self/ns/time", now, sizeof(now) - 1) < 0 ||
+	    readlink("/proc/self/ns/time_for_children", children,
+		     sizeof(children) - 1) < 0) {
+		bad("readlink(%s): %ld", "/proc/self/ns/time", -1);
+		return 1;
+	}
+	puts(strcmp(now, children) ? "outside" : "entered");
+	return 0;
+}
+
 static int suid(const char *file)
 {
 	uid_t r, e, s;
@@ -649,6 +687,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(cmd, "suid") && argc <= 3)
 		return suid(argc == 3 ? argv[2] : "/root/secret");
+	if (!strcmp(cmd, "timens-exec") && argc == 2)
+		return timens_exec();
+	if (!strcmp(cmd, "timens-show") && argc == 2)
+		return timens_show();
 	if (!strcmp(cmd, "socket") && argc == 3) {
 		int fd = socket((int)num(argv[2]), SOCK_STREAM, 0);
 

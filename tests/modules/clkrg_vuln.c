@@ -11,9 +11,9 @@
  *   CRED_WRITE     uid, gid, euid, egid, suid, sgid, fsuid, fsgid of
  *                  current's cred := 0, written in place (no commit)
  *   CRED_SWAP      current->cred and ->real_cred := a root cred
- *                  (prepare_kernel_cred(NULL)) by pointer store; the old
+ *                  (prepare_kernel_cred(&init_task)) by pointer store; the old
  *                  cred is leaked
- *   COMMIT         commit_creds(prepare_kernel_cred(NULL)) from the ioctl
+ *   COMMIT         commit_creds(prepare_kernel_cred(&init_task)) from the ioctl
  *   CAPS           cap_effective, cap_permitted, cap_bset := full, in place
  *   SECCOMP_CLEAR  seccomp.mode := 0, seccomp.filter := NULL (the filter
  *                  is leaked), SYSCALL_WORK_SECCOMP cleared
@@ -152,7 +152,7 @@ static long vuln_record_drop(void)
 
 static long vuln_cred_swap(void)
 {
-	struct cred *root = prepare_kernel_cred(NULL);
+	struct cred *root = prepare_kernel_cred(&init_task);
 
 	if (!root)
 		return -ENOMEM;
@@ -164,7 +164,7 @@ static long vuln_cred_swap(void)
 
 static long vuln_commit(void)
 {
-	struct cred *root = prepare_kernel_cred(NULL);
+	struct cred *root = prepare_kernel_cred(&init_task);
 
 	if (!root)
 		return -ENOMEM;

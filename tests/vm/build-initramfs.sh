@@ -134,7 +134,7 @@ chmod 0755 sbin/modprobe
 # guest side of the suite
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
-install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
+install -m 0644 "$guest/lib.sh" "$guest/kernel.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
 	"$guest/journal.sh" "$guest/conf.sh" \
@@ -160,11 +160,20 @@ install -m 0644 "$top_dir/dist/clkrg.conf" lib/tests/clkrg.conf.dist
 for ko in "$test_modules"/*.ko; do
 	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
 done
+# 6.12 ships its modules xz-compressed: the guest gets them as plain .ko
+# (busybox insmod reads ELF only), at the same paths on every kernel.
 for rel in $REAL_MODULES; do
 	src=$modroot/lib/modules/$kver/$rel
-	[ -f "$src" ] || die "missing $src (linux-image-$kver's modules)"
 	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
-	cp "$src" "lib/modules/$kver/$rel"
+	if [ -f "$src" ]; then
+		cp "$src" "lib/modules/$kver/$rel"
+	elif [ -f "$src.xz" ]; then
+		xz -dc "$src.xz" >"lib/modules/$kver/$rel" || die "xz -d $src.xz failed"
+	elif [ -f "$src.zst" ]; then
+		zstd -qdc "$src.zst" >"lib/modules/$kver/$rel" || die "zstd -d $src.zst failed"
+	else
+		die "missing $src (linux-image-$kver's modules)"
+	fi
 done
 
 # lkrg-cli, lkrg-top, tmux and every shared library they need, at the

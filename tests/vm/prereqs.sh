@@ -27,6 +27,10 @@ vm_prereqs() {
 	for f in "$ko" "$cli" "$lib"; do
 		[ -f "$f" ] || die "missing $f: run 'make' at the top level first"
 	done
+	# Absolute: the initramfs is assembled from another directory.
+	ko=$(cd "$(dirname "$ko")" && pwd)/$(basename "$ko")
+	cli=$(cd "$(dirname "$cli")" && pwd)/$(basename "$cli")
+	lib=$(cd "$(dirname "$lib")" && pwd)/$(basename "$lib")
 	vermagic=$(modinfo -F vermagic "$ko" 2>/dev/null | cut -d' ' -f1)
 	[ "$vermagic" = "$kver" ] ||
 		die "$ko is built for '$vermagic', not $kver (make KVER=$kver)"
