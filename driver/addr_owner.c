@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+#include <linux/mm.h>
+#include <linux/vmalloc.h>
+#include <asm/pgtable.h>
+#include "addr_owner.h"
+#include "ksyms.h"
+#include "modules.h"
+
+/* Resolved through kallsyms (not exported): called, so kept together. */
+static struct {
+	struct module *(*module_text)(unsigned long addr);
+	struct module *(*module_any)(unsigned long addr);
+	bool (*kernel_text)(unsigned long addr);
+	bool (*ftrace_tramp)(unsigned long addr);
+	bool (*bpf_text)(unsigned long addr);
+} A __ro_after_init;
+
+#define RESOLVE(field, name)	(A.field = (void *)clkrg_ksym(name))
+
+int clkrg_addr_owner_init(void)
+{
+	RESOLVE(module_text, "__module_text_address");
+	RESOLVE(module_any, "__module_address");
+	RESOLVE(kernel_text, "kernel_text_address");
+	RESOLVE(ftrace_tramp, "is_ftrace_trampoline");
+	RESOLVE(bpf_text, "is_bpf_text_address");
+	if (!A.module_text || !A.module_any || !A.kernel_text) {
+		pr_err("clkrg: FAULT: cannot locate module address lookups\n");
+		return -ENOENT;
+	}
+	return 0;
+}
+
+static void owner_module(struct module *mod, bool text, struct clkrg_owner *o)
+{
+	strscpy(o->name, mod->name, sizeof(o->name));
+	if (!text)
+		o->kind = OWN_MODULE_DATA;
+	else if (mod == THIS_MODULE)
+		o->kind = OWN_GUARD;
+	else
+		o->kind = clkrg_module_visible(mod) ? OWN_MODULE : OWN_HIDDEN;
+}
+
+void clkrg_owner_of(unsigned long addr, struct clkrg_owner *o)
+{
+	struct module *mod;
+
+	o->name[0] = 0;
+	if (addr >= clkrg_stext && addr < clkrg_etext) {
+		o->kind = OWN_CORE;
+		return;
+	}
+	/* A module is freed only after an RCU grace period. */
+	preempt_disable();
+	mod = A.module_text(addr);
+	if (mod) {
+		owner_module(mod, true, o);
+	} else {
+		mod = A.module_any(addr);
+		if (mod)
+			owner_module(mod, false, o);
+	}
+	preempt_enable();
+	if (mod)
+		return;
+	if (A.ftrace_tramp && A.ftrace_tramp(addr))
+		o->kind = OWN_FTRACE_TRAMP;
+	else if (A.bpf_text && A.bpf_text(addr))
+		o->kind = OWN_BPF;
+	else if (A.kernel_text(addr))
+		o->kind = OWN_TEXT_OTHER;
+	else if (addr >= MODULES_VADDR && addr < MODULES_END)
+		o->kind = OWN_MODULE_AREA;
+	else
+		o->kind = OWN_NONE;
+}
+
+void clkrg_owner_describe(const struct clkrg_owner *o, char *buf, size_t len)
+{
+	static const char * const what[] = {
+		[OWN_CORE] = "core kernel",
+		[OWN_GUARD] = "clkrg",
+		[OWN_MODULE] = "module",
+		[OWN_HIDDEN] = "hidden module",
+		[OWN_MODULE_DATA] = "data of module",
+		[OWN_FTRACE_TRAMP] = "an ftrace trampoline",
+		[OWN_BPF] = "BPF code",
+		[OWN_TEXT_OTHER] = "kernel text of no function (kprobe slot)",
+		[OWN_MODULE_AREA] = "module memory of no module",
+		[OWN_NONE] = "no kernel code",
+	};
+
+	if (o->name[0])
+		snprintf(buf, len, "%s %s", what[o->kind], o->name);
+	else
+		snprintf(buf, len, "%s", what[o->kind]);
+}

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The kernel's callbacks that rootkits and implants register, for the
+ * inventory: notifier chains (module, reboot, panic, die, netdevice,
+ * inetaddr, inet6addr, keyboard, pm), CPU hotplug states, the LSM hook
+ * lists, the packet handlers (ptype), every network namespace's netfilter
+ * hooks and the syscall tables. Each is read under the lock its writers
+ * take (or RCU where they wait for readers), one pass, no allocation.
+ */
+#include <linux/cpuhotplug.h>
+#include <linux/lsm_hooks.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/netfilter.h>
+#include <linux/notifier.h>
+#include <linux/panic_notifier.h>
+#include <linux/rtnetlink.h>
+#include <net/net_namespace.h>
+#include <asm/syscall.h>
+#include "inventory.h"
+#include "ksyms.h"
+
+/* kernel/cpu.c's struct cpuhp_step (the same in 6.1 and 6.12). */
+struct cpuhp_step_view {
+	const char *name;
+	void *startup;
+	void *teardown;
+	struct hlist_head list;
+	bool cant_stop;
+	bool multi_instance;
+};
+
+/* Names of the LSM hooks, in struct security_hook_heads' order. */
+static const char * const lsm_hook_names[] = {
+#define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME,
+#include <linux/lsm_hook_defs.h>
+#undef LSM_HOOK
+};
+
+/* Only data: nothing here is called through these. */
+static struct {
+	struct blocking_notifier_head *module, *reboot, *inetaddr, *pm;
+	struct atomic_notifier_head *panic, *die, *inet6addr, *keyboard;
+	struct raw_notifier_head *netdev;
+	struct cpuhp_step_view *cpuhp;
+	struct mutex *cpuhp_mutex;
+	struct hlist_head *lsm;
+	struct list_head *ptype_base, *ptype_all;
+	struct mutex *nf_hook_mutex;
+	const unsigned long *x64, *ia32;
+} C __ro_after_init;
+
+#define RESOLVE(field, name)	(C.field = (void *)clkrg_ksym(name))
+
+int clkrg_callbacks_init(void)
+{
+	RESOLVE(module, "module_notify_list");
+	RESOLVE(reboot, "reboot_notifier_list");
+	RESOLVE(inetaddr, "inetaddr_chain");
+	RESOLVE(pm, "pm_chain_head");
+	C.panic = &panic_notifier_list;
+	RESOLVE(die, "die_chain");
+	RESOLVE(inet6addr, "inet6addr_chain");
+	RESOLVE(keyboard, "keyboard_notifier_list");
+	RESOLVE(netdev, "netdev_chain");
+	RESOLVE(cpuhp, "cpuhp_hp_states");
+	RESOLVE(cpuhp_mutex, "cpuhp_state_mutex");
+	/* Hook lists until 6.1; later kernels call LSMs by static calls. */
+	RESOLVE(lsm, "security_hook_heads");
+	RESOLVE(ptype_base, "ptype_base");
+	RESOLVE(ptype_all, "ptype_all");
+	RESOLVE(nf_hook_mutex, "nf_hook_mutex");
+	RESOLVE(x64, "sys_call_table");
+	RESOLVE(ia32, "ia32_sys_call_table");
+	/* The layout above is the kernel's if its last state is "online". */
+	if (C.cpuhp && (!C.cpuhp_mutex || !C.cpuhp[CPUHP_ONLINE].name ||
+			strcmp(C.cpuhp[CPUHP_ONLINE].name, "online"))) {
+		pr_warn("clkrg: WARN: CPU hotplug states not understood; not checked\n");
+		C.cpuhp = NULL;
+	}
+	return 0;
+}
+
+static void chain_items(struct clkrg_inv_walk *w, const char *name,
+			struct notifier_block *nb)
+{
+	struct clkrg_inv_item it = {
+		.cls = INV_CALLBACK, .track = true, .kind = name,
+	};
+
+	for (; nb; nb = rcu_dereference_raw(nb->next)) {
+		it.fn = (unsigned long)READ_ONCE(nb->notifier_call);
+		it.ident = (unsigned long)nb;
+		it.priority = READ_ONCE(nb->priority);
+		clkrg_inv_item(w, &it);
+	}
+}
+
+static void blocking_chain(struct clkrg_inv_walk *w, const char *name,
+			   struct blocking_notifier_head *h)
+{
+	if (!h)
+		return;
+	down_read(&h->rwsem);
+	chain_items(w, name, rcu_dereference_protected(h->head, 1));
+	up_read(&h->rwsem);
+}
+
+/* Atomic chains: unregistering waits for RCU readers. */
+static void atomic_chain(struct clkrg_inv_walk *w, const char *name,
+			 struct atomic_notifier_head *h)
+{
+	if (!h)
+		return;
+	rcu_read_lock();
+	chain_items(w, name, rcu_dereference(h->head));
+	rcu_read_unlock();
+}
+
+static void notifiers(struct clkrg_inv_walk *w)
+{
+	blocking_chain(w, "module notifier", C.module);
+	blocking_chain(w, "reboot notifier", C.reboot);
+	atomic_chain(w, "panic notifier", C.panic);
+	atomic_chain(w, "die notifier", C.die);
+	if (C.netdev) {
+		/* A raw chain: its writers hold RTNL. */
+		rtnl_lock();
+		chain_items(w, "netdevice notifier",
+			    rcu_dereference_protected(C.netdev->head, 1));
+		rtnl_unlock();
+	}
+	blocking_chain(w, "inetaddr notifier", C.inetaddr);
+	atomic_chain(w, "inet6addr notifier", C.inet6addr);
+	atomic_chain(w, "keyboard notifier", C.keyboard);
+	blocking_chain(w, "pm notifier", C.pm);
+}
+
+static void cpuhp_items(struct clkrg_inv_walk *w)
+{
+	struct clkrg_inv_item it = { .cls = INV_CALLBACK, .track = true };
+	unsigned int i;
+
+	if (!C.cpuhp)
+		return;
+	mutex_lock(C.cpuhp_mutex);
+	for (i = 0; i <= CPUHP_ONLINE; i++) {
+		const struct cpuhp_step_view *s = &C.cpuhp[i];
+
+		if (!s->name)
+			continue;
+		it.ident = (unsigned long)s;
+		it.priority = i;
+		it.sub = s->name;
+		it.kind = "cpuhp startup";
+		it.fn = (unsigned long)s->startup;
+		if (it.fn)
+			clkrg_inv_item(w, &it);
+		it.kind = "cpuhp teardown";
+		it.fn = (unsigned long)s->teardown;
+		if (it.fn)
+			clkrg_inv_item(w, &it);
+	}
+	mutex_unlock(C.cpuhp_mutex);
+}
+
+/* Read-only after init: nothing to lock, nothing comes or goes. */
+static void lsm_items(struct clkrg_inv_walk *w)
+{
+	struct clkrg_inv_item it = { .cls = INV_CALLBACK, .kind = "LSM hook" };
+	struct security_hook_list *p;
+	unsigned int i;
+
+	if (!C.lsm)
+		return;
+	BUILD_BUG_ON(sizeof(struct security_hook_heads) !=
+		     ARRAY_SIZE(lsm_hook_names) * sizeof(struct hlist_head));
+	for (i = 0; i < ARRAY_SIZE(lsm_hook_names); i++) {
+		hlist_for_each_entry(p, &C.lsm[i], list) {
+			it.sub = lsm_hook_names[i];
+			it.where = p->lsm;
+			it.fn = *(unsigned long *)&p->hook;
+			it.ident = (unsigned long)p;
+			it.priority = i;
+			clkrg_inv_item(w, &it);
+		}
+	}
+}
+
+static void ptype_list(struct clkrg_inv_walk *w, struct clkrg_inv_item *it,
+		       struct list_head *head)
+{
+	struct packet_type *pt;
+
+	list_for_each_entry_rcu(pt, head, list) {
+		it->ident = (unsigned long)pt;
+		it->priority = ntohs(pt->type);
+		it->fn = (unsigned long)READ_ONCE(pt->func);
+		clkrg_inv_item(w, it);
+		it->fn = (unsigned long)READ_ONCE(pt->list_func);
+		if (it->fn)
+			clkrg_inv_item(w, it);
+	}
+}
+
+/* Packet handlers go after an RCU grace period (synchronize_net). */
+static void ptype_items(struct clkrg_inv_walk *w)
+{
+	struct clkrg_inv_item it = { .cls = INV_CALLBACK, .track = true };
+	struct net_device *dev;
+	struct net *net;
+	unsigned int i;
+
+	rcu_read_lock();
+	if (C.ptype_all) {
+		it.kind = "ptype_all";
+		ptype_list(w, &it, C.ptype_all);
+	}
+	it.kind = "ptype_base";
+	for (i = 0; C.ptype_base && i < PTYPE_HASH_SIZE; i++)
+		ptype_list(w, &it, &C.ptype_base[i]);
+	for_each_net_rcu(net) {
+		for_each_netdev_rcu(net, dev) {
+			it.where = dev->name;
+			it.kind = "ptype_all of a device";
+			ptype_list(w, &it, &dev->ptype_all);
+			it.kind = "ptype of a device";
+			ptype_list(w, &it, &dev->ptype_specific);
+		}
+	}
+	rcu_read_unlock();
+}
+
+static void nf_entries(struct clkrg_inv_walk *w, const char *name,
+		       const char *sub, const char *where,
+		       struct nf_hook_entries __rcu **pp)
+{
+	struct clkrg_inv_item it = {
+		.cls = INV_CALLBACK, .track = true, .kind = name, .sub = sub,
+		.where = where,
+	};
+	struct nf_hook_entries *e;
+	struct nf_hook_ops **ops;
+	unsigned int i;
+
+	e = rcu_dereference_protected(*pp, lockdep_is_held(C.nf_hook_mutex));
+	if (!e)
+		return;
+	ops = nf_hook_entries_get_hook_ops(e);
+	for (i = 0; i < e->num_hook_entries; i++) {
+		it.fn = (unsigned long)e->hooks[i].hook;
+		it.ident = (unsigned long)ops[i];
+		it.priority = ops[i]->priority;
+		clkrg_inv_item(w, &it);
+	}
+}
+
+static const char * const inet_hooks[NF_INET_NUMHOOKS] = {
+	"prerouting", "input", "forward", "output", "postrouting",
+};
+
+static const char * const arp_hooks[NF_ARP_NUMHOOKS] = {
+	"in", "out", "forward",
+};
+
+static void nf_family(struct clkrg_inv_walk *w, const char *family,
+		      const char *where, struct nf_hook_entries __rcu **hooks,
+		      const char * const *names, unsigned int n)
+{
+	unsigned int h;
+
+	for (h = 0; h < n; h++)
+		nf_entries(w, family, names[h], where, &hooks[h]);
+}
+
+/* Writers hold nf_hook_mutex; the namespace list holds still under net_rwsem. */
+static void nf_items(struct clkrg_inv_walk *w)
+{
+	char where[32];
+	struct net_device *dev;
+	struct net *net;
+
+	if (!C.nf_hook_mutex)
+		return;
+	down_read(&net_rwsem);
+	mutex_lock(C.nf_hook_mutex);
+	for_each_net(net) {
+		snprintf(where, sizeof(where), "netns %u", net->ns.inum);
+		nf_family(w, "nf_hooks ipv4", where, net->nf.hooks_ipv4, inet_hooks,
+			  ARRAY_SIZE(net->nf.hooks_ipv4));
+		nf_family(w, "nf_hooks ipv6", where, net->nf.hooks_ipv6, inet_hooks,
+			  ARRAY_SIZE(net->nf.hooks_ipv6));
+#ifdef CONFIG_NETFILTER_FAMILY_ARP
+		nf_family(w, "nf_hooks arp", where, net->nf.hooks_arp, arp_hooks,
+			  ARRAY_SIZE(net->nf.hooks_arp));
+#endif
+#ifdef CONFIG_NETFILTER_FAMILY_BRIDGE
+		nf_family(w, "nf_hooks bridge", where, net->nf.hooks_bridge, inet_hooks,
+			  ARRAY_SIZE(net->nf.hooks_bridge));
+#endif
+		rcu_read_lock();
+		for_each_netdev_rcu(net, dev) {
+#ifdef CONFIG_NETFILTER_INGRESS
+			nf_entries(w, "nf_hooks ingress", NULL, dev->name,
+				   &dev->nf_hooks_ingress);
+#endif
+#ifdef CONFIG_NETFILTER_EGRESS
+			nf_entries(w, "nf_hooks egress", NULL, dev->name,
+				   &dev->nf_hooks_egress);
+#endif
+		}
+		rcu_read_unlock();
+	}
+	mutex_unlock(C.nf_hook_mutex);
+	up_read(&net_rwsem);
+}
+
+/* Read-only data, hashed with .rodata too; here each entry's owner. */
+static void syscall_table(struct clkrg_inv_walk *w, const char *table,
+			  const unsigned long *t, unsigned int n)
+{
+	struct clkrg_inv_item it = {
+		.cls = INV_CALLBACK, .kind = table, .indexed = true,
+	};
+	unsigned int i;
+
+	for (i = 0; t && i < n; i++) {
+		it.fn = READ_ONCE(t[i]);
+		it.ident = (unsigned long)&t[i];
+		it.priority = i;
+		clkrg_inv_item(w, &it);
+	}
+}
+
+void clkrg_callbacks_walk(struct clkrg_inv_walk *w)
+{
+	notifiers(w);
+	cpuhp_items(w);
+	lsm_items(w);
+	ptype_items(w);
+	nf_items(w);
+	syscall_table(w, "sys_call_table", C.x64, NR_syscalls);
+#ifdef CONFIG_IA32_EMULATION
+	syscall_table(w, "ia32_sys_call_table", C.ia32, IA32_NR_syscalls);
+#endif
+}
