@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "../driver/core/hook_owner.h"
 #include "exit_codes.h"
 
 #define OPT_FOLLOW	(1u << 0)
@@ -232,6 +233,10 @@ static int hook_owner(struct cli_args *a, int n, char **pos)
 	if (!pos[1][0] || strlen(pos[1]) >= LKRG_HOOK_OWNER_LEN)
 		return usage_err(a, "OWNER must have 1 to %d bytes",
 				 LKRG_HOOK_OWNER_LEN - 1);
+	if (lkrg_hook_owner_valid(pos[1], LKRG_HOOK_OWNER_LEN))
+		return usage_err(a, "'%s' is no owner: a module name, bpf:NAME "
+				 "or kernel:SYMBOL (letters, digits, '_', '.', "
+				 "'-'), optionally ending in '*'", pos[1]);
 	a->owner = pos[1];
 	return 0;
 }

@@ -81,11 +81,13 @@ int clkrg_callbacks_init(void)
 	return 0;
 }
 
+/* @chain tells the same callback on two chains apart. */
 static void chain_items(struct clkrg_inv_walk *w, const char *name,
-			struct notifier_block *nb)
+			const void *chain, struct notifier_block *nb)
 {
 	struct clkrg_inv_item it = {
 		.cls = INV_CALLBACK, .track = true, .kind = name,
+		.target = (unsigned long)chain,
 	};
 
 	for (; nb; nb = rcu_dereference_raw(nb->next)) {
@@ -102,7 +104,7 @@ static void blocking_chain(struct clkrg_inv_walk *w, const char *name,
 	if (!h)
 		return;
 	down_read(&h->rwsem);
-	chain_items(w, name, rcu_dereference_protected(h->head, 1));
+	chain_items(w, name, h, rcu_dereference_protected(h->head, 1));
 	up_read(&h->rwsem);
 }
 
@@ -113,7 +115,7 @@ static void atomic_chain(struct clkrg_inv_walk *w, const char *name,
 	if (!h)
 		return;
 	rcu_read_lock();
-	chain_items(w, name, rcu_dereference(h->head));
+	chain_items(w, name, h, rcu_dereference(h->head));
 	rcu_read_unlock();
 }
 
@@ -126,7 +128,7 @@ static void notifiers(struct clkrg_inv_walk *w)
 	if (C.netdev) {
 		/* A raw chain: its writers hold RTNL. */
 		rtnl_lock();
-		chain_items(w, "netdevice notifier",
+		chain_items(w, "netdevice notifier", C.netdev,
 			    rcu_dereference_protected(C.netdev->head, 1));
 		rtnl_unlock();
 	}
@@ -192,6 +194,7 @@ static void ptype_list(struct clkrg_inv_walk *w, struct clkrg_inv_item *it,
 {
 	struct packet_type *pt;
 
+	it->target = (unsigned long)head;
 	list_for_each_entry_rcu(pt, head, list) {
 		it->ident = (unsigned long)pt;
 		it->priority = ntohs(pt->type);
@@ -237,7 +240,7 @@ static void nf_entries(struct clkrg_inv_walk *w, const char *name,
 {
 	struct clkrg_inv_item it = {
 		.cls = INV_CALLBACK, .track = true, .kind = name, .sub = sub,
-		.where = where,
+		.where = where, .target = (unsigned long)pp,
 	};
 	struct nf_hook_entries *e;
 	struct nf_hook_ops **ops;

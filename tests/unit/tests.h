@@ -33,6 +33,7 @@ Suite *top_ui_suite(void);
 Suite *sized_suite(void);
 Suite *stream_suite(void);
 Suite *abi_table_suite(void);
+Suite *inventory_core_suite(void);
 
 /* A handle reading from a fresh pipe; *wfd is its write end. */
 struct clkrg *pipe_handle(int *wfd);
