@@ -30,12 +30,16 @@ struct cpuhp_step_view {
 	bool multi_instance;
 };
 
-/* Names of the LSM hooks, in struct security_hook_heads' order. */
-static const char * const lsm_hook_names[] = {
-#define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME,
+/* Names of the LSM hooks in struct security_hook_heads' order, packed. */
+static const char lsm_hook_names[] =
+#define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME "\0"
 #include <linux/lsm_hook_defs.h>
 #undef LSM_HOOK
-};
+	;
+#define LSM_HOOKS	(sizeof(struct security_hook_heads) / \
+			 sizeof(struct hlist_head))
+/* Where each name starts in lsm_hook_names. */
+static u16 lsm_name_at[LSM_HOOKS] __ro_after_init;
 
 /* Only data: nothing here is called through these. */
 static struct {
@@ -51,6 +55,21 @@ static struct {
 } C __ro_after_init;
 
 #define RESOLVE(field, name)	(C.field = (void *)clkrg_ksym(name))
+
+/* Finds each name once; a count that differs leaves the LSMs unchecked. */
+static void lsm_names_index(void)
+{
+	size_t off = 0, i;
+
+	for (i = 0; i < LSM_HOOKS && off < sizeof(lsm_hook_names) - 1; i++) {
+		lsm_name_at[i] = off;
+		off += strlen(lsm_hook_names + off) + 1;
+	}
+	if (i != LSM_HOOKS || off != sizeof(lsm_hook_names) - 1) {
+		pr_warn("clkrg: WARN: LSM hook names not understood; LSM hooks not checked\n");
+		C.lsm = NULL;
+	}
+}
 
 int clkrg_callbacks_init(void)
 {
@@ -72,6 +91,7 @@ int clkrg_callbacks_init(void)
 	RESOLVE(nf_hook_mutex, "nf_hook_mutex");
 	RESOLVE(x64, "sys_call_table");
 	RESOLVE(ia32, "ia32_sys_call_table");
+	lsm_names_index();
 	/* The layout above is the kernel's if its last state is "online". */
 	if (C.cpuhp && (!C.cpuhp_mutex || !C.cpuhp[CPUHP_ONLINE].name ||
 			strcmp(C.cpuhp[CPUHP_ONLINE].name, "online"))) {
@@ -175,11 +195,9 @@ static void lsm_items(struct clkrg_inv_walk *w)
 
 	if (!C.lsm)
 		return;
-	BUILD_BUG_ON(sizeof(struct security_hook_heads) !=
-		     ARRAY_SIZE(lsm_hook_names) * sizeof(struct hlist_head));
-	for (i = 0; i < ARRAY_SIZE(lsm_hook_names); i++) {
+	for (i = 0; i < LSM_HOOKS; i++) {
 		hlist_for_each_entry(p, &C.lsm[i], list) {
-			it.sub = lsm_hook_names[i];
+			it.sub = lsm_hook_names + lsm_name_at[i];
 			it.where = p->lsm;
 			it.fn = *(unsigned long *)&p->hook;
 			it.ident = (unsigned long)p;

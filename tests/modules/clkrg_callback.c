@@ -51,11 +51,12 @@ static const u8 tramp_code[] = { 0xf3, 0x0f, 0x1e, 0xfa, 0xb8, 0, 0, 0, 0,
 				 0xc3, 0xcc };
 #define TRAMP_RET_AT	5
 
-static const char * const lsm_hook_names[] = {
-#define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME,
+/* In struct security_hook_heads' order, packed. */
+static const char lsm_hook_names[] =
+#define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME "\0"
 #include <linux/lsm_hook_defs.h>
 #undef LSM_HOOK
-};
+	;
 
 enum cb_chain { CB_MODULE, CB_REBOOT, CB_PANIC, CB_DIE, CB_NETDEV,
 		CB_INETADDR, CB_INET6ADDR, CB_KEYBOARD, CB_PM, CB_CPUHP,
@@ -304,13 +305,14 @@ static int plant_lsm(const char *val)
 {
 	struct hlist_head *head = NULL;
 	struct security_hook_list *last = NULL, *p;
+	const char *n = lsm_hook_names;
 	char name[64];
 	unsigned int i;
 
 	if (!K.lsm_heads || sscanf(val, "%63s", name) != 1)
 		return -EINVAL;
-	for (i = 0; i < ARRAY_SIZE(lsm_hook_names); i++)
-		if (!strcmp(name, lsm_hook_names[i]))
+	for (i = 0; *n; i++, n += strlen(n) + 1)
+		if (!strcmp(name, n))
 			head = &K.lsm_heads[i];
 	if (!head)
 		return -ENOENT;
