@@ -56,6 +56,28 @@ static struct {
 
 #define RESOLVE(field, name)	(C.field = (void *)clkrg_ksym(name))
 
+/* Says once which lists this kernel does not have where they are looked for. */
+static void missing(void)
+{
+	const struct { const void *p; const char *what; } need[] = {
+		{ C.module, "module notifiers" }, { C.reboot, "reboot notifiers" },
+		{ C.inetaddr, "inetaddr notifiers" }, { C.pm, "pm notifiers" },
+		{ C.die, "die notifiers" }, { C.inet6addr, "inet6addr notifiers" },
+		{ C.keyboard, "keyboard notifiers" },
+		{ C.netdev, "netdevice notifiers" }, { C.cpuhp, "CPU hotplug states" },
+		{ C.lsm, "LSM hook lists (security_hook_heads)" },
+		{ C.ptype_base, "ptype_base" }, { C.ptype_all, "ptype_all" },
+		{ C.nf_hook_mutex, "netfilter hooks" },
+		{ C.x64, "sys_call_table" }, { C.ia32, "ia32_sys_call_table" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(need); i++)
+		if (!need[i].p)
+			pr_warn("clkrg: WARN: %s not found: not checked\n",
+				need[i].what);
+}
+
 /* Finds each name once; a count that differs leaves the LSMs unchecked. */
 static void lsm_names_index(void)
 {
@@ -91,6 +113,7 @@ int clkrg_callbacks_init(void)
 	RESOLVE(nf_hook_mutex, "nf_hook_mutex");
 	RESOLVE(x64, "sys_call_table");
 	RESOLVE(ia32, "ia32_sys_call_table");
+	missing();
 	lsm_names_index();
 	/* The layout above is the kernel's if its last state is "online". */
 	if (C.cpuhp && (!C.cpuhp_mutex || !C.cpuhp[CPUHP_ONLINE].name ||
