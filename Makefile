@@ -3,9 +3,12 @@
 KVER ?= $(shell scripts/pick-kver.sh)
 PREFIX ?= /usr/local
 DESTDIR ?=
-export PREFIX DESTDIR
+SBINDIR ?= $(PREFIX)/sbin
+SYSCONFDIR ?= /etc
+LOCALSTATEDIR ?= /var
+export PREFIX DESTDIR SBINDIR SYSCONFDIR LOCALSTATEDIR
 
-all: driver libclkrg cli tui
+all: driver libclkrg cli tui loader journald units
 
 driver:
 	$(MAKE) -C driver KVER=$(KVER)
@@ -13,8 +16,12 @@ driver:
 libclkrg:
 	$(MAKE) -C libclkrg
 
-cli tui: libclkrg
+cli tui loader journald: libclkrg
 	$(MAKE) -C $@
+
+# The systemd units, with the paths of this PREFIX.
+units:
+	$(MAKE) -C dist
 
 # Host unit tests (Check, ASan/UBSan).
 unit:
@@ -61,13 +68,12 @@ bench: all
 soak: all
 	SOAK_SECONDS=600 tests/kernel-suite.sh --kver $(KVER) --only 70-soak
 
-install: all
-	install -D -m 0644 driver/clkrg.ko \
-		$(DESTDIR)/lib/modules/$(KVER)/extra/clkrg.ko
-	$(MAKE) -C libclkrg install
-	$(MAKE) -C cli install
-	$(MAKE) -C tui install
-	$(MAKE) -C python install
+# Installing on a real host (see the README): the module for KVER under
+# /lib/modules/KVER/updates, or the source for DKMS, and the rest in
+# Debian's places under PREFIX; depmod, ldconfig, systemd-sysusers and
+# systemctl daemon-reload only without DESTDIR. packaging.mk lists what
+# goes where.
+include packaging.mk
 
 clean:
 	$(MAKE) -C driver clean KVER=$(KVER)
@@ -76,8 +82,10 @@ clean:
 	$(MAKE) -C tui clean
 	$(MAKE) -C tests/unit clean
 	$(MAKE) -C python clean
+	$(MAKE) -C loader clean
+	$(MAKE) -C journald clean
+	$(MAKE) -C dist clean
 	rm -rf build
 
-.PHONY: all deps driver libclkrg cli tui unit kernel-suite lint check check-run demo soak \
-	demo-run bench \
-	install clean
+.PHONY: all deps driver libclkrg cli tui loader journald units unit kernel-suite \
+	lint check check-run demo soak demo-run bench clean

@@ -92,6 +92,36 @@ MODULE_PARM_DESC(umh_enforce, "1 log, 5 deny, 4 panic");
 static int lock;
 module_param(lock, int, 0);
 MODULE_PARM_DESC(lock, "1: policy locked from load until reboot");
+/* LKRG's chances, in 1/10000 */
+static int rand_netdev = 100;
+module_param(rand_netdev, int, 0);
+MODULE_PARM_DESC(rand_netdev, "per 10000 network device events that start a check");
+static int rand_netevent = 500;
+module_param(rand_netevent, int, 0);
+MODULE_PARM_DESC(rand_netevent, "per 10000 neighbour/route events that start a check");
+static int rand_inetaddr = 10000;
+module_param(rand_inetaddr, int, 0);
+MODULE_PARM_DESC(rand_inetaddr, "per 10000 IPv4 address events that start a check");
+static int rand_inet6addr = 10000;
+module_param(rand_inet6addr, int, 0);
+MODULE_PARM_DESC(rand_inet6addr, "per 10000 IPv6 address events that start a check");
+static int rand_cpufreq = 100;
+module_param(rand_cpufreq, int, 0);
+MODULE_PARM_DESC(rand_cpufreq, "per 10000 CPU frequency events that start a check");
+static int rand_usb = 10000;
+module_param(rand_usb, int, 0);
+MODULE_PARM_DESC(rand_usb, "per 10000 USB device events that start a check");
+static int rand_acpi = 10000;
+module_param(rand_acpi, int, 0);
+MODULE_PARM_DESC(rand_acpi, "per 10000 ACPI events that start a check");
+static char *umh_allow[LKRG_UMH_MAX];
+static unsigned int umh_allow_n;
+module_param_array(umh_allow, charp, &umh_allow_n, 0);
+MODULE_PARM_DESC(umh_allow, "usermode helpers allowed, replacing the defaults: /a,/b");
+/* modprobe passes clkrg.disable=1 from the kernel command line. */
+static bool disable;
+module_param(disable, bool, 0);
+MODULE_PARM_DESC(disable, "1: refuse to load (clkrg.disable=1 on the kernel command line)");
 static int read_gid = -1;
 module_param(read_gid, int, 0);
 MODULE_PARM_DESC(read_gid, "group allowed to open /dev/lkrg read-only, -1 none");
@@ -156,7 +186,7 @@ static int clkrg_exploit_init(void)
 
 	if (ret)
 		return ret;
-	ret = clkrg_umh_init();
+	ret = clkrg_umh_init((const char *const *)umh_allow, umh_allow_n);
 	if (ret)
 		goto out_pint;
 	ret = clkrg_pcfi_init();
@@ -210,14 +240,13 @@ static int __init clkrg_init(void)
 		[KNOB_SMEP_ENFORCE] = smep_enforce,
 		[KNOB_SMAP_VALIDATE] = smap_validate,
 		[KNOB_SMAP_ENFORCE] = smap_enforce,
-		/* LKRG's chances, in 1/10000 */
-		[KNOB_RAND_NETDEV] = 100,
-		[KNOB_RAND_NETEVENT] = 500,
-		[KNOB_RAND_INETADDR] = 10000,
-		[KNOB_RAND_INET6ADDR] = 10000,
-		[KNOB_RAND_CPUFREQ] = 100,
-		[KNOB_RAND_USB] = 10000,
-		[KNOB_RAND_ACPI] = 10000,
+		[KNOB_RAND_NETDEV] = rand_netdev,
+		[KNOB_RAND_NETEVENT] = rand_netevent,
+		[KNOB_RAND_INETADDR] = rand_inetaddr,
+		[KNOB_RAND_INET6ADDR] = rand_inet6addr,
+		[KNOB_RAND_CPUFREQ] = rand_cpufreq,
+		[KNOB_RAND_USB] = rand_usb,
+		[KNOB_RAND_ACPI] = rand_acpi,
 		[KNOB_PINT_VALIDATE] = pint_validate,
 		[KNOB_PINT_ENFORCE] = pint_enforce,
 		[KNOB_PCFI_VALIDATE] = pcfi_validate,
@@ -228,11 +257,18 @@ static int __init clkrg_init(void)
 	};
 	int ret;
 
+	if (disable) {
+		pr_notice("clkrg: NOTICE: INFO: guard/guard not loaded: disable=1 (clkrg.disable=1 on the kernel command line)\n");
+		return -ECANCELED;
+	}
 	if (event_slots < 64 || event_slots > 65536) {
 		pr_err("clkrg: FAULT: parameter event_slots=%u is invalid (64-65536)\n",
 		       event_slots);
 		return -EINVAL;
 	}
+	ret = clkrg_umh_check_allow((const char *const *)umh_allow, umh_allow_n);
+	if (ret)
+		return ret;
 	clkrg_test_hooks_init(test_hooks, test_leak);
 	ret = clkrg_ksyms_init();
 	if (ret)

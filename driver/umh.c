@@ -3,6 +3,7 @@
 #include <linux/seqlock.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include "core/knob_defs.h"
 #include "events.h"
 #include "policy.h"
 #include "umh.h"
@@ -184,19 +185,48 @@ u32 clkrg_umh_list(struct lkrg_umh_entry *out, u32 max, u64 *generation,
 	return n;
 }
 
-int clkrg_umh_init(void)
+int clkrg_umh_check_allow(const char *const *paths, unsigned int n)
 {
-	unsigned int i;
+	unsigned int i, j;
 
+	if (n > LKRG_UMH_MAX)
+		return -EINVAL;
+	for (i = 0; i < n; i++) {
+		int ret = lkrg_umh_path_check(paths[i]);
+
+		for (j = 0; !ret && j < i; j++)
+			if (!strcmp(paths[i], paths[j]))
+				ret = -EEXIST;
+		if (ret) {
+			pr_err("clkrg: FAULT: parameter umh_allow entry %u '%s' is invalid (%s)\n",
+			       i + 1, paths[i], ret == -EEXIST ? "listed twice" :
+			       "not an absolute path of 2-255 bytes");
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+int clkrg_umh_init(const char *const *allow, unsigned int n)
+{
+	const char *const *paths = n ? allow : defaults;
+	unsigned int i;
+	int ret;
+
+	BUILD_BUG_ON(ARRAY_SIZE(defaults) > LKRG_UMH_MAX);
+	if (!n)
+		n = ARRAY_SIZE(defaults);
+	ret = clkrg_umh_check_allow(paths, n);
+	if (ret)
+		return ret;
 	list = clkrg_vault_alloc(sizeof(*list), sizeof(*list),
 				 "helper allow-list");
 	if (!list)
 		return -ENOMEM;
 	seqcount_mutex_init(&list_seq, &edit_lock);
-	BUILD_BUG_ON(ARRAY_SIZE(defaults) > LKRG_UMH_MAX);
-	for (i = 0; i < ARRAY_SIZE(defaults); i++)
-		strscpy(list->path[i], defaults[i], LKRG_UMH_PATH_LEN);
-	list->n = ARRAY_SIZE(defaults);
+	for (i = 0; i < n; i++)
+		strscpy(list->path[i], paths[i], LKRG_UMH_PATH_LEN);
+	list->n = n;
 	list->generation = 1;
 	clkrg_vault_close(list);
 	return 0;

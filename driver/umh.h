@@ -10,7 +10,13 @@
 #include "core/core_compat.h"
 #include "pint.h"
 
-int clkrg_umh_init(void);
+/*
+ * The list starts as @allow (@n <= LKRG_UMH_MAX entries, each checked),
+ * or LKRG's defaults when @n is 0.
+ */
+int clkrg_umh_init(const char *const *allow, unsigned int n);
+/* The umh_allow parameter, as UMH_ADD checks a path: -EINVAL, logged. */
+int clkrg_umh_check_allow(const char *const *allow, unsigned int n);
 void clkrg_umh_exit(void);
 
 /* At kernel_execve(): may @path run? */

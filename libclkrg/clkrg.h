@@ -145,7 +145,7 @@ CLKRG_API int clkrg_umh_del(struct clkrg *c, const char *path,
 			    uint32_t *count, uint64_t *generation);
 
 /*
- * Owners allowed to redirect kernel functions (since CLKRG_1.4): a module
+ * Owners allowed to redirect kernel functions (since CLKRG_1.5): a module
  * name, "bpf:NAME" or "kernel:SYMBOL", optionally ending in '*' (see
  * <clkrg/lkrg.h>). Listing allocates *entries, release it with
  * clkrg_hook_allow_free(); @generation, @redirects (redirecting hooks the
@@ -287,7 +287,7 @@ CLKRG_API int clkrg_umh_entry_to_json_sized(const struct lkrg_umh_entry *e,
 #define clkrg_umh_entry_to_json(e, buf, len)				\
 	clkrg_umh_entry_to_json_sized((e), sizeof(struct lkrg_umh_entry),	\
 				      (buf), (len))
-/* Since CLKRG_1.4. */
+/* Since CLKRG_1.5. */
 CLKRG_API int clkrg_hook_allow_entry_to_json_sized(
 	const struct lkrg_hook_allow_entry *e, size_t size, char *buf,
 	size_t len);
@@ -373,6 +373,19 @@ CLKRG_API bool clkrg_knob_allows_sized(const struct lkrg_knob *k, size_t size,
 				       int64_t value);
 #define clkrg_knob_allows(k, value) \
 	clkrg_knob_allows_sized((k), sizeof(struct lkrg_knob), (value))
+/*
+ * The knobs of the module this library was built with, without asking a
+ * module (to check a configuration before loading it), @stride bytes
+ * apart, ->value 0; release *knobs with clkrg_knobs_free(). (Since
+ * CLKRG_1.4.)
+ */
+CLKRG_API int clkrg_knob_defs_sized(struct lkrg_knob **knobs, size_t *count,
+				    size_t stride);
+#define clkrg_knob_defs(knobs, count) \
+	clkrg_knob_defs_sized((knobs), (count), sizeof(struct lkrg_knob))
+/* Whether @path may be an entry of the usermode-helper allow-list (the
+ * module's rule): 0, -EINVAL, or -ENAMETOOLONG. (Since CLKRG_1.4.) */
+CLKRG_API int clkrg_umh_path_check(const char *path);
 /* A decimal integer or, when @set >= 0, a name of @set; else -EINVAL. */
 CLKRG_API int clkrg_parse_value(int set, const char *s, int64_t *value);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /* Owners allowed to redirect kernel functions: LKRG_IOC_HOOK_ALLOW_LIST,
- * _ALLOW and _DENY (since CLKRG_1.4). */
+ * _ALLOW and _DENY (since CLKRG_1.5). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -7,6 +7,7 @@
 
 #include "clkrg_internal.h"
 #include "../driver/core/abi_check.h"
+#include "../driver/core/knob_defs.h"
 
 CLKRG_API int clkrg_policy_list_sized(struct clkrg *c, struct lkrg_knob **knobs,
 				      size_t *count, size_t stride)
@@ -74,4 +75,31 @@ CLKRG_API int clkrg_policy_set(struct clkrg *c, const char *name,
 	if (!ret && old)
 		*old = s.old_value;
 	return ret;
+}
+
+CLKRG_API int clkrg_knob_defs_sized(struct lkrg_knob **knobs, size_t *count,
+				    size_t stride)
+{
+	struct lkrg_knob k;
+	char *rows;
+	size_t i;
+
+	if (!knobs || !count || !clkrg__size_ok(stride, LKRG_KNOB_SIZE_VER0))
+		return -EINVAL;
+	rows = calloc(KNOB_COUNT, stride);
+	if (!rows)
+		return -ENOMEM;
+	for (i = 0; i < KNOB_COUNT; i++) {
+		lkrg_knob_describe(i, 0, &k);
+		memcpy(rows + i * stride, &k,
+		       stride < sizeof(k) ? stride : sizeof(k));
+	}
+	*knobs = (struct lkrg_knob *)rows;
+	*count = KNOB_COUNT;
+	return 0;
+}
+
+CLKRG_API int clkrg_umh_path_check(const char *path)
+{
+	return path ? lkrg_umh_path_check(path) : -EINVAL;
 }

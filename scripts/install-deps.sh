@@ -5,6 +5,10 @@ pkgs="build-essential pkg-config check libjson-c-dev uuid-dev libcap-dev
 libncurses-dev tmux linux-image-amd64 linux-headers-amd64 linux-source-6.1
 qemu-system-x86 busybox-static cpio sparse perl python3 stress-ng python3-pytest
 mypy"
+# installing on a real host: DKMS, libsystemd (clkrg-journald), openssl
+# (make sign), systemd-analyze and systemd-sysusers, kmod (the guest's
+# modprobe), the 6.12 series' headers (dkms build for both series)
+pkgs="$pkgs dkms libsystemd-dev openssl systemd kmod linux-headers-6.12-amd64"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

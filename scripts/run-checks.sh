@@ -17,7 +17,8 @@ add() {	# add FILE: a file holding "<passed> <failed>"
 	failed=$((failed + f))
 }
 
-rm -f build/lint-result.txt tests/unit/result.txt tests/kernel-result.txt
+rm -f build/lint-result.txt tests/unit/result.txt tests/kernel-result.txt \
+	build/packaging-result.txt
 mkdir -p build
 echo "== lint (checkpatch, sparse, W=1)"
 scripts/lint-driver.sh "$KVER"
@@ -25,6 +26,9 @@ add build/lint-result.txt
 echo "== unit tests"
 make -C tests/unit run
 add tests/unit/result.txt
+echo "== packaging (make install/uninstall, DKMS, make sign)"
+tests/host/packaging.sh "$KVER" build/packaging-result.txt
+add build/packaging-result.txt
 echo "== kernel suite ($KVER)"
 tests/kernel-suite.sh --kver "$KVER"
 add tests/kernel-result.txt

@@ -244,8 +244,10 @@ if [ -f "$inst/usr/include/clkrg.h" ] && [ -f "$inst/usr/include/clkrg/lkrg.h" ]
 else
 	fail "the ABI header goes to include/clkrg/, nothing into include/linux/" "$(cd "$inst" && find usr/include)"
 fi
+# Debian's multiarch library directory for PREFIX=/usr
+libdir=$inst/usr/lib/$(cc -print-multiarch)
 pc() {
-	PKG_CONFIG_PATH=$inst/usr/lib/pkgconfig pkg-config \
+	PKG_CONFIG_PATH=$libdir/pkgconfig pkg-config \
 		--define-variable=prefix="$inst/usr" "$@" libclkrg
 }
 if [ "$(pc --cflags | sed "s/ *$//")" = "-I$inst/usr/include" ]; then
@@ -256,7 +258,7 @@ fi
 printf '#include <clkrg.h>\nint main(void) { struct clkrg_cursor c = { .size = sizeof(c) };\n\treturn clkrg_event_tell(0, &c) == -EINVAL && CLKRG_HAS(&c, seq) ? 0 : 1; }\n' >"$OUT/user.c"
 # shellcheck disable=SC2046 # pkg-config's words are separate flags
 if cc -std=c11 -Wall -Wextra -Werror -o "$OUT/user" "$OUT/user.c" $(pc --cflags --libs) \
-	>"$OUT/out" 2>&1 && LD_LIBRARY_PATH=$inst/usr/lib "$OUT/user"; then
+	>"$OUT/out" 2>&1 && LD_LIBRARY_PATH=$libdir "$OUT/user"; then
 	pass "a program builds against the installed header with pkg-config and runs"
 else
 	fail "a program builds against the installed header with pkg-config and runs" "$(head -n 5 "$OUT/out")"

@@ -34,6 +34,9 @@ Suite *sized_suite(void);
 Suite *stream_suite(void);
 Suite *abi_table_suite(void);
 Suite *inventory_core_suite(void);
+Suite *knob_defs_suite(void);
+Suite *loader_conf_suite(void);
+Suite *journal_fields_suite(void);
 
 /* A handle reading from a fresh pipe; *wfd is its write end. */
 struct clkrg *pipe_handle(int *wfd);

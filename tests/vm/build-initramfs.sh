@@ -23,6 +23,13 @@
 #   lkrg_respond.py and readme_example.py (the README's Python example)
 #   /sbin/modprobe (a script that only logs to /tmp/modprobe.log), users
 #   alice (1000) and bob (1001) next to root and nobody
+#   as "make install" lays them out: /usr/sbin/clkrg-load and
+#   clkrg-journald (loader/ and journald/ next to the CLI's tree),
+#   /lib/modules/KVER/updates/clkrg.ko with the kernel's modules.order and
+#   modules.builtin*, Debian's kmod as /lib/tests/kmod/{modprobe,depmod}
+#   (the real modprobe reads clkrg.disable=1 from the kernel command
+#   line), the group clkrg (990) with member dave (1010), and the shipped
+#   /etc/clkrg.conf as /lib/tests/clkrg.conf.dist
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -66,12 +73,16 @@ done
 for v in kver out root module cli lib guest_bin test_modules; do
 	eval "[ -n \"\$$v\" ]" || die "missing --$(echo $v | tr _ -)"
 done
-# lkrg-top sits in the tree the CLI was built in (make builds both).
+# lkrg-top, clkrg-load and clkrg-journald sit in the tree the CLI was
+# built in (make builds them all).
 top_bin=${LKRG_TOP:-$(dirname "$cli")/../tui/lkrg-top}
-for f in "$module" "$cli" "$lib" "$top_bin"; do
+load_bin=$(dirname "$cli")/../loader/clkrg-load
+journald_bin=$(dirname "$cli")/../journald/clkrg-journald
+for f in "$module" "$cli" "$lib" "$top_bin" "$load_bin" "$journald_bin"; do
 	[ -f "$f" ] || die "missing $f (run 'make' at the top level first)"
 done
 tmux_bin=$(command -v tmux) || die "tmux not found (apt-get install tmux)"
+kmod_bin=$(command -v kmod) || die "kmod not found (apt-get install kmod)"
 # the lkrg-top tests run in tmux panes (default-terminal tmux-256color)
 TERMINFO_FILES="t/tmux-256color s/screen"
 for t in $TERMINFO_FILES; do
@@ -109,6 +120,9 @@ printf 'root:x:0:\nnogroup:x:65534:\n' >etc/group
 # users of the exploit-detection twins (su, login-style changes, overlayfs)
 printf 'alice:x:1000:1000:alice:/tmp:/bin/sh\nbob:x:1001:1001:bob:/tmp:/bin/sh\n' >>etc/passwd
 printf 'alice:x:1000:\nbob:x:1001:alice\n' >>etc/group
+# the reader group clkrg's sysusers.d file makes, with a member
+printf 'dave:x:1010:1010:dave:/tmp:/bin/sh\n' >>etc/passwd
+printf 'dave:x:1010:\nclkrg:x:990:dave\n' >>etc/group
 
 # /sbin/modprobe, the kernel's default modprobe_path: request_module() runs
 # it as a usermode helper. It only logs its arguments (and fails like a
@@ -124,7 +138,7 @@ install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
-	"$guest/inventory.sh" \
+	"$guest/inventory.sh" "$guest/journal.sh" "$guest/conf.sh" \
 	"$guest/tui.sh" lib/tests/
 install -m 0755 "$guest/lkrg-respond.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/
@@ -137,6 +151,13 @@ done
 
 # modules
 install -m 0644 "$module" lib/clkrg/clkrg.ko
+# where "make install" puts it, with what depmod and modprobe read
+install -D -m 0644 "$module" "lib/modules/$kver/updates/clkrg.ko"
+for f in modules.order modules.builtin modules.builtin.modinfo; do
+	[ -f "/lib/modules/$kver/$f" ] || die "missing /lib/modules/$kver/$f"
+	cp "/lib/modules/$kver/$f" "lib/modules/$kver/$f"
+done
+install -m 0644 "$top_dir/dist/clkrg.conf" lib/tests/clkrg.conf.dist
 for ko in "$test_modules"/*.ko; do
 	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
 done
@@ -170,6 +191,13 @@ install_with_libs() {	# install_with_libs BINARY DEST
 install_with_libs "$cli" usr/bin/lkrg-cli
 install_with_libs "$top_bin" usr/bin/lkrg-top
 install_with_libs "$tmux_bin" usr/bin/tmux
+install_with_libs "$load_bin" usr/sbin/clkrg-load
+install_with_libs "$journald_bin" usr/sbin/clkrg-journald
+install_with_libs "$kmod_bin" usr/bin/kmod
+mkdir -p lib/tests/kmod
+for t in modprobe depmod; do
+	ln -s /usr/bin/kmod "lib/tests/kmod/$t"
+done
 
 # python3 for scenario 82: the interpreter, and of the standard library
 # what the host's same python3 loads for the clkrg package and the guest
