@@ -6,7 +6,7 @@
 #include <linux/siphash.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
-#include <asm/unaligned.h>
+#include "compat/compat.h"
 #include "block_hash.h"
 #include "vault.h"
 
@@ -91,6 +91,23 @@ static void close_if(const struct clkrg_blocks *b, bool open)
 		clkrg_vault_close(b->head);
 }
 
+/*
+ * The guarded memory is the kernel's and the modules', not clkrg's own
+ * objects: what a range covers includes KASAN's redzones between globals
+ * and the unused tail of a module's last page. Its readers are not
+ * instrumented (reports would be about memory clkrg reads on purpose), and
+ * they copy with plain loads: memcpy() is instrumented whatever the
+ * function says.
+ */
+static __no_sanitize_address void guarded_copy(u8 *dst, unsigned long src,
+						size_t n)
+{
+	for (; n >= 8; n -= 8, src += 8, dst += 8)
+		put_unaligned(get_unaligned((const u64 *)src), (u64 *)dst);
+	for (; n; n--)
+		*dst++ = *(const u8 *)src++;
+}
+
 /* First site that ends after @a. */
 static void seek(struct site_cursor *c, unsigned long a)
 {
@@ -102,7 +119,10 @@ static void seek(struct site_cursor *c, unsigned long a)
 static u64 hash_canon(unsigned long a, unsigned long z,
 		      const struct site_cursor *c, u8 *buf)
 {
-	lkrg_sites_canon(buf, (const u8 *)a, a, z - a, c->v, c->n, c->i);
+	u8 raw[CLKRG_BLOCK];
+
+	guarded_copy(raw, a, z - a);
+	lkrg_sites_canon(buf, raw, a, z - a, c->v, c->n, c->i);
 	return siphash(buf, z - a, &block_key);
 }
 
@@ -113,8 +133,10 @@ static u64 block_hash(const struct clkrg_blocks *b, size_t i,
 	unsigned long z = min(b->end, a + CLKRG_BLOCK);
 
 	seek(c, a);
-	if (c->i == c->n || c->v[c->i].addr >= z)
-		return siphash((const void *)a, z - a, &block_key);
+	if (c->i == c->n || c->v[c->i].addr >= z) {
+		guarded_copy(buf, a, z - a);
+		return siphash(buf, z - a, &block_key);
+	}
 	return hash_canon(a, z, c, buf);
 }
 
@@ -168,9 +190,12 @@ static u64 sip_final(struct sip *s, u64 len)
  * left out read as zero, which a mask does; a kprobe site puts its original
  * bytes back, which needs a copy.
  */
-static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
-		     size_t first, u8 *tmp)
+static __no_sanitize_address u64 site_word(unsigned long w, size_t n,
+					    const struct site_cursor *c,
+					    size_t first, u8 *tmp)
 {
+	u8 raw[8];
+
 	u64 keep = n == 8 ? ~0ULL : (1ULL << (n * 8)) - 1;
 	unsigned long a, z;
 	size_t i;
@@ -179,8 +204,8 @@ static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
 		if (c->v[i].kind == LKRG_SITE_KPROBE) {
 			/* Every site of the word, as block hashes see them. */
 			memset(tmp, 0, 8);
-			lkrg_sites_canon(tmp, (const u8 *)w, w, n, c->v, c->n,
-					 first);
+			guarded_copy(raw, w, n);
+			lkrg_sites_canon(tmp, raw, w, n, c->v, c->n, first);
 			return get_unaligned_le64(tmp);
 		}
 		a = max(w, (unsigned long)c->v[i].addr);
@@ -192,7 +217,7 @@ static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
 	if (n == 8)
 		return get_unaligned_le64((const void *)w) & keep;
 	memset(tmp, 0, 8);
-	memcpy(tmp, (const void *)w, n);
+	guarded_copy(tmp, w, n);
 	return get_unaligned_le64(tmp) & keep;
 }
 
@@ -201,7 +226,8 @@ static u64 site_word(unsigned long w, size_t n, const struct site_cursor *c,
  * registers for the run (through struct sip it would go to the stack and
  * back for every word).
  */
-static void sip_words(struct sip *s, const u8 *p, size_t n)
+static __no_sanitize_address void sip_words(struct sip *s, const u8 *p,
+					     size_t n)
 {
 	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3, m, m2;
 	const u8 *end = p + n * 8;

@@ -30,4 +30,7 @@ void clkrg_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
 		      const char *name, const char *location,
 		      const char *field, u64 expected, u64 actual);
 
+/* A block event: @hook refused current's access with -@err. */
+void clkrg_report_denied(const char *hook, int err);
+
 #endif

@@ -6,6 +6,7 @@
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
+#include "compat/compat.h"
 #include "core/abi_check.h"
 #include "core/lkrg_names.h"
 #include "events.h"
@@ -567,8 +568,8 @@ static struct class *lkrg_class;
 static struct device lkrg_device;
 static kgid_t read_group __ro_after_init;
 
-static char *lkrg_devnode(struct device *dev, umode_t *mode, kuid_t *uid,
-			  kgid_t *gid)
+static char *lkrg_devnode(CLKRG_DEVNODE_CONST struct device *dev,
+			  umode_t *mode, kuid_t *uid, kgid_t *gid)
 {
 	if (mode)
 		*mode = gid_valid(read_group) ? 0640 : 0600;
@@ -601,7 +602,7 @@ int clkrg_dev_init(int read_gid)
 	ret = cdev_add(&lkrg_cdev, lkrg_devt, 1);
 	if (ret)
 		goto out_region;
-	lkrg_class = class_create(THIS_MODULE, "clkrg");
+	lkrg_class = clkrg_class_create("clkrg");
 	if (IS_ERR(lkrg_class)) {
 		ret = PTR_ERR(lkrg_class);
 		goto out_cdev;

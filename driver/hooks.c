@@ -4,6 +4,8 @@
 #include <linux/percpu.h>
 #include <linux/sched.h>
 #include "core/event_codec.h"
+#include "check_ctx.h"
+#include "compat/compat.h"
 #include "hooks.h"
 #include "hooks_table.h"
 #include "ksyms.h"
@@ -18,15 +20,15 @@
 void clkrg_deny_return(void);
 
 /* Makes the probed function return -errno at once (ip override). */
-static void deny_call(struct clkrg_hook *h, struct pt_regs *regs, int err)
+static void deny_call(struct clkrg_hook *h, struct ftrace_regs *regs, int err)
 {
 	this_cpu_inc(h->stats->denied);
-	regs->ax = (unsigned long)(long)-err;
-	instruction_pointer_set(regs, (unsigned long)clkrg_deny_return);
+	clkrg_fregs_set_ret(regs, (unsigned long)(long)-err);
+	clkrg_fregs_set_ip(regs, (unsigned long)clkrg_deny_return);
 }
 
 /* The full checks of an access hook: they decide and report. */
-static noinline bool access_slow(struct clkrg_hook *h, struct pt_regs *regs)
+static noinline bool access_slow(struct clkrg_hook *h, struct ftrace_regs *regs)
 {
 	enum clkrg_verdict v = clkrg_pcfi_check(regs, h->symbol);
 
@@ -35,42 +37,44 @@ static noinline bool access_slow(struct clkrg_hook *h, struct pt_regs *regs)
 	if (v != CLKRG_DENY)
 		return false;
 	this_cpu_inc(h->stats->violations);
-	if (h->deny)
+	if (h->deny) {
 		deny_call(h, regs, h->deny);
+		clkrg_report_denied(h->symbol, h->deny);
+	}
 	return true;
 }
 
 /* Current matches its record and came from a call: nothing to do. */
-static __always_inline bool access_fast(struct pt_regs *regs)
+static __always_inline bool access_fast(struct ftrace_regs *regs)
 {
 	return clkrg_hook_context() &&
-	       clkrg_pcfi_fast_ok(kernel_stack_pointer(regs)) &&
+	       clkrg_pcfi_fast_ok(clkrg_fregs_sp(regs)) &&
 	       clkrg_pint_fast_ok();
 }
 
-static noinline void commit_slow(struct clkrg_hook *h, struct pt_regs *regs)
+static noinline void commit_slow(struct clkrg_hook *h, struct ftrace_regs *regs)
 {
 	clkrg_pcfi_check(regs, h->symbol);
-	clkrg_pint_commit((const struct cred *)regs->di,
+	clkrg_pint_commit((const struct cred *)clkrg_fregs_arg(regs, 0),
 			  clkrg_hook_return(regs));
 }
 
 /* A legitimate commit by a task that matches its record: followed. */
-static __always_inline bool commit_fast(struct pt_regs *regs)
+static __always_inline bool commit_fast(struct ftrace_regs *regs)
 {
-	unsigned long sp = kernel_stack_pointer(regs);
+	unsigned long sp = clkrg_fregs_sp(regs);
 
 	/* The return address is read only from a sane stack. */
 	return clkrg_hook_context() && clkrg_sp_sane(sp) &&
 	       clkrg_pcfi_fast_ok(sp) &&
-	       clkrg_pint_commit_fast((const struct cred *)regs->di,
+	       clkrg_pint_commit_fast((const struct cred *)clkrg_fregs_arg(regs, 0),
 				      *(unsigned long *)sp);
 }
 
-static void execve_slow(struct clkrg_hook *h, struct pt_regs *regs)
+static void execve_slow(struct clkrg_hook *h, struct ftrace_regs *regs)
 {
 	/* After boot only usermode helpers call kernel_execve(). */
-	if (clkrg_umh_exec((const char *)regs->di) == CLKRG_DENY)
+	if (clkrg_umh_exec((const char *)clkrg_fregs_arg(regs, 0)) == CLKRG_DENY)
 		deny_call(h, regs, h->deny);
 }
 
@@ -79,9 +83,10 @@ static void execve_slow(struct clkrg_hook *h, struct pt_regs *regs)
  * point, then an unload the lock forbids fails with EPERM. The system
  * call's own registers hold its arguments (ia32: %ebx, %ecx).
  */
-static void unload_slow(struct clkrg_hook *h, struct pt_regs *regs)
+static void unload_slow(struct clkrg_hook *h, struct ftrace_regs *regs)
 {
-	const struct pt_regs *u = (const struct pt_regs *)regs->di;
+	const struct pt_regs *u =
+		(const struct pt_regs *)clkrg_fregs_arg(regs, 0);
 	unsigned long name = h->ia32 ? (u32)u->bx : u->di;
 	unsigned long flags = h->ia32 ? (u32)u->cx : u->si;
 
@@ -95,7 +100,7 @@ static void unload_slow(struct clkrg_hook *h, struct pt_regs *regs)
  * Everything but the fast paths, under ftrace's recursion guard: these
  * call into the kernel, which could come back to a hooked function.
  */
-static noinline void hooks_slow(struct clkrg_hook *h, struct pt_regs *regs,
+static noinline void hooks_slow(struct clkrg_hook *h, struct ftrace_regs *regs,
 				unsigned long ip, unsigned long pip)
 {
 	int bit = ftrace_test_recursion_trylock(ip, pip);
@@ -107,24 +112,29 @@ static noinline void hooks_slow(struct clkrg_hook *h, struct pt_regs *regs,
 		access_slow(h, regs);
 		break;
 	case HOOK_FORK:
-		clkrg_pint_fork((struct task_struct *)regs->di);
+		clkrg_pint_fork((struct task_struct *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_FREE:
-		clkrg_pint_free((struct task_struct *)regs->di);
+		clkrg_pint_free((struct task_struct *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_COMMIT:
 		commit_slow(h, regs);
 		break;
 	case HOOK_OVERRIDE:
-		clkrg_pint_override((const struct cred *)regs->di);
+		clkrg_pint_override((const struct cred *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_REVERT:
-		clkrg_pint_revert((const struct cred *)regs->di);
+		clkrg_pint_revert((const struct cred *)clkrg_fregs_arg(regs, 0));
 		break;
 	case HOOK_SWITCH_NS:
-		clkrg_pint_switch_ns((struct task_struct *)regs->di,
-				     (struct nsproxy *)regs->si,
+		clkrg_pint_switch_ns((struct task_struct *)clkrg_fregs_arg(regs, 0),
+				     (struct nsproxy *)clkrg_fregs_arg(regs, 1),
 				     clkrg_hook_return(regs));
+		break;
+	case HOOK_TIMENS:
+		clkrg_pint_exec_timens((struct task_struct *)clkrg_fregs_arg(regs, 1),
+				       (struct nsproxy *)clkrg_fregs_arg(regs, 0),
+				       clkrg_hook_return(regs));
 		break;
 	case HOOK_EXECVE:
 		execve_slow(h, regs);
@@ -180,9 +190,8 @@ static __always_inline struct clkrg_hook *hook_at(unsigned long ip)
  * preemption off (RCU lookups, the record's arch lock, per-CPU counts).
  */
 void notrace clkrg_hooks_entry(unsigned long ip, unsigned long pip,
-			       struct ftrace_ops *op, struct ftrace_regs *fregs)
+			       struct ftrace_ops *op, struct ftrace_regs *regs)
 {
-	struct pt_regs *regs = &fregs->regs;
 	struct clkrg_hook *h = hook_at(ip);
 	bool done;
 
@@ -201,10 +210,8 @@ void notrace clkrg_hooks_entry(unsigned long ip, unsigned long pip,
  * own: its trampoline calls here with no lookup at all.
  */
 void notrace clkrg_commit_entry(unsigned long ip, unsigned long pip,
-				struct ftrace_ops *op, struct ftrace_regs *fregs)
+				struct ftrace_ops *op, struct ftrace_regs *regs)
 {
-	struct pt_regs *regs = &fregs->regs;
-
 	preempt_disable_notrace();
 	this_cpu_inc(commit_hook->stats->hits);
 	if (!commit_fast(regs))
@@ -221,6 +228,8 @@ struct clkrg_hook clkrg_hooks[] __ro_after_init = {
 	{ "override_creds", "creds", HOOK_OVERRIDE, 0, true },
 	{ "revert_creds", "creds", HOOK_REVERT, 0, true },
 	{ "switch_task_namespaces", "ns", HOOK_SWITCH_NS, 0, true },
+	/* exec's switch (6.2+), switch_task_namespaces() inlined in 6.12 */
+	{ "timens_on_fork", "ns", HOOK_TIMENS, 0, false },
 	ACCESS("security_file_open", EACCES),
 	ACCESS("security_inode_unlink", EACCES),
 	ACCESS("security_inode_rmdir", EACCES),
@@ -283,8 +292,6 @@ void clkrg_hook_sum(const struct clkrg_hook *h, u64 *hits, u64 *violations,
 		*denied = n[2];
 }
 
-typedef unsigned long (*ftrace_location_fn)(unsigned long ip);
-
 /* A hook that may change the IP goes with the IPMODIFY ops. */
 static struct ftrace_ops *ops_of(const struct clkrg_hook *h)
 {
@@ -294,13 +301,13 @@ static struct ftrace_ops *ops_of(const struct clkrg_hook *h)
 }
 
 /* Adds @h's function to its ops' filter and @h to the table. */
-static int hook_add(struct clkrg_hook *h, ftrace_location_fn location)
+static int hook_add(struct clkrg_hook *h)
 {
 	unsigned long addr = clkrg_ksym(h->symbol);
 	unsigned int i;
 	int ret;
 
-	h->ip = addr ? location(addr) : 0;
+	h->ip = addr ? clkrg_kfn(ftrace_location)(addr) : 0;
 	if (!h->ip)
 		return -ENOENT;
 	h->rec = clkrg_sites_ftrace_rec(h->ip);
@@ -361,15 +368,9 @@ static void init_failed(unsigned int registered)
 int clkrg_hooks_init(void)
 {
 	const unsigned long perm = FTRACE_OPS_FL_PERMANENT;
-	ftrace_location_fn location;
 	unsigned int i;
 	int ret;
 
-	location = (ftrace_location_fn)clkrg_ksym("ftrace_location");
-	if (!location) {
-		pr_err("clkrg: FAULT: cannot resolve ftrace_location\n");
-		return -ENOENT;
-	}
 	BUILD_BUG_ON(ARRAY_SIZE(clkrg_hooks) > (1U << SLOT_BITS) / 2);
 	memset(&clkrg_watch_ops, 0, sizeof(clkrg_watch_ops));
 	clkrg_watch_ops.func = clkrg_hooks_entry;
@@ -387,7 +388,7 @@ int clkrg_hooks_init(void)
 			init_failed(0);
 			return -ENOMEM;
 		}
-		ret = hook_add(h, location);
+		ret = hook_add(h);
 		if (!ret) {
 			h->active = true;
 			continue;

@@ -22,6 +22,7 @@ enum clkrg_hook_kind {
 	HOOK_OVERRIDE,
 	HOOK_REVERT,
 	HOOK_SWITCH_NS,
+	HOOK_TIMENS,	/* exec into a time namespace */
 	HOOK_EXECVE,
 	HOOK_UNLOAD,
 };

@@ -10,7 +10,11 @@ int clkrg_ksyms_init(void);
 /* Core kernel text, [_stext, _etext): set by clkrg_ksyms_init(). */
 extern unsigned long clkrg_stext, clkrg_etext;
 
-/* Address of @name, or 0 when this kernel has no such symbol. */
+/*
+ * Address of @name, or 0 when this kernel has no such symbol. Never
+ * called through: kernel functions are called with clkrg_kfn()
+ * (compat/compat.h).
+ */
 unsigned long clkrg_ksym(const char *name);
 
 /* Start and size of function @name; false when it has none here. */

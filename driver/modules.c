@@ -5,6 +5,7 @@
 #include <linux/rculist.h>
 #include <linux/slab.h>
 #include "block_hash.h"
+#include "compat/compat.h"
 #include "events.h"
 #include "ksyms.h"
 #include "patch_sites.h"
@@ -22,7 +23,9 @@ struct mod_entry {
 	bool self;
 	struct clkrg_blocks blocks;
 	struct clkrg_site_set sites;
-	struct clkrg_blocks ro;	/* self only: rodata and ro_after_init */
+	/* self only: rodata and ro_after_init (apart since 6.4) */
+	struct clkrg_blocks ro[2];
+	unsigned int nro;
 };
 
 static LIST_HEAD(entries);
@@ -117,7 +120,8 @@ static void free_entry(struct mod_entry *e)
 {
 	list_del(&e->node);
 	clkrg_blocks_free(&e->blocks);
-	clkrg_blocks_free(&e->ro);
+	clkrg_blocks_free(&e->ro[0]);
+	clkrg_blocks_free(&e->ro[1]);
 	clkrg_sites_free(&e->sites);
 	kfree(e);
 	clkrg_objects_add(-1);
@@ -126,8 +130,8 @@ static void free_entry(struct mod_entry *e)
 /* Starts tracking @mod, a LIVE module; mods_lock held. */
 static int track(struct module *mod)
 {
-	unsigned long text = (unsigned long)mod->core_layout.base;
-	unsigned long end = text + mod->core_layout.text_size;
+	unsigned long size, text = clkrg_module_text(mod, &size);
+	unsigned long end = text + size;
 	struct clkrg_site_tables t = {
 		.jump = mod->jump_entries,
 		.jump_end = mod->jump_entries + mod->num_jump_entries,
@@ -268,8 +272,9 @@ void clkrg_modules_exit(void)
  */
 int clkrg_modules_track_self(void)
 {
-	unsigned long base = (unsigned long)THIS_MODULE->core_layout.base;
+	unsigned long start[2], end[2];
 	struct mod_entry *e;
+	unsigned int i;
 	int ret;
 
 	mutex_lock(&mods_lock);
@@ -277,13 +282,16 @@ int clkrg_modules_track_self(void)
 	e = ret ? NULL : find(THIS_MODULE);
 	if (e) {
 		e->self = true;
-		ret = clkrg_blocks_alloc(&e->ro,
-				base + THIS_MODULE->core_layout.text_size,
-				base + THIS_MODULE->core_layout.ro_after_init_size,
-				"clkrg rodata");
-		if (!ret)
-			clkrg_blocks_hash(&e->ro, NULL, 0);
-		else
+		e->nro = clkrg_module_ro(THIS_MODULE, start, end);
+		for (i = 0; i < e->nro && !ret; i++) {
+			if (end[i] <= start[i])
+				continue;
+			ret = clkrg_blocks_alloc(&e->ro[i], start[i], end[i],
+						 "clkrg rodata");
+			if (!ret)
+				clkrg_blocks_hash(&e->ro[i], NULL, 0);
+		}
+		if (ret)
 			free_entry(e);
 	}
 	mutex_unlock(&mods_lock);
@@ -335,6 +343,7 @@ static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 	struct mod_report mr = { ctx, e };
 	bool accept = ctx->enforce == LKRG_ENFORCE_LOG_ACCEPT && !e->self;
 	const struct lkrg_site *sites;
+	unsigned int i;
 	size_t n;
 
 	if (e->mod->state == MODULE_STATE_LIVE) {
@@ -362,10 +371,14 @@ static void check_entry(struct mod_entry *e, struct clkrg_check_ctx *ctx)
 	ctx->bytes += e->blocks.end - e->blocks.start;
 	if (!e->self)
 		return;
-	clkrg_blocks_compare(&e->ro, NULL, 0, false, MOD_MAX_RUNS,
-			     report_ro_run, &mr);
-	ctx->regions++;
-	ctx->bytes += e->ro.end - e->ro.start;
+	for (i = 0; i < e->nro; i++) {
+		if (e->ro[i].end <= e->ro[i].start)
+			continue;
+		clkrg_blocks_compare(&e->ro[i], NULL, 0, false, MOD_MAX_RUNS,
+				     report_ro_run, &mr);
+		ctx->regions++;
+		ctx->bytes += e->ro[i].end - e->ro[i].start;
+	}
 }
 
 /* A module in /sys/module that the list and our records do not know. */

@@ -8,7 +8,7 @@
 #include <linux/static_call_types.h>
 #include <linux/vmalloc.h>
 #include <asm/text-patching.h>
-#include <asm/unaligned.h>
+#include "compat/compat.h"
 #include "core/x86_insn.h"
 #include "ksyms.h"
 #include "patch_sites.h"
@@ -40,9 +40,6 @@ static struct {
 	struct mutex *kprobe_mutex, *ftrace_lock, *text_mutex;
 	struct mutex *jump_label_mutex, *static_call_mutex;
 	struct hlist_head *kprobe_table;
-	struct ftrace_rec_iter *(*iter_start)(void);
-	struct ftrace_rec_iter *(*iter_next)(struct ftrace_rec_iter *it);
-	struct dyn_ftrace *(*iter_record)(struct ftrace_rec_iter *it);
 } S __ro_after_init;
 
 static bool in_set(const struct clkrg_site_set *set, u64 a, size_t len)
@@ -147,12 +144,11 @@ static int collect_ftrace(struct clkrg_site_set *set,
 			ret = add_src(set, a, callers[i].follows_tracer, NULL,
 				      5, SRC_FTRACE_CALLER);
 	}
-	if (!S.iter_start || !S.iter_next || !S.iter_record)
-		return ret;
 	if (S.ftrace_lock)
 		mutex_lock(S.ftrace_lock);
-	for (it = S.iter_start(); it && !ret; it = S.iter_next(it)) {
-		rec = S.iter_record(it);
+	for (it = clkrg_kfn(ftrace_rec_iter_start)(); it && !ret;
+	     it = clkrg_kfn(ftrace_rec_iter_next)(it)) {
+		rec = clkrg_kfn(ftrace_rec_iter_record)(it);
 		ret = add_src(set, rec->ip, 0, rec, MCOUNT_INSN_SIZE,
 			      LKRG_SITE_FTRACE);
 	}
@@ -185,9 +181,6 @@ int clkrg_sites_init(void)
 	RESOLVE(jump_label_mutex, "jump_label_mutex");
 	RESOLVE(static_call_mutex, "static_call_mutex");
 	RESOLVE(kprobe_table, "kprobe_table");
-	RESOLVE(iter_start, "ftrace_rec_iter_start");
-	RESOLVE(iter_next, "ftrace_rec_iter_next");
-	RESOLVE(iter_record, "ftrace_rec_iter_record");
 	if (!S.text_mutex || !S.jump_label_mutex)
 		return -ENOENT;
 	return clkrg_site_state_init();
@@ -209,12 +202,13 @@ struct dyn_ftrace *clkrg_sites_ftrace_rec(unsigned long ip)
 	struct dyn_ftrace *rec = NULL;
 	struct ftrace_rec_iter *it;
 
-	if (!S.iter_start || !S.iter_next || !S.iter_record || !S.ftrace_lock)
+	if (!S.ftrace_lock)
 		return NULL;
 	mutex_lock(S.ftrace_lock);
-	for (it = S.iter_start(); it; it = S.iter_next(it))
-		if (S.iter_record(it)->ip == ip) {
-			rec = S.iter_record(it);
+	for (it = clkrg_kfn(ftrace_rec_iter_start)(); it;
+	     it = clkrg_kfn(ftrace_rec_iter_next)(it))
+		if (clkrg_kfn(ftrace_rec_iter_record)(it)->ip == ip) {
+			rec = clkrg_kfn(ftrace_rec_iter_record)(it);
 			break;
 		}
 	mutex_unlock(S.ftrace_lock);

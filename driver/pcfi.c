@@ -3,18 +3,16 @@
 #include <linux/sched/task_stack.h>
 #include <linux/uaccess.h>
 #include "core/call_site.h"
+#include "compat/compat.h"
 #include "events.h"
 #include "ksyms.h"
 #include "policy.h"
 #include "pcfi.h"
 
-typedef int (*text_address_fn)(unsigned long addr);
-static text_address_fn text_address __ro_after_init;
-
+/* __kernel_text_address() is resolved with the others (compat/kfn.c). */
 int clkrg_pcfi_init(void)
 {
-	text_address = (text_address_fn)clkrg_ksym("__kernel_text_address");
-	return text_address ? 0 : -ENOENT;
+	return 0;
 }
 
 /*
@@ -29,14 +27,14 @@ static bool after_call(unsigned long ret)
 
 	if (from >= clkrg_stext && ret < clkrg_etext)
 		return lkrg_call_precedes((const u8 *)from);
-	return text_address(ret) &&
+	return clkrg_kfn(__kernel_text_address)(ret) &&
 	       !copy_from_kernel_nofault(before, (void *)from, sizeof(before)) &&
 	       lkrg_call_precedes(before);
 }
 
-unsigned long clkrg_hook_return(struct pt_regs *regs)
+unsigned long clkrg_hook_return(struct ftrace_regs *regs)
 {
-	unsigned long sp = kernel_stack_pointer(regs);
+	unsigned long sp = clkrg_fregs_sp(regs);
 
 	if (!in_task() || !clkrg_sp_sane(sp))
 		return 0;
@@ -61,7 +59,8 @@ static void report(const char *what, const char *symbol, unsigned long ret,
 	clkrg_note_hook_violation();
 }
 
-enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
+enum clkrg_verdict clkrg_pcfi_check(struct ftrace_regs *regs,
+				    const char *symbol)
 {
 	s64 level = clkrg_policy(KNOB_PCFI_VALIDATE);
 	unsigned long sp, ret = 0;
@@ -70,7 +69,7 @@ enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol)
 
 	if (level == LKRG_PCFI_OFF || !in_task() || is_idle_task(current))
 		return CLKRG_ALLOW;
-	sp = kernel_stack_pointer(regs);
+	sp = clkrg_fregs_sp(regs);
 	if (!clkrg_sp_sane(sp)) {
 		what = "stack pointer";
 	} else if (level == LKRG_PCFI_FULL) {

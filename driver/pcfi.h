@@ -7,7 +7,7 @@
 #ifndef CLKRG_PCFI_H
 #define CLKRG_PCFI_H
 
-#include <linux/ptrace.h>
+#include <linux/ftrace.h>
 #include <linux/sched.h>
 #include <linux/sched/task_stack.h>
 #include "ksyms.h"
@@ -46,10 +46,11 @@ static __always_inline bool clkrg_pcfi_fast_ok(unsigned long sp)
 	       *(const u8 *)(ret - 5) == 0xe8;
 }
 
-/* @regs at the entry of the probed function @symbol. */
-enum clkrg_verdict clkrg_pcfi_check(struct pt_regs *regs, const char *symbol);
+/* @regs at the entry of the probed function @symbol (an ftrace hook). */
+enum clkrg_verdict clkrg_pcfi_check(struct ftrace_regs *regs,
+				    const char *symbol);
 
 /* The probed function's return address, 0 if the stack is not sane. */
-unsigned long clkrg_hook_return(struct pt_regs *regs);
+unsigned long clkrg_hook_return(struct ftrace_regs *regs);
 
 #endif

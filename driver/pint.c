@@ -64,6 +64,7 @@ struct actual {
 	bool inums;		/* ... and their inode numbers */
 	bool direct;		/* nobody else can switch them (see read_ns) */
 	struct lkrg_seccomp_snap sec;
+	bool exiting;		/* PF_EXITING */
 };
 
 #define MAX_FINDINGS	3
@@ -271,6 +272,7 @@ static void read_actual(struct task_struct *t, struct actual *a, bool direct)
 	/* Inode numbers of others only for reports (compare reads them). */
 	read_ns(t, a, a->direct);
 	snap_seccomp(t, &a->sec);
+	a->exiting = t->flags & PF_EXITING;
 }
 
 /* A record taking @a as it is. Flags other than VIOLATED are cleared. */
@@ -321,7 +323,7 @@ static void compare(struct clkrg_shadow *s, struct task_struct *t,
 	const struct lkrg_ns_snap *en = &s->ns;
 	const struct cred *ep = s->real_cred;
 	u64 now = READ_ONCE(t->se.sum_exec_runtime);
-	bool self = t == current, over;
+	bool self = t == current, over, released;
 	struct finding *f;
 
 	if (lkrg_held_to_prev(s->flags & SHADOW_IN_COMMIT, self,
@@ -349,7 +351,14 @@ static void compare(struct clkrg_shadow *s, struct task_struct *t,
 	/* Override creds are current's own business, seen only by it. */
 	if (self && a->cred != a->real_cred && a->cred != s->cred)
 		add_finding(fs, LKRG_OBJ_TASK_CRED, "subjective creds");
-	if (a->ns_read) {
+	/*
+	 * 6.12 inlines switch_task_namespaces() into exit_task_namespaces():
+	 * an exiting task drops its nsproxy unseen. No nsproxy grants nothing.
+	 */
+	if (a->ns_read && a->exiting && !a->ns.nsproxy) {
+		s->ns = a->ns;
+		s->flags &= ~SHADOW_NS_PENDING;
+	} else if (a->ns_read) {
 		struct lkrg_snap_diff d[LKRG_EV_VALUES];
 		unsigned int n;
 
@@ -373,7 +382,14 @@ static void compare(struct clkrg_shadow *s, struct task_struct *t,
 			memcpy(f->diff, d, sizeof(d));
 		}
 	}
-	if (memcmp(&s->sec, &a->sec, sizeof(s->sec))) {
+	/*
+	 * 6.12 releases an exiting task's filter in do_exit() (6.1 once it is
+	 * reaped). Mode 2 and the work flag stay, and mode 2 without a filter
+	 * kills at any system call: nothing to compare, no way out.
+	 */
+	released = a->exiting && !a->sec.filter && a->sec.work &&
+		   a->sec.mode == LKRG_SECCOMP_FILTER;
+	if (!released && memcmp(&s->sec, &a->sec, sizeof(s->sec))) {
 		if (lkrg_seccomp_tightened(&s->sec, &a->sec)) {
 			s->sec = a->sec;
 		} else {
@@ -1077,6 +1093,24 @@ void clkrg_pint_revert(const struct cred *old)
 	set_subjective(old);
 }
 
+/*
+ * A switch of current to @new that an earlier hook already followed:
+ * timens_on_fork() in exec_task_namespaces(), on a kernel that does not
+ * inline switch_task_namespaces() there.
+ */
+static bool announced(struct nsproxy *new)
+{
+	struct clkrg_shadow *s;
+	bool seen;
+
+	rcu_read_lock();
+	s = clkrg_shadow_find(current);
+	seen = s && new && (READ_ONCE(s->flags) & SHADOW_NS_PENDING) &&
+	       READ_ONCE(s->ns.nsproxy) == (unsigned long)new;
+	rcu_read_unlock();
+	return seen;
+}
+
 void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 			  unsigned long ret)
 {
@@ -1086,7 +1120,14 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	bool check = clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
 		     clkrg_hook_context();
 
-	if (!in_task() || p != current)
+	/*
+	 * The exit's switch to no nsproxy is not followed: compare() accepts
+	 * an exiting task without one, with no window that a task waiting
+	 * between this hook and the store could outlast (6.12 inlines this
+	 * switch there anyway).
+	 */
+	if (!in_task() || p != current || announced(new) ||
+	    (!new && (p->flags & PF_EXITING)))
 		return;
 	if (check && clkrg_pint_verify_current() == CLKRG_DENY)
 		return;
@@ -1125,6 +1166,47 @@ void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 	s->flags |= SHADOW_NS_PENDING;
 	s->since_runtime = current->se.sum_exec_runtime;
 	raw_spin_unlock(&s->lock);
+	rcu_read_unlock();
+}
+
+/* @new is @old with only the time namespace left to change. */
+static bool same_but_time(const struct nsproxy *old, const struct nsproxy *new)
+{
+	return new->uts_ns == old->uts_ns && new->ipc_ns == old->ipc_ns &&
+	       new->mnt_ns == old->mnt_ns && new->net_ns == old->net_ns &&
+	       new->pid_ns_for_children == old->pid_ns_for_children &&
+	       new->cgroup_ns == old->cgroup_ns &&
+	       new->time_ns == old->time_ns &&
+	       new->time_ns_for_children == old->time_ns_for_children;
+}
+
+void clkrg_pint_exec_timens(struct task_struct *p, struct nsproxy *new,
+			    unsigned long ret)
+{
+	const struct nsproxy *old = p->nsproxy;
+	struct clkrg_shadow *s;
+
+	/* At fork @p is the child, which the fork hook records. */
+	if (!in_task() || p != current || !new || !old || new == old ||
+	    !clkrg_core_text(ret) || !same_but_time(old, new))
+		return;
+	if (clkrg_policy(KNOB_PINT_VALIDATE) != LKRG_PINT_OFF &&
+	    clkrg_hook_context() && clkrg_pint_verify_current() == CLKRG_DENY)
+		return;
+	rcu_read_lock();
+	s = own_record();
+	if (s) {
+		raw_spin_lock(&s->lock);
+		s->prev_ns = s->ns;
+		ns_pointers(new, new, &s->ns);
+		/* What timens_on_fork() is about to store. */
+		s->ns.ns[LKRG_NS_TIME] =
+			(unsigned long)new->time_ns_for_children;
+		ns_inums(&s->ns, true);
+		s->flags |= SHADOW_NS_PENDING;
+		s->since_runtime = current->se.sum_exec_runtime;
+		raw_spin_unlock(&s->lock);
+	}
 	rcu_read_unlock();
 }
 

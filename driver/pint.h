@@ -37,6 +37,13 @@ void clkrg_pint_override(const struct cred *new);
 void clkrg_pint_revert(const struct cred *old);
 void clkrg_pint_switch_ns(struct task_struct *p, struct nsproxy *new,
 			  unsigned long ret);
+/*
+ * timens_on_fork(@new, @p): when @p is current, exec_task_namespaces()
+ * (6.2+) moving it to @new, a copy of its nsproxy in which the time
+ * namespace becomes the one for children.
+ */
+void clkrg_pint_exec_timens(struct task_struct *p, struct nsproxy *new,
+			    unsigned long ret);
 
 /* Every task, from a check (process context). */
 void clkrg_pint_check_all(struct clkrg_check_ctx *ctx);

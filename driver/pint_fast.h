@@ -17,7 +17,7 @@
 #include <linux/seccomp.h>
 #include <linux/user_namespace.h>
 #include <asm/syscall.h>
-#include <asm/unaligned.h>
+#include "compat/compat.h"
 #include "core/legit_syscalls.h"
 #include "ksyms.h"
 #include "policy.h"
@@ -40,7 +40,7 @@ extern struct clkrg_text_range clkrg_commit_callers[CLKRG_COMMIT_CALLERS];
 
 static inline u64 clkrg_cap64(kernel_cap_t c)
 {
-	return (u64)c.cap[1] << 32 | c.cap[0];
+	return clkrg_cap_u64(c);
 }
 
 static inline void clkrg_snap_creds(const struct cred *c,
@@ -178,7 +178,8 @@ static __always_inline void clkrg_record_unlock(struct clkrg_shadow *s)
 static __always_inline bool clkrg_quick_match(struct clkrg_shadow *s)
 {
 	const struct task_struct *t = current;
-	const struct cred *real = rcu_dereference(t->real_cred);
+	/* current's own: only current replaces it (no RCU reader needed) */
+	const struct cred *real = current_real_cred();
 	unsigned long subj = (unsigned long)rcu_access_pointer(t->cred);
 	u32 flags = READ_ONCE(s->flags);
 	u64 d;

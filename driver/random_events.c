@@ -8,7 +8,7 @@
 #include <linux/random.h>
 #include <net/addrconf.h>
 #include <net/netevent.h>
-#include "ksyms.h"
+#include <linux/usb.h>
 #include "policy.h"
 #include "check_engine.h"
 #include "random_events.h"
@@ -41,26 +41,34 @@ RANDOM_SOURCE(on_usb, LKRG_TRIGGER_USB);
 RANDOM_SOURCE(on_acpi, LKRG_TRIGGER_ACPI);
 
 /*
- * USB notifiers live in usbcore.ko: bind when it is (or becomes) live,
- * through kallsyms so that clkrg neither loads nor pins it.
+ * USB notifiers live in usbcore.ko: bind when it is (or becomes) live.
+ * symbol_get() holds usbcore for the call only, so clkrg neither loads nor
+ * pins it; the functions are exported, so their ENDBR64 stays (IBT).
  */
-typedef void (*usb_notify_fn)(struct notifier_block *nb);
 static bool usb_bound;
 static DEFINE_MUTEX(usb_lock);
 
 static void usb_bind(bool bind)
 {
-	usb_notify_fn fn;
+	void (*reg)(struct notifier_block *nb);
 
 	mutex_lock(&usb_lock);
-	if (bind != usb_bound) {
-		fn = (usb_notify_fn)clkrg_ksym(bind ? "usb_register_notify" :
-					       "usb_unregister_notify");
-		if (fn) {
-			fn(&on_usb_nb);
-			usb_bound = bind;
-		}
+	if (bind == usb_bound)
+		goto out;
+	reg = bind ? symbol_get(usb_register_notify) :
+		     symbol_get(usb_unregister_notify);
+	if (reg) {
+		reg(&on_usb_nb);
+		usb_bound = bind;
+		if (bind)
+			symbol_put(usb_register_notify);
+		else
+			symbol_put(usb_unregister_notify);
+	} else if (!bind) {
+		/* usbcore is going: our block goes with its chain. */
+		usb_bound = false;
 	}
+out:
 	mutex_unlock(&usb_lock);
 }
 

@@ -35,3 +35,18 @@ void clkrg_report_one(struct clkrg_check_ctx *ctx, u16 cat, u16 obj,
 	if (ctx->enforce == LKRG_ENFORCE_PANIC)
 		ctx->panic = true;
 }
+
+/*
+ * An access refused at a hook, as its own event: which access point
+ * refused the task and with which error (the violation event says why).
+ */
+void clkrg_report_denied(const char *hook, int err)
+{
+	struct lkrg_event_record ev;
+
+	clkrg_ev_prepare(&ev, LKRG_EV_BLOCK, LKRG_SEV_WARN, LKRG_CAT_TASK,
+			 LKRG_OBJ_HOOK, LKRG_ACT_BLOCKED, true);
+	lkrg_ev_set_str(ev.d.name, sizeof(ev.d.name), hook);
+	lkrg_ev_add_value(&ev.d, "errno", 0, err);
+	clkrg_ev_emit(&ev);
+}

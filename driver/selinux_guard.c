@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <linux/delay.h>
 #include <linux/kprobes.h>
+#include "compat/compat.h"
 #include "events.h"
 #include "kint.h"
 #include "ksyms.h"
 #include "selinux_guard.h"
 
-/*
- * Debian's 6.1 has SECURITY_SELINUX_DEVELOP=y and SELINUX_DISABLE=n, so
- * the flag is the first member of struct selinux_state (a private type).
- */
+/* In the private struct selinux_state: compat.h knows where. */
 static bool *enforcing __ro_after_init;
 static bool expected;
 static atomic_t writing;
@@ -116,7 +114,7 @@ void clkrg_selinux_check(struct clkrg_check_ctx *ctx)
 
 int clkrg_selinux_init(void)
 {
-	bool *flag = (bool *)clkrg_ksym("selinux_state");
+	bool *flag = clkrg_selinux_enforcing(clkrg_ksym("selinux_state"));
 
 	if (!flag)
 		return 0;

@@ -5,6 +5,7 @@
 #include <linux/static_call_types.h>
 #include "core/text_sites.h"
 #include "core/x86_insn.h"
+#include "compat/compat.h"
 #include "ksyms.h"
 #include "site_state.h"
 
@@ -17,11 +18,6 @@ static struct {
 	unsigned long ret0, sc_return, ret_thunk_fn;
 	void **ret_thunk;		/* x86_return_thunk, if a variable */
 	bool *kprobes_all_disarmed;
-	bool (*is_ftrace_tramp)(unsigned long addr);
-	unsigned long (*rec_direct)(unsigned long ip);
-	bool (*text_address)(unsigned long addr);
-	int (*size_offset)(unsigned long addr, unsigned long *size,
-			   unsigned long *off);
 } S __ro_after_init;
 
 #define RESOLVE(field, name)	(S.field = (void *)clkrg_ksym(name))
@@ -40,11 +36,7 @@ int clkrg_site_state_init(void)
 	S.ret_thunk_fn = clkrg_ksym("__x86_return_thunk");
 	RESOLVE(ret_thunk, "x86_return_thunk");
 	RESOLVE(kprobes_all_disarmed, "kprobes_all_disarmed");
-	RESOLVE(is_ftrace_tramp, "is_ftrace_trampoline");
-	RESOLVE(rec_direct, "ftrace_find_rec_direct");
-	RESOLVE(text_address, "kernel_text_address");
-	RESOLVE(size_offset, "kallsyms_lookup_size_offset");
-	return S.text_address && S.size_offset ? 0 : -ENOENT;
+	return S.stext && S.etext ? 0 : -ENOENT;
 }
 
 /* A call or jump may only land on the first byte of a kernel function. */
@@ -52,7 +44,8 @@ static bool function_entry(u64 dest)
 {
 	unsigned long size, off;
 
-	return S.text_address(dest) && S.size_offset(dest, &size, &off) &&
+	return clkrg_kfn(kernel_text_address)(dest) &&
+	       clkrg_kfn(kallsyms_lookup_size_offset)(dest, &size, &off) &&
 	       off == 0;
 }
 
@@ -82,12 +75,12 @@ static void judge_ftrace(const struct dyn_ftrace *rec, u64 addr,
 		return;
 	if (fl & FTRACE_FL_DIRECT_EN) {
 		v->vol = true;
-		v->expect = S.rec_direct ? S.rec_direct(addr) : 0;
+		v->expect = clkrg_kfn(ftrace_find_rec_direct)(addr);
 		v->ok = v->expect && in->dest == v->expect;
 	} else if (fl & FTRACE_FL_TRAMP_EN) {
 		v->vol = true;
 		v->expect = in->dest;
-		v->ok = S.is_ftrace_tramp && S.is_ftrace_tramp(in->dest);
+		v->ok = clkrg_kfn(is_ftrace_trampoline)(in->dest);
 	} else {
 		v->expect = fl & FTRACE_FL_REGS_EN ? S.ftrace_regs_caller :
 						     S.ftrace_caller;

@@ -2,8 +2,8 @@
 /*
  * Hooks for the kernel test suite only, off unless the module is loaded
  * with test_hooks=1: clkrg_test_emit() lets a test module produce events
- * from any context, and test_leak=1 leaks one object per open so the leak
- * assertion of the suite can be shown to fail.
+ * from any context, and test_leak=1 leaks one kmalloc'd object per open,
+ * never freed, so the leak checks of the suite can be shown to fail.
  */
 #ifndef CLKRG_TEST_HOOKS_H
 #define CLKRG_TEST_HOOKS_H

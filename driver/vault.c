@@ -7,6 +7,7 @@
 #include <asm/pgtable.h>
 #include "events.h"
 #include "check_ctx.h"
+#include "compat/compat.h"
 #include "ksyms.h"
 #include "vault.h"
 
@@ -30,10 +31,7 @@ struct vault_slot {
 	char name[VAULT_NAME_LEN];
 };
 
-typedef int (*set_memory_fn)(unsigned long addr, int numpages);
-
 static struct {
-	set_memory_fn set_ro, set_rw;
 	siphash_key_t key;
 	struct vault_slot *dir;	/* VAULT_SLOTS entries, read-only */
 	u32 dir_pages;
@@ -53,7 +51,8 @@ static u32 pages_of(size_t size)
 /* Read-only or writable, the vmalloc pages and their direct-map alias. */
 static void set_ro(void *p, u32 npages, bool ro)
 {
-	int ret = (ro ? V.set_ro : V.set_rw)((unsigned long)p, npages);
+	int ret = ro ? clkrg_kfn(set_memory_ro)((unsigned long)p, npages) :
+		       clkrg_kfn(set_memory_rw)((unsigned long)p, npages);
 
 	if (ret)
 		pr_err("clkrg: FAULT: cannot make %u pages %s (%d)\n", npages,
@@ -262,12 +261,7 @@ void clkrg_vault_verify(struct clkrg_check_ctx *ctx)
 
 int clkrg_vault_init(void)
 {
-	V.set_ro = (set_memory_fn)clkrg_ksym("set_memory_ro");
-	V.set_rw = (set_memory_fn)clkrg_ksym("set_memory_rw");
-	if (!V.set_ro || !V.set_rw) {
-		pr_err("clkrg: FAULT: cannot resolve set_memory_ro/rw\n");
-		return -ENOENT;
-	}
+	/* set_memory_ro/rw are resolved with the others (compat/kfn.c). */
 	get_random_bytes(&V.key, sizeof(V.key));
 	V.dir_pages = pages_of(VAULT_SLOTS * sizeof(struct vault_slot));
 	V.dir = vzalloc((size_t)V.dir_pages * PAGE_SIZE);

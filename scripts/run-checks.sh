@@ -1,7 +1,18 @@
 #!/bin/sh
-# Runs lint, unit tests and the kernel suite; the last line sums them up.
+# Runs lint, the unit tests, the packaging tests and the kernel suite on
+# every kernel given (default: scripts/test-kvers.sh, the newest installed
+# 6.1 and 6.12); the last line sums them all up. Each kernel's suite uses
+# the module built for it by scripts/build-module.sh (make modules),
+# build/kmod/KVER/.
+#
+#   scripts/run-checks.sh [KVER...]
+#   scripts/run-checks.sh --debug    the kernel suite on the debug kernel
+#                                    (tests/debug/build-kernel.sh)
+#
+# The last line is "N passed, N failed" (nothing is printed after it); the
+# exit status is 0 only when nothing failed.
 set -u
-KVER=${1:-$(scripts/pick-kver.sh)}
+cd "$(dirname "$0")/.." || exit 2
 passed=0
 failed=0
 
@@ -17,20 +28,43 @@ add() {	# add FILE: a file holding "<passed> <failed>"
 	failed=$((failed + f))
 }
 
-rm -f build/lint-result.txt tests/unit/result.txt tests/kernel-result.txt \
-	build/packaging-result.txt
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
 mkdir -p build
-echo "== lint (checkpatch, sparse, W=1)"
-scripts/lint-driver.sh "$KVER"
+if [ "${1:-}" = --debug ]; then
+	rm -f tests/kernel-debug-result.txt
+	echo "== kernel suite on the debug kernel"
+	tests/kernel-suite.sh --debug 2>&1
+	add tests/kernel-debug-result.txt
+	finish
+fi
+
+if [ $# -eq 0 ]; then
+	# shellcheck disable=SC2046 # one word per kernel
+	set -- $(scripts/test-kvers.sh) || exit 2
+fi
+rm -f build/lint-result.txt tests/unit/result.txt build/packaging-result.txt
+start=$(date +%s)
+echo "== lint (checkpatch, then sparse and W=1 for $*)"
+scripts/lint-driver.sh "$@"
 add build/lint-result.txt
 echo "== unit tests"
-make -C tests/unit run
+make --no-print-directory -C tests/unit run
 add tests/unit/result.txt
 echo "== packaging (make install/uninstall, DKMS, make sign)"
-tests/host/packaging.sh "$KVER" build/packaging-result.txt
+tests/host/packaging.sh "$1" build/packaging-result.txt
 add build/packaging-result.txt
-echo "== kernel suite ($KVER)"
-tests/kernel-suite.sh --kver "$KVER"
-add tests/kernel-result.txt
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+for kver in "$@"; do
+	echo "== kernel suite ($kver)"
+	rm -f tests/kernel-result.txt
+	t=$(date +%s)
+	CLKRG_KO=build/kmod/$kver/driver/clkrg.ko tests/kernel-suite.sh --kver "$kver" 2>&1
+	echo "== kernel suite ($kver): $(($(date +%s) - t)) s"
+	add tests/kernel-result.txt
+done
+echo "== all checks: $(($(date +%s) - start)) s"
+finish

@@ -120,7 +120,7 @@ expect_cpu_event() {
 		pass "violation event: cpu/$2 '$3', action $4"
 	else
 		fail "violation event: cpu/$2 '$3', action $4" \
-			"none with seq >= ${1:-?}"
+			"none with seq >= $1"
 		diag_events
 	fi
 }

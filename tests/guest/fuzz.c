@@ -659,8 +659,8 @@ static int enforce_knob(const __u8 *name)
 
 /*
  * As root: never end the run or flood the log. SHUTDOWN only with a
- * nonzero argument; no block_modules lock, no policy lock (one way until
- * reboot: every later change would be refused), no panic enforcement (of any
+ * nonzero argument; no block_modules lock, no policy lock (the lock knob:
+ * one way until reboot, every later change EPERM), no panic enforcement (of any
  * knob taking enforcement levels: kint_, pint_, pcfi_, umh_enforce...), no info
  * log lines; FORCE_RUN/REBASELINE and successful policy changes within
  * their budgets; a state-changing command the fuzzer does not know (one

@@ -17,6 +17,7 @@
 #   dmesg_clean                        no BUG:/WARNING:/Oops/Call Trace
 #   flush_results                      before an expected panic
 #   done_testing                       summary; exit 1 unless all passed
+# and, from kernel.sh, what differs between kernels (fn_off, fn_re).
 
 # shellcheck disable=SC2034 # TAP_DONE is read by run-scenario.sh's trap
 TAP_N=0
@@ -24,6 +25,9 @@ TAP_FAILED=0
 TAP_DONE=0
 DMESG_CHECKED=0
 OUT_FILE=/tmp/tap.out
+
+# shellcheck source=tests/guest/kernel.sh
+. /lib/tests/kernel.sh
 
 diag() {
 	printf '%s\n' "$@" | sed 's/^/# /'
@@ -42,8 +46,15 @@ fail() {
 	[ $# -eq 0 ] || diag "$@"
 }
 
+# Bails out on the TAP stream (fd 9, opened by run-scenario.sh), so a
+# helper that cannot do its job inside $(...) or a pipeline still fails the
+# scenario; the harness counts every "Bail out!" as a failure.
 bail() {
-	printf 'Bail out! %s\n' "$*"
+	if { true >&9; } 2>/dev/null; then
+		printf 'Bail out! %s\n' "$*" >&9
+	else
+		printf 'Bail out! %s\n' "$*"
+	fi
 	exit 2
 }
 

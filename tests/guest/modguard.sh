@@ -104,7 +104,7 @@ expect_module_event() {
 	if [ -n "$MOD_EV" ]; then
 		pass "violation event: module/$2 '$3'"
 	else
-		fail "violation event: module/$2 '$3'" "none with seq >= ${1:-?}"
+		fail "violation event: module/$2 '$3'" "none with seq >= $1"
 		diag_events
 	fi
 }
@@ -178,7 +178,7 @@ force_run_clean() {
 	_fr_since=$(next_seq)
 	_fr_rc=0
 	lkrg-cli force-run >"$OUT_FILE" 2>&1 || _fr_rc=$?
-	_fr_ev=$(events_since "${_fr_since:-0}" | select_events type=violation)
+	_fr_ev=$(events_since "$_fr_since" | select_events type=violation)
 	if [ "$_fr_rc" -eq 0 ] && [ -z "$_fr_ev" ]; then
 		pass "force-run clean: $1"
 	else

@@ -42,8 +42,37 @@
 #   set_knob NAME=VALUE           one result: lkrg-cli policy set
 #   pool_dry_event SINCE PID      one result: the "record pool empty"
 #                                 event, produced by PID's fork
+#
+# The access right after the primitive (pint_attack --act ACT):
+#   act_targets                   victim_files, plus /root/victim-dir,
+#                                 /root/mnt (empty dirs), /root/victim-prog
+#                                 (root 0700; writes /root/exec-ran) and a
+#                                 root "sleep" to ptrace (VICTIM_PID); the
+#                                 leftovers of an access are removed
+#   act_attack PRIM ACT [ARGS...] attack PRIM --act ACT ARGS (ptrace: the
+#                                 victim's pid); ACT_PATH is ACT's target
+#                                 when ARGS give --path
+#   act_untouched ACT             one result: ACT's target as it was
+#   act_changed ACT               one result: ACT's target changed by it
+#   judge_denied SINCE ACT HOOK OBJ NAME   five results: SIGKILL; the
+#                                 target untouched; nothing printed after
+#                                 the primitive (it died in the access);
+#                                 the violation event (killed); the block
+#                                 event of HOOK refusing its access
+#   judge_died_at_primitive SINCE ACT OBJ NAME   four results, for a
+#                                 primitive found at its own hook (commit,
+#                                 switch of namespaces): SIGKILL; target
+#                                 untouched; nothing printed after; the
+#                                 violation event (killed)
+#   judge_accepted SINCE ACT OBJ NAME      four results at log_accept: the
+#                                 access succeeded ("act=ACT ok"); the
+#                                 target changed; the violation event
+#                                 (accepted); no block event
+#   expect_block_event SINCE HOOK PID   one result: HOOK refused PID
 
 VULN_KO=/lib/clkrg/test/clkrg_vuln.ko
+VICTIM_PID=
+ACT_PATH=
 ATTACK=/lib/tests/bin/pint_attack
 # shellcheck disable=SC2034 # used by the scenarios
 PARKED=/lib/tests/bin/pint_parked
@@ -168,7 +197,7 @@ expect_event_of() {
 		pass "violation event: task/$2 '$3', action $4, pid $5, comm $6"
 	else
 		fail "violation event: task/$2 '$3', action $4, pid $5, comm $6" \
-			"none with seq >= ${1:-?}"
+			"none with seq >= $1"
 		diag_events
 	fi
 }
@@ -180,7 +209,7 @@ expect_umh_event() {
 	if [ -n "$TASK_EV" ]; then
 		pass "violation event: task/umh '$2', action $3"
 	else
-		fail "violation event: task/umh '$2', action $3" "none with seq >= ${1:-?}"
+		fail "violation event: task/umh '$2', action $3" "none with seq >= $1"
 		diag_events
 	fi
 }
@@ -258,7 +287,7 @@ force_run_clean() {
 	_fr_since=$(next_seq)
 	_fr=0
 	lkrg-cli force-run >/tmp/force-run.out 2>&1 || _fr=$?
-	_fr_ev=$(events_since "${_fr_since:-0}" | select_events type=violation)
+	_fr_ev=$(events_since "$_fr_since" | select_events type=violation)
 	if [ "$_fr" -eq 0 ] && [ -z "$_fr_ev" ]; then
 		pass "force-run clean: $1"
 	else
@@ -280,5 +309,205 @@ pool_dry_event() {
 		fail "the record pool ran dry at the fork of pid $2" \
 			"no task_shadow 'record pool empty' event of pid $2"
 		diag_events
+	fi
+}
+
+# ---- the access right after the primitive --------------------------------------
+
+act_targets() {
+	victim_files
+	if grep -q ' /root/mnt ' /proc/mounts; then umount /root/mnt; fi
+	rm -rf /root/victim-dir /root/attacker-dir /root/canary.renamed \
+		/root/secret.link /root/exec-ran /root/mnt
+	mkdir -m 0755 /root/victim-dir /root/mnt
+	printf '#!/bin/sh\necho ran >/root/exec-ran\n' >/root/victim-prog
+	chmod 0700 /root/victim-prog
+	if [ -n "$VICTIM_PID" ]; then
+		kill -9 "$VICTIM_PID"
+		wait "$VICTIM_PID" || [ $? -eq 137 ]	# SIGKILL's status
+	fi
+	sleep 1000 &
+	VICTIM_PID=$!
+}
+
+act_attack() {
+	_prim=$1
+	_act=$2
+	shift 2
+	ACT_PATH=
+	_prev=
+	for _a in "$@"; do
+		[ "$_prev" != --path ] || ACT_PATH=$_a
+		_prev=$_a
+	done
+	if [ "$_act" = ptrace ]; then
+		attack "$_prim" --act ptrace --pid "$VICTIM_PID" "$@"
+	else
+		attack "$_prim" --act "$_act" "$@"
+	fi
+}
+
+# The target of ACT (pint_attack's defaults unless --path gave ACT_PATH).
+act_target() {
+	if [ -n "$ACT_PATH" ]; then
+		echo "$ACT_PATH"
+		return
+	fi
+	case $1 in
+	read | link) echo /root/secret ;;
+	rmdir) echo /root/victim-dir ;;
+	mkdir) echo /root/attacker-dir ;;
+	ptrace) echo "pid $VICTIM_PID (root)" ;;
+	mount) echo /root/mnt ;;
+	exec) echo /root/victim-prog ;;
+	*) echo /root/canary ;;
+	esac
+}
+
+# act_state ACT: "untouched" or "changed", with what was seen after ":".
+act_state() {
+	_t=$(act_target "$1")
+	case $1 in
+	trunc)
+		_c=$(cat "$_t")
+		[ "$_c" = "$CANARY_TEXT" ] && echo "untouched: '$_c'" || echo "changed: '$_c'"
+		;;
+	read)
+		if grep -qx "secret=$SECRET_TEXT" "$ATTACK_OUT"; then
+			echo "changed: the secret was printed"
+		else
+			echo "untouched: no secret printed"
+		fi
+		;;
+	unlink | rmdir)
+		[ -e "$_t" ] && echo "untouched: $_t exists" || echo "changed: $_t is gone"
+		;;
+	rename)
+		if [ -e "$_t" ] && [ ! -e "$_t.renamed" ]; then
+			echo "untouched: $_t in place"
+		else
+			echo "changed: $_t $([ -e "$_t" ] || echo gone), $_t.renamed $([ -e "$_t.renamed" ] && echo exists)"
+		fi
+		;;
+	link)
+		[ -e "$_t.link" ] && echo "changed: $_t.link exists" || echo "untouched: no $_t.link"
+		;;
+	mkdir)
+		[ -d "$_t" ] && echo "changed: $_t exists" || echo "untouched: no $_t"
+		;;
+	chmod)
+		_m=$(stat -c %a "$_t")
+		[ "$_m" = 644 ] && echo "untouched: mode $_m" || echo "changed: mode $_m"
+		;;
+	ptrace)
+		_tp=$(sed -n 's/^TracerPid:[[:space:]]*//p' "/proc/$VICTIM_PID/status")
+		_st=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$VICTIM_PID/status")
+		if grep -q '^act=ptrace ok' "$ATTACK_OUT" || [ "$_tp" != 0 ] ||
+			[ "$_st" = T ] || [ "$_st" = t ]; then
+			echo "changed: TracerPid $_tp, state $_st, $(grep '^act=' "$ATTACK_OUT")"
+		else
+			echo "untouched: TracerPid $_tp, state $_st"
+		fi
+		;;
+	mount)
+		if grep -q " $_t tmpfs " /proc/mounts; then
+			echo "changed: tmpfs mounted on $_t"
+		else
+			echo "untouched: nothing mounted on $_t"
+		fi
+		;;
+	exec)
+		[ -e /root/exec-ran ] && echo "changed: $_t ran" || echo "untouched: $_t never ran"
+		;;
+	*)
+		echo "unknown act $1"
+		;;
+	esac
+}
+
+act_untouched() {
+	_as=$(act_state "$1")
+	case $_as in
+	untouched:*) pass "$1: target $(act_target "$1") untouched (${_as#untouched: })" ;;
+	*) fail "$1: target $(act_target "$1") untouched" "$_as" ;;
+	esac
+}
+
+act_changed() {
+	_as=$(act_state "$1")
+	case $_as in
+	changed:*) pass "$1: target $(act_target "$1") changed by the access (${_as#changed: })" ;;
+	*) fail "$1: target $(act_target "$1") changed by the access" "$_as" ;;
+	esac
+}
+
+# The errno clkrg's hook table makes HOOK fail with.
+hook_errno() {
+	case $1 in
+	security_capable | security_inode_setattr | security_ptrace_access_check | \
+		security_sb_mount) echo 1 ;;
+	*) echo 13 ;;
+	esac
+}
+
+# The "actual" of field FIELD in the values of the event JSON $1.
+event_value() {
+	printf '%s\n' "$1" | sed -n 's/.*"values":[[:space:]]*\[\(.*\)\].*/\1/p' |
+		sed 's/}[[:space:]]*,[[:space:]]*{/}\n{/g' | while IFS= read -r _v; do
+		[ "$(json_field "$_v" field)" = "$2" ] && json_field "$_v" actual
+	done | head -n 1
+}
+
+expect_block_event() {
+	_be=$(events_since "$1" | select_events type=block category=task object=hook \
+		name="$2" action=blocked pid="$3" | head -n 1)
+	_want=$(hook_errno "$2")
+	if [ -n "$_be" ] && num_eq "$(event_value "$_be" errno)" "$_want"; then
+		pass "block event: $2 refused pid $3 with errno $_want"
+	else
+		fail "block event: $2 refused pid $3 with errno $_want" \
+			"${_be:-none with seq >= $1}"
+		diag_events
+	fi
+}
+
+no_act_line() {
+	if grep -q '^act=' "$ATTACK_OUT"; then
+		fail "$1: it died in the access, before it could print its result" \
+			"$(grep '^act=' "$ATTACK_OUT")"
+	else
+		pass "$1: it died in the access, before it could print its result"
+	fi
+}
+
+judge_denied() {
+	attack_killed "$2"
+	act_untouched "$2"
+	no_act_line "$2"
+	expect_task_event "$1" "$4" "$5" killed
+	expect_block_event "$1" "$3" "$ATTACK_PID"
+}
+
+judge_died_at_primitive() {
+	attack_killed "$2"
+	act_untouched "$2"
+	no_act_line "$2"
+	expect_task_event "$1" "$3" "$4" killed
+}
+
+judge_accepted() {
+	if grep -q "^act=$2 ok" "$ATTACK_OUT" || { [ "$2" = exec ] && [ "$ATTACK_RC" -eq 0 ]; }; then
+		pass "$2 at log_accept: the access succeeded"
+	else
+		fail "$2 at log_accept: the access succeeded" "exit $ATTACK_RC" \
+			"$(grep '^act=' "$ATTACK_OUT")"
+	fi
+	act_changed "$2"
+	expect_task_event "$1" "$3" "$4" accepted
+	_nb=$(events_since "$1" | select_events type=block pid="$ATTACK_PID")
+	if [ -z "$_nb" ]; then
+		pass "$2 at log_accept: no block event"
+	else
+		fail "$2 at log_accept: no block event" "$_nb"
 	fi
 }

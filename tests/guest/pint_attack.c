@@ -9,9 +9,11 @@
  *               [--fork-before] [--drop-record]
  *               [--then prlimit|vfork|keepcaps]
  *               [--park-seconds S] [--fork-after] [--wait FILE]
+ *   pint_attack PRIMITIVE --act ACT [--path P] [--pid N] [--uid N]
+ *               [--deny-mkdir] [--unshare]
  *
  * PRIMITIVE: CRED_WRITE CRED_SWAP COMMIT CAPS SECCOMP_CLEAR NS_INIT
- * NS_SWITCH UMH PCFI POOL_DRAIN RECORD_DROP (or NONE: no ioctl, the same
+ * NS_SWITCH UMH PCFI PCFI_SP POOL_DRAIN RECORD_DROP (or NONE: no ioctl, the same
  * attack on the files).
  *
  * Steps, as root first:
@@ -41,13 +43,35 @@
  *   6. --fork-after: forks, the child ("child pid=P") goes on, the parent
  *      waits and exits as it did; --wait FILE: waits (stat(), 60 s at
  *      most) until FILE exists ("waited=ok|timeout")
- *   7. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
- *      "ns_after mnt=I uts=I ipc=I net=I"
- *   8. the attack: open("/root/canary", O_WRONLY|O_TRUNC) and a write
+ *   7. the attack, the first access after the steps above:
+ *      open("/root/canary", O_WRONLY|O_TRUNC) and a write
  *      ("canary_open=ok" / "canary_open=err errno=E"), unlink
  *      ("canary_unlink=ok|err ..."), read /root/secret
  *      ("secret=CONTENT" only when it was read, else "secret_read=err ...")
+ *   8. "after uid=R,E,S gid=R,E,S capeff=HEX seccomp=M" and
+ *      "ns_after mnt=I uts=I ipc=I net=I"
  *   9. "done", exit 0.
+ *
+ * With --act, the first system call after the primitive's ioctl is the
+ * access ACT, and only then are the results printed ("primitive=...",
+ * then "act=ACT ok" or "act=ACT err errno=E (text)"), so a task killed at
+ * that access dies before it can print anything about it. ACT and its
+ * target (--path P instead):
+ *   trunc   open(/root/canary, O_WRONLY|O_TRUNC), then a write of "pwned"
+ *   read    open(/root/secret), then a read ("secret=CONTENT")
+ *   unlink  unlink(/root/canary)
+ *   rmdir   rmdir(/root/victim-dir)
+ *   rename  rename(/root/canary, P.renamed)
+ *   link    link(/root/secret, /root/secret.link)
+ *   mkdir   mkdir(/root/attacker-dir, 0755)
+ *   chmod   chmod(/root/canary, 0666)
+ *   ptrace  ptrace(PTRACE_ATTACH, --pid N)
+ *   mount   mount("none", /root/mnt, "tmpfs", 0, NULL)
+ *   exec    execve(/root/victim-prog)
+ * --deny-mkdir: the seccomp filter of SECCOMP_CLEAR returns EPERM for
+ * mkdir(2) (else it allows all). --unshare: unshare(CLONE_NEWUSER |
+ * CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC) before the primitive (the
+ * namespace primitives do it anyway).
  * Exit 2: a step before the primitive failed (usage, drop, setup).
  */
 #include <errno.h>
@@ -63,7 +87,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -114,6 +140,7 @@ static const struct {
 	{ "NS_SWITCH", CLKRG_VULN_NS_SWITCH },
 	{ "UMH", CLKRG_VULN_UMH },
 	{ "PCFI", CLKRG_VULN_PCFI },
+	{ "PCFI_SP", CLKRG_VULN_PCFI_SP },
 	{ "POOL_DRAIN", CLKRG_VULN_POOL_DRAIN },
 	{ "RECORD_DROP", CLKRG_VULN_RECORD_DROP },
 	{ "NONE", 0 },
@@ -165,20 +192,127 @@ static void print_ns(const char *label)
 	    ns_inode("uts"), ns_inode("ipc"), ns_inode("net"));
 }
 
-static void install_allow_all(void)
+static void install_filter(int deny_mkdir)
 {
-	struct sock_filter insn[] = {
+	struct sock_filter allow_all[] = {
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
-	struct sock_fprog prog = { .len = 1, .filter = insn };
+	struct sock_filter no_mkdir[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, SYS_mkdir, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { .len = 1, .filter = allow_all };
 	char mode[32];
+
+	if (deny_mkdir) {
+		prog.len = sizeof(no_mkdir) / sizeof(no_mkdir[0]);
+		prog.filter = no_mkdir;
+	}
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
 		die("prctl(PR_SET_NO_NEW_PRIVS)");
 	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
 		die("seccomp(SECCOMP_SET_MODE_FILTER)");
 	status_value("Seccomp", mode, sizeof(mode));
-	say("seccomp=%s", mode);
+	say("seccomp=%s%s", mode, deny_mkdir ? " mkdir=EPERM" : "");
+}
+
+/* ---- --act: the access right after the primitive ---------------------- */
+
+static const char *const act_names[] = {
+	"trunc", "read", "unlink", "rmdir", "rename", "link", "mkdir",
+	"chmod", "ptrace", "mount", "exec",
+};
+
+static const char *act_path(const char *act, const char *path)
+{
+	if (path)
+		return path;
+	if (!strcmp(act, "read") || !strcmp(act, "link"))
+		return SECRET;
+	if (!strcmp(act, "rmdir"))
+		return "/root/victim-dir";
+	if (!strcmp(act, "mkdir"))
+		return "/root/attacker-dir";
+	if (!strcmp(act, "mount"))
+		return "/root/mnt";
+	if (!strcmp(act, "exec"))
+		return "/root/victim-prog";
+	return CANARY;
+}
+
+/*
+ * The access itself: its system call is the first one made, its result
+ * is only returned (printing is a system call too). *fd_out gets what
+ * open() returned for trunc and read.
+ */
+static int act_do(const char *act, const char *path, long pid, int *fd_out)
+{
+	char to[256];
+
+	*fd_out = -1;
+	if (!strcmp(act, "trunc"))
+		return (*fd_out = open(path, O_WRONLY | O_TRUNC)) < 0 ? -1 : 0;
+	if (!strcmp(act, "read"))
+		return (*fd_out = open(path, O_RDONLY)) < 0 ? -1 : 0;
+	if (!strcmp(act, "unlink"))
+		return unlink(path);
+	if (!strcmp(act, "rmdir"))
+		return rmdir(path);
+	if (!strcmp(act, "rename")) {
+		snprintf(to, sizeof(to), "%s.renamed", path);
+		return rename(path, to);
+	}
+	if (!strcmp(act, "link")) {
+		snprintf(to, sizeof(to), "%s.link", path);
+		return link(path, to);
+	}
+	if (!strcmp(act, "mkdir"))
+		return mkdir(path, 0755);
+	if (!strcmp(act, "chmod"))
+		return chmod(path, 0666);
+	if (!strcmp(act, "ptrace"))
+		return (int)ptrace(PTRACE_ATTACH, (pid_t)pid, NULL, NULL);
+	if (!strcmp(act, "mount"))
+		return mount("none", path, "tmpfs", 0, NULL);
+	if (!strcmp(act, "exec")) {
+		char *const argv[] = { (char *)path, NULL };
+		char *const envp[] = { "PATH=/bin:/usr/bin", NULL };
+
+		return execve(path, argv, envp);
+	}
+	errno = EINVAL;
+	return -1;
+}
+
+/* What the access got, printed once it is over. */
+static void act_report(const char *act, int ret, int err, int fd)
+{
+	char buf[256];
+	ssize_t n;
+
+	if (ret) {
+		say("act=%s err errno=%d (%s)", act, err, strerror(err));
+		return;
+	}
+	say("act=%s ok", act);
+	if (fd < 0)
+		return;
+	if (!strcmp(act, "trunc")) {
+		n = write(fd, "pwned\n", 6);
+		say("canary_write=%zd", n);
+	} else {
+		n = read(fd, buf, sizeof(buf) - 1);
+		if (n >= 0) {
+			buf[n] = '\0';
+			buf[strcspn(buf, "\n")] = '\0';
+			say("secret=%s", buf);
+		}
+	}
+	close(fd);
 }
 
 static void attack_files(void)
@@ -318,7 +452,10 @@ static void wait_file(const char *file)
 
 int main(int argc, char **argv)
 {
-	const char *then = NULL, *wait = NULL;
+	const char *then = NULL, *wait = NULL, *act = NULL, *path = NULL;
+	int deny_mkdir = 0, do_unshare = 0, act_ret = 0, act_err = 0, act_fd = -1;
+	int prim_ret = 0, prim_err = 0;
+	long target_pid = 0;
 	int drain = 0, fork_before = 0, fork_after = 0, drop_record = 0;
 	const char *prim = NULL, *helper = "/tmp/umh-helper.sh";
 	unsigned long cmd = 0;
@@ -341,6 +478,16 @@ int main(int argc, char **argv)
 			park_seconds = strtol(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--wait") == 0 && i + 1 < (size_t)argc)
 			wait = argv[++i];
+		else if (strcmp(argv[i], "--act") == 0 && i + 1 < (size_t)argc)
+			act = argv[++i];
+		else if (strcmp(argv[i], "--path") == 0 && i + 1 < (size_t)argc)
+			path = argv[++i];
+		else if (strcmp(argv[i], "--pid") == 0 && i + 1 < (size_t)argc)
+			target_pid = strtol(argv[++i], NULL, 10);
+		else if (strcmp(argv[i], "--deny-mkdir") == 0)
+			deny_mkdir = 1;
+		else if (strcmp(argv[i], "--unshare") == 0)
+			do_unshare = 1;
 		else if (strcmp(argv[i], "--drain") == 0)
 			drain = 1;
 		else if (strcmp(argv[i], "--fork-before") == 0)
@@ -363,13 +510,26 @@ int main(int argc, char **argv)
 	if (then && strcmp(then, "prlimit") && strcmp(then, "vfork") &&
 	    strcmp(then, "keepcaps"))
 		found = 0;
+	if (act) {
+		int known = 0;
+
+		for (i = 0; i < sizeof(act_names) / sizeof(act_names[0]); i++)
+			known |= !strcmp(act, act_names[i]);
+		/* the act is the first thing after the primitive */
+		if (!known || then || fork_after || wait)
+			found = 0;
+	}
 	if (!found) {
 		fprintf(stderr, "usage: pint_attack CRED_WRITE|CRED_SWAP|COMMIT|"
-			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|"
+			"CAPS|SECCOMP_CLEAR|NS_INIT|NS_SWITCH|UMH|PCFI|PCFI_SP|"
 			"POOL_DRAIN|RECORD_DROP|NONE [--uid N] [--helper PATH] "
 			"[--drain] [--fork-before] [--drop-record] "
 			"[--then prlimit|vfork|keepcaps] [--park-seconds S] "
-			"[--fork-after] [--wait FILE]\n");
+			"[--fork-after] [--wait FILE]\n"
+			"       pint_attack PRIMITIVE --act trunc|read|unlink|"
+			"rmdir|rename|link|mkdir|chmod|ptrace|mount|exec "
+			"[--path P] [--pid N] [--uid N] [--deny-mkdir] "
+			"[--unshare]\n");
 		return 2;
 	}
 	gid = uid;
@@ -383,9 +543,10 @@ int main(int argc, char **argv)
 		die("setresuid");
 	say("dropped uid=%u gid=%u", (unsigned)getuid(), (unsigned)getgid());
 
-	if (cmd == CLKRG_VULN_SECCOMP_CLEAR)
-		install_allow_all();
-	if (cmd == CLKRG_VULN_NS_INIT || cmd == CLKRG_VULN_NS_SWITCH) {
+	if (cmd == CLKRG_VULN_SECCOMP_CLEAR || deny_mkdir)
+		install_filter(deny_mkdir);
+	if (cmd == CLKRG_VULN_NS_INIT || cmd == CLKRG_VULN_NS_SWITCH ||
+	    do_unshare) {
 		if (unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWUTS | CLONE_NEWIPC))
 			die("unshare");
 		print_ns("ns_before");
@@ -409,30 +570,52 @@ int main(int argc, char **argv)
 	if (drop_record)
 		vuln_ioctl(fd, CLKRG_VULN_RECORD_DROP, "record_drop");
 	if (cmd) {
-		if (cmd == CLKRG_VULN_UMH) {
-			struct clkrg_vuln_umh a;
+		struct clkrg_vuln_umh ua;
+		struct clkrg_vuln_pcfi pa;
 
-			memset(&a, 0, sizeof(a));
-			snprintf(a.path, sizeof(a.path), "%s", helper);
-			ret = ioctl(fd, cmd, &a);
-			if (ret == 0)
-				say("primitive=ok umh_result=%lld", (long long)a.result);
-		} else if (cmd == CLKRG_VULN_PCFI) {
-			struct clkrg_vuln_pcfi a;
-
-			memset(&a, 0, sizeof(a));
-			ret = ioctl(fd, cmd, &a);
-			if (ret == 0)
-				say("primitive=ok pcfi_result=%lld forged=0x%llx",
-				    (long long)a.result,
-				    (unsigned long long)a.forged_ret);
-		} else {
+		memset(&ua, 0, sizeof(ua));
+		memset(&pa, 0, sizeof(pa));
+		snprintf(ua.path, sizeof(ua.path), "%s", helper);
+		if (cmd == CLKRG_VULN_UMH)
+			ret = ioctl(fd, cmd, &ua);
+		else if (cmd == CLKRG_VULN_PCFI || cmd == CLKRG_VULN_PCFI_SP)
+			ret = ioctl(fd, cmd, &pa);
+		else
 			ret = ioctl(fd, cmd);
-			if (ret == 0)
-				say("primitive=ok");
+		prim_ret = ret;
+		prim_err = errno;
+		if (act) {
+			act_ret = act_do(act, act_path(act, path), target_pid,
+					 &act_fd);
+			act_err = errno;
 		}
-		if (ret)
-			say("primitive=err errno=%d (%s)", errno, strerror(errno));
+		if (prim_ret)
+			say("primitive=err errno=%d (%s)", prim_err,
+			    strerror(prim_err));
+		else if (cmd == CLKRG_VULN_UMH)
+			say("primitive=ok umh_result=%lld", (long long)ua.result);
+		else if (cmd == CLKRG_VULN_PCFI || cmd == CLKRG_VULN_PCFI_SP)
+			say("primitive=ok pcfi_result=%lld forged=0x%llx",
+			    (long long)pa.result,
+			    (unsigned long long)pa.forged_ret);
+		else
+			say("primitive=ok");
+	} else if (act) {
+		act_ret = act_do(act, act_path(act, path), target_pid, &act_fd);
+		act_err = errno;
+	}
+	if (act) {
+		act_report(act, act_ret, act_err, act_fd);
+		if (fd >= 0)
+			close(fd);
+		getresuid(&r, &e, &s);
+		status_value("CapEff", capeff, sizeof(capeff));
+		status_value("Seccomp", secmode, sizeof(secmode));
+		say("after uid=%u,%u,%u capeff=%s seccomp=%s", (unsigned)r,
+		    (unsigned)e, (unsigned)s, capeff, secmode);
+		print_ns("ns_after");
+		say("done");
+		return 0;
 	}
 	then_act(then);
 	if (fd >= 0)
@@ -442,6 +625,8 @@ int main(int argc, char **argv)
 	if (wait)
 		wait_file(wait);
 
+	/* The files first: no other access comes between the steps and them. */
+	attack_files();
 	getresuid(&r, &e, &s);
 	getresgid(&gr, &ge, &gs);
 	status_value("CapEff", capeff, sizeof(capeff));
@@ -450,8 +635,6 @@ int main(int argc, char **argv)
 	    (unsigned)r, (unsigned)e, (unsigned)s, (unsigned)gr,
 	    (unsigned)ge, (unsigned)gs, capeff, secmode);
 	print_ns("ns_after");
-
-	attack_files();
 	say("done");
 	return 0;
 }

@@ -39,10 +39,14 @@
  *                                        prints "stalled" once the fault
  *                                        arrived, serves it when file GO
  *                                        exists; "write=N" or "write=err E"
- *   pint_legit capset                    as root: drops CAP_SYS_MODULE from
+ *   pint_legit capset [GO]               as root: drops CAP_SYS_MODULE from
  *                                        the bounding set (prctl), clears
  *                                        then restores the effective set
- *                                        (capset), drops CAP_NET_RAW for good
+ *                                        (capset), drops CAP_NET_RAW for good;
+ *                                        fails unless CapPrm and CapBnd then
+ *                                        lack exactly those; with GO prints
+ *                                        "capset: holding" and waits (60 s at
+ *                                        most) until file GO exists
  *   pint_legit suid [FILE]               as a setuid-root copy run by a user:
  *                                        euid 0, reads FILE (default
  *                                        /root/secret), seteuid(ruid), back to
@@ -50,6 +54,13 @@
  *   pint_legit socket FAMILY             socket(FAMILY, SOCK_STREAM, 0): the
  *                                        kernel asks for "net-pf-FAMILY"
  *                                        (usermode helper); any errno is fine
+ *   pint_legit timens-exec               as root: unshare(CLONE_NEWTIME), then
+ *                                        exec itself as "timens-show" (from
+ *                                        6.2 exec moves it into the new time
+ *                                        namespace: exec_task_namespaces)
+ *   pint_legit timens-show               prints "entered" when its time
+ *                                        namespace is its one for children,
+ *                                        "outside" otherwise
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -558,12 +569,48 @@ static int caps(void)
 		bad("capset(%s) %ld", "drop CAP_NET_RAW", 0);
 	task_status(0, "CapPrm", v, sizeof(v));
 	printf("capset: CAP_NET_RAW dropped, CapPrm %s\n", v);
+	if (strtoull(v, NULL, 16) != (((unsigned long long)saved[1].permitted << 32 |
+					saved[0].permitted) & ~(1ULL << CAP_NET_RAW)))
+		bad("CapPrm %s is not the permitted set less CAP_NET_RAW (%ld)", v, 0);
 	task_status(0, "CapBnd", v, sizeof(v));
 	printf("capset: CapBnd %s\n", v);
+	if (strtoull(v, NULL, 16) & (1ULL << CAP_SYS_MODULE))
+		bad("CapBnd %s still has CAP_SYS_MODULE (%ld)", v, 0);
 	return failures ? 1 : 0;
 }
 
 /* ---- setuid-root binary ------------------------------------------------------------ */
+
+#ifndef CLONE_NEWTIME
+#define CLONE_NEWTIME	0x00000080
+#endif
+
+static int timens_exec(void)
+{
+	char *const args[] = { "pint_legit", "timens-show", NULL };
+
+	if (unshare(CLONE_NEWTIME)) {
+		bad("unshare(%s): %ld", "CLONE_NEWTIME", -1);
+		return 1;
+	}
+	execv("/proc/self/exe", args);
+	bad("exec(%s): %ld", "/proc/self/exe", -1);
+	return 1;
+}
+
+static int timens_show(void)
+{
+	char now[64] = "", children[64] = "";
+
+	if (readlink("/proc/self/ns/time", now, sizeof(now) - 1) < 0 ||
+	    readlink("/proc/self/ns/time_for_children", children,
+		     sizeof(children) - 1) < 0) {
+		bad("readlink(%s): %ld", "/proc/self/ns/time", -1);
+		return 1;
+	}
+	puts(strcmp(now, children) ? "outside" : "entered");
+	return 0;
+}
 
 static int suid(const char *file)
 {
@@ -624,10 +671,26 @@ int main(int argc, char **argv)
 		return clone_ns(argv[2]);
 	if (!strcmp(cmd, "flood") && argc == 6)
 		return flood(num(argv[2]), num(argv[3]), argv[4], argv[5]);
-	if (!strcmp(cmd, "capset") && argc == 2)
-		return caps();
+	if (!strcmp(cmd, "capset") && (argc == 2 || argc == 3)) {
+		int ret = caps();
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+		struct stat st;
+		int i;
+
+		if (argc == 2 || ret)
+			return ret;
+		printf("capset: holding\n");
+		fflush(stdout);
+		for (i = 0; i < 1200 && stat(argv[2], &st); i++)
+			nanosleep(&ts, NULL);
+		return i < 1200 ? 0 : 1;
+	}
 	if (!strcmp(cmd, "suid") && argc <= 3)
 		return suid(argc == 3 ? argv[2] : "/root/secret");
+	if (!strcmp(cmd, "timens-exec") && argc == 2)
+		return timens_exec();
+	if (!strcmp(cmd, "timens-show") && argc == 2)
+		return timens_show();
 	if (!strcmp(cmd, "socket") && argc == 3) {
 		int fd = socket((int)num(argv[2]), SOCK_STREAM, 0);
 

@@ -2,6 +2,8 @@
 # Runs one scenario inside the guest: run-scenario.sh FILE PLAN
 # Exit 0 only when every result passed and their number equals PLAN.
 set -eu
+# fd 9: the TAP stream, for bail() inside command substitutions
+exec 9>&1
 # shellcheck source=tests/guest/lib.sh
 . /lib/tests/lib.sh
 # shellcheck disable=SC2034 # read by done_testing

@@ -89,16 +89,15 @@ static int write_byte(bool poke, u8 *p, u8 value)
 /* Finds and pins the module whose core text holds t->address. */
 static int pin_owner(struct mt_state *t)
 {
-	unsigned long base;
+	unsigned long base, size;
 	struct module *m;
 	int ret = -EFAULT;
 
 	preempt_disable();
 	m = text_owner(t->address);
 	if (m && m != THIS_MODULE && !strcmp(m->name, t->module)) {
-		base = (unsigned long)m->core_layout.base;
-		if (t->address >= base &&
-		    t->address - base < m->core_layout.text_size)
+		base = tm_module_text(m, &size);
+		if (t->address >= base && t->address - base < size)
 			ret = try_module_get(m) ? 0 : -EBUSY;
 	}
 	if (!ret)

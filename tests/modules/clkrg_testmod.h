@@ -11,7 +11,9 @@
  *    writers pin CR0.WP, CR4.SMEP and CR4.SMAP and WARN), and one byte of
  *    read-only memory written with CR0.WP cleared, interrupts and
  *    preemption off;
- *  - "write 1 to do it" parameters.
+ *  - "write 1 to do it" parameters;
+ *  - the kernel differences the test modules meet (6.1 and 6.12), here
+ *    and nowhere else: a module's core text.
  */
 #ifndef CLKRG_TESTMOD_H
 #define CLKRG_TESTMOD_H
@@ -21,9 +23,11 @@
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
+#include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/types.h>
+#include <linux/version.h>
 #include <asm/processor-flags.h>
 
 typedef unsigned long (*tm_lookup_name_t)(const char *name);
@@ -77,6 +81,19 @@ static inline int tm_symbol_byte(tm_lookup_name_t lookup_name,
 	*addr = start + offset;
 	*size = symsize;
 	return 0;
+}
+
+/* Start and size of @mod's core text (6.4: mem[MOD_TEXT], not core_layout). */
+static inline unsigned long tm_module_text(const struct module *mod,
+					   unsigned long *size)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 4, 0)
+	*size = mod->mem[MOD_TEXT].size;
+	return (unsigned long)mod->mem[MOD_TEXT].base;
+#else
+	*size = mod->core_layout.text_size;
+	return (unsigned long)mod->core_layout.base;
+#endif
 }
 
 static inline unsigned long tm_read_cr0(void)

@@ -11,9 +11,9 @@
  *   CRED_WRITE     uid, gid, euid, egid, suid, sgid, fsuid, fsgid of
  *                  current's cred := 0, written in place (no commit)
  *   CRED_SWAP      current->cred and ->real_cred := a root cred
- *                  (prepare_kernel_cred(NULL)) by pointer store; the old
+ *                  (prepare_kernel_cred(&init_task)) by pointer store; the old
  *                  cred is leaked
- *   COMMIT         commit_creds(prepare_kernel_cred(NULL)) from the ioctl
+ *   COMMIT         commit_creds(prepare_kernel_cred(&init_task)) from the ioctl
  *   CAPS           cap_effective, cap_permitted, cap_bset := full, in place
  *   SECCOMP_CLEAR  seccomp.mode := 0, seccomp.filter := NULL (the filter
  *                  is leaked), SYSCALL_WORK_SECCOMP cleared
@@ -34,6 +34,9 @@
  *                  CAP_SYS_ADMIN, 0) entered by a jmp with a return
  *                  address pushed by hand: a label after a run of nops,
  *                  not after a call; it returns through the label
+ *   PCFI_SP        the same call made by a real call instruction, but with
+ *                  the stack pointer moved to a buffer of this module (a
+ *                  stack pivot), and back after it returns
  *
  * Non-exported symbols (init_nsproxy, switch_task_namespaces,
  * modprobe_path, security_capable) come from kallsyms_lookup_name, found
@@ -149,7 +152,7 @@ static long vuln_record_drop(void)
 
 static long vuln_cred_swap(void)
 {
-	struct cred *root = prepare_kernel_cred(NULL);
+	struct cred *root = prepare_kernel_cred(&init_task);
 
 	if (!root)
 		return -ENOMEM;
@@ -161,7 +164,7 @@ static long vuln_cred_swap(void)
 
 static long vuln_commit(void)
 {
-	struct cred *root = prepare_kernel_cred(NULL);
+	struct cred *root = prepare_kernel_cred(&init_task);
 
 	if (!root)
 		return -ENOMEM;
@@ -249,6 +252,56 @@ static noinline long vuln_pcfi_call(unsigned long fn, unsigned long *forged)
 	return (int)ret;
 }
 
+/* The pivot's stack: one caller at a time (vuln_pivot_lock). */
+#define VULN_PIVOT_SIZE	(4 * PAGE_SIZE)
+static unsigned long vuln_pivot[VULN_PIVOT_SIZE / sizeof(long)] __aligned(16);
+static DEFINE_MUTEX(vuln_pivot_lock);
+
+/*
+ * Calls @fn(cred, &init_user_ns, CAP_SYS_ADMIN, 0) with %rsp at @top, a
+ * 16-byte aligned address outside the task's stack; %rbx keeps the real
+ * stack pointer across the call.
+ */
+static noinline long vuln_pcfi_sp_call(unsigned long fn, unsigned long top,
+				       unsigned long *ret_addr)
+{
+	unsigned long a0 = (unsigned long)current_cred();
+	unsigned long a1 = (unsigned long)&init_user_ns;
+	unsigned long a2 = CAP_SYS_ADMIN, a3 = 0, label;
+	long ret;
+
+	asm volatile("lea 1f(%%rip), %[label]\n\t"
+		     "mov %%rsp, %%rbx\n\t"
+		     "mov %[top], %%rsp\n\t"
+		     "call *%[fn]\n"
+		     "1:\n\t"
+		     "mov %%rbx, %%rsp\n\t"
+		     : "=&a"(ret), [label] "=&r"(label), "+D"(a0), "+S"(a1),
+		       "+d"(a2), "+c"(a3)
+		     : [fn] "r"(fn), [top] "r"(top)
+		     : "rbx", "r8", "r9", "r10", "r11", "memory", "cc");
+	*ret_addr = label;
+	return (int)ret;
+}
+
+static long vuln_pcfi_sp(void __user *uarg)
+{
+	struct clkrg_vuln_pcfi a = { 0 };
+	unsigned long ret_addr = 0;
+
+	mutex_lock(&vuln_pivot_lock);
+	a.result = vuln_pcfi_sp_call(vuln_security_capable,
+				     (unsigned long)&vuln_pivot[ARRAY_SIZE(vuln_pivot)],
+				     &ret_addr);
+	mutex_unlock(&vuln_pivot_lock);
+	a.forged_ret = ret_addr;
+	pr_info("security_capable entered with the stack pointer in vuln_pivot: %lld\n",
+		a.result);
+	if (copy_to_user(uarg, &a, sizeof(a)))
+		return -EFAULT;
+	return 0;
+}
+
 static long vuln_pcfi(void __user *uarg)
 {
 	struct clkrg_vuln_pcfi a = { 0 };
@@ -286,6 +339,8 @@ static long vuln_ioctl(struct file *f, unsigned int cmd, unsigned long arg)
 		return vuln_umh(uarg);
 	case CLKRG_VULN_PCFI:
 		return vuln_pcfi(uarg);
+	case CLKRG_VULN_PCFI_SP:
+		return vuln_pcfi_sp(uarg);
 	case CLKRG_VULN_POOL_DRAIN:
 		return vuln_pool_drain();
 	case CLKRG_VULN_RECORD_DROP:

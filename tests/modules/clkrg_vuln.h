@@ -26,7 +26,10 @@ struct clkrg_vuln_umh {
 	__s64 result;
 };
 
-/* PCFI: out: the probed function's result and the forged return address. */
+/*
+ * PCFI, PCFI_SP: out: the probed function's result and the return address
+ * it got (forged, or the real one after the pivot's call).
+ */
 struct clkrg_vuln_pcfi {
 	__s64 result;
 	__u64 forged_ret;
@@ -64,5 +67,7 @@ struct clkrg_vuln_pid {
 #define CLKRG_VULN_RECORD_DROP	_IO(CLKRG_VULN_MAGIC, 'k')
 /* CRED_WRITE on the task with that pid (in the caller's namespace) */
 #define CLKRG_VULN_CRED_WRITE_PID _IOW(CLKRG_VULN_MAGIC, 'l', struct clkrg_vuln_pid)
+/* security_capable() called with the stack pointer outside the task's stack */
+#define CLKRG_VULN_PCFI_SP	_IOR(CLKRG_VULN_MAGIC, 'm', struct clkrg_vuln_pcfi)
 
 #endif /* CLKRG_VULN_H */

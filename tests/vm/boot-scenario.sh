@@ -2,19 +2,30 @@
 # Boots one scenario in a fresh QEMU guest and judges it.
 #
 #   boot-scenario.sh --kver KVER --initrd FILE --scenario FILE --out DIR \
-#       [--index N] [--timeout S]
+#       [--kernel IMAGE] [--index N] [--timeout S] [--slow N] \
+#       [--results N] [--skips N] [--kmemleak 1]
 #
 # Prints the guest's TAP results indented as a subtest, then one line
 # "ok N - NAME" or "not ok N - NAME", and writes "<passed> <failed>" to
 # DIR/counts: passed/failed guest results plus one failure per harness
-# problem (no or wrong KVER, bail out, result count != plan, misnumbered
-# result, guest verdict missing or failed, hang, unexpected or missing
-# panic). On any failure the tail of the console log is printed.
+# problem (no or wrong KVER, bail out, result count != plan or != --results,
+# misnumbered result, a "# SKIP" result when fewer than --skips (default 0)
+# are declared, guest verdict missing or failed, hang, unexpected or missing
+# panic, a report of the kernel's debuggers in the console log, a kmemleak
+# verdict that does not hold). On any failure the tail of the console log
+# is printed, or the debugger's report.
+#
+# --kernel boots IMAGE instead of /boot/vmlinuz-KVER; --slow N multiplies
+# the timeout (a debug kernel is slower).
 #
 # Scenario headers read here: "# plan: N", "# expect: panic",
 # "# expect-console: ERE" (the console log must match; may repeat),
 # "# qemu-mem: SIZE",
-# "# append: ARGS", "# timeout: SECONDS".
+# "# append: ARGS", "# timeout: SECONDS", and "# kmemleak: clean" or
+# "# kmemleak: expect SYMBOL": on a kernel with kmemleak, the guest's init
+# scans for leaks after the scenario and the scan must find none, or only
+# leaks allocated through SYMBOL (at least one). --kmemleak 1: the kernel
+# has kmemleak, so a scenario with that header must get its scan.
 set -eu
 
 # no_timer_check: an overloaded host can make the IO-APIC timer check fail.
@@ -25,10 +36,16 @@ die() {
 	exit 2
 }
 
-kver='' initrd='' scenario='' out='' index=1 timeout_s=120
+kver='' initrd='' scenario='' out='' index=1 timeout_s=120 kernel='' slow=1
+want_results='' skips=0 need_kmemleak=0
 while [ $# -gt 0 ]; do
 	case $1 in
 	--kver) kver=$2 ;;
+	--kernel) kernel=$2 ;;
+	--slow) slow=$2 ;;
+	--results) want_results=$2 ;;
+	--skips) skips=$2 ;;
+	--kmemleak) need_kmemleak=$2 ;;
 	--initrd) initrd=$2 ;;
 	--scenario) scenario=$2 ;;
 	--out) out=$2 ;;
@@ -41,7 +58,7 @@ done
 if [ -z "$kver" ] || [ ! -f "$initrd" ] || [ ! -f "$scenario" ] || [ -z "$out" ]; then
 	die "usage: --kver KVER --initrd FILE --scenario FILE --out DIR"
 fi
-kernel=/boot/vmlinuz-$kver
+[ -n "$kernel" ] || kernel=/boot/vmlinuz-$kver
 [ -r "$kernel" ] || die "cannot read $kernel"
 
 name=$(basename "$scenario" .sh)
@@ -53,9 +70,15 @@ expect=$(header expect)
 mem=$(header qemu-mem)
 extra=$(header append)
 t=$(header timeout)
+kmemleak=$(header kmemleak)
 [ -n "$t" ] && timeout_s=$t
+timeout_s=$((timeout_s * slow))
 case $plan in
 '' | *[!0-9]*) die "$scenario: missing or bad '# plan: N' header" ;;
+esac
+case $kmemleak in
+'' | clean | 'expect '[a-z_]*) ;;
+*) die "$scenario: bad '# kmemleak:' header '$kmemleak'" ;;
 esac
 
 rm -rf "$out"
@@ -99,6 +122,11 @@ fi
 grep -q '^Bail out!' "$out/results.clean" &&
 	problem "$(grep -m1 '^Bail out!' "$out/results.clean")"
 [ "$ran" -eq "$plan" ] || problem "$ran results, plan is $plan"
+[ -z "$want_results" ] || [ "$plan" -eq "$want_results" ] ||
+	problem "plan $plan, the manifest expects $want_results results"
+nskip=$(grep -Eci '^(not )?ok [0-9]+.*# *skip' "$out/results.clean" || true)
+[ "$nskip" -eq "$skips" ] ||
+	problem "$nskip results are '# SKIP', the manifest declares $skips"
 bad_num=$(grep -E '^(not )?ok ' "$out/results.clean" |
 	awk '{ n = ($1 == "not") ? $3 : $2; if (n != NR) { print NR; exit } }')
 [ -z "$bad_num" ] || problem "result $bad_num is misnumbered"
@@ -134,10 +162,52 @@ while IFS= read -r ere; do
 	grep -Eq -- "$ere" "$out/console.clean" || problem "console log does not match /$ere/"
 done <"$out/expect-console"
 
+# The kernel's debuggers (and BUG()/WARN()) report in the console log; an
+# expected panic does not excuse one. (kmemleak is judged below: the
+# suspects of boot are not the scenario's.)
+SPLAT_ERE='(^|\] )(BUG[: ]|WARNING: |UBSAN: |ODEBUG: |INFO: (task .* blocked|rcu_[a-z]+ (self-)?detected|possible|trying to register)|general protection fault|list_(add|del) corruption|Oops)'
+splat_line=$(grep -nE "$SPLAT_ERE" "$out/console.clean" | head -n 1 | cut -d: -f1)
+if [ -n "$splat_line" ]; then
+	problem "the kernel reported: $(sed -n "${splat_line}s/^\[[^]]*\] //p" "$out/console.clean")"
+fi
+
+# kmemleak: the guest's init reports "KMEMLEAK=N" and the reports (as
+# comments) when the kernel has it; a kernel with kmemleak must give one.
+if [ -n "$kmemleak" ] && [ "$need_kmemleak" = 1 ] &&
+	! grep -q '^KMEMLEAK=[0-9]' "$out/results.clean"; then
+	problem "kmemleak: no scan result ($(grep -m1 '^KMEMLEAK' "$out/results.clean" || echo 'none'))"
+elif [ -n "$kmemleak" ] && grep -q '^KMEMLEAK=[0-9]' "$out/results.clean"; then
+	leaks=$(sed -n 's/^KMEMLEAK=\([0-9][0-9]*\)$/\1/p' "$out/results.clean")
+	sed -n 's/^# kmemleak: //p' "$out/results.clean" >"$out/kmemleak.txt"
+	case $kmemleak in
+	clean)
+		[ "$leaks" = 0 ] || problem "kmemleak: ${leaks:-?} suspected leaks after the scenario"
+		;;
+	expect*)
+		sym=${kmemleak#expect }
+		# every report names SYM in its backtrace
+		other=$(awk -v s="$sym" '/^unreferenced object/ { if (n && !hit) bad++; n++; hit = 0 }
+			index($0, s) { hit = 1 }
+			END { if (n && !hit) bad++; print bad + 0 }' "$out/kmemleak.txt")
+		if [ "${leaks:-0}" -eq 0 ] 2>/dev/null; then
+			problem "kmemleak: no leak found, expected one allocated through $sym"
+		elif [ "$other" -ne 0 ]; then
+			problem "kmemleak: $other suspected leaks not allocated through $sym"
+		fi
+		;;
+	esac
+fi
+
 # ---- report ----------------------------------------------------------------
 echo "# $name: plan $plan, ${secs}s, qemu exit $rc"
 grep -E '^(not )?ok |^#|^Bail out!' "$out/results.clean" | sed 's/^/    /' || true
-if [ -n "$problems" ]; then
+if [ -n "$problems" ] && [ -n "$splat_line" ]; then
+	echo "not ok $index - $name # $problems"
+	echo "# --- the report in $console (line $splat_line) ---"
+	sed -n "$((splat_line > 5 ? splat_line - 5 : 1)),$((splat_line + 60))p" "$out/console.clean" |
+		sed 's/^/#   /'
+	echo "# --- end of the report ---"
+elif [ -n "$problems" ]; then
 	echo "not ok $index - $name # $problems"
 	echo "# --- tail of $console ---"
 	tail -n 40 "$console" | tr -d '\r' | sed 's/^/#   /'

@@ -3,8 +3,11 @@
 #
 #   build-initramfs.sh --kver KVER --out FILE --root DIR \
 #       --module clkrg.ko --cli lkrg-cli --lib libclkrg.so.1 \
-#       --guest-bin DIR --test-modules DIR [--extra-scenario FILE]...
+#       --guest-bin DIR --test-modules DIR [--modroot DIR] \
+#       [--extra-scenario FILE]...
 #
+# --modroot DIR: the real modules come from DIR/lib/modules/KVER (a kernel
+# built here, "make modules_install INSTALL_MOD_PATH=DIR"), not /.
 # --extra-scenario installs FILE next to tests/guest/scenarios/*.sh (as
 # tests/bench/run-bench.sh does with its guest script).
 #
@@ -51,6 +54,7 @@ die() {
 }
 
 kver='' out='' root='' module='' cli='' lib='' guest_bin='' test_modules=''
+modroot=
 extra_scenarios=''
 while [ $# -gt 0 ]; do
 	case $1 in
@@ -62,6 +66,7 @@ while [ $# -gt 0 ]; do
 	--lib) lib=$2 ;;
 	--guest-bin) guest_bin=$2 ;;
 	--test-modules) test_modules=$2 ;;
+	--modroot) modroot=$2 ;;
 	--extra-scenario)
 		[ -f "$2" ] || die "no scenario $2"
 		extra_scenarios="$extra_scenarios $(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
@@ -135,7 +140,7 @@ chmod 0755 sbin/modprobe
 # guest side of the suite
 install -m 0755 "$guest/init" init
 install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
-install -m 0644 "$guest/lib.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
+install -m 0644 "$guest/lib.sh" "$guest/kernel.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
 	"$guest/inventory.sh" "$guest/journal.sh" "$guest/conf.sh" \
@@ -161,11 +166,20 @@ install -m 0644 "$top_dir/dist/clkrg.conf" lib/tests/clkrg.conf.dist
 for ko in "$test_modules"/*.ko; do
 	[ -f "$ko" ] && install -m 0644 "$ko" lib/clkrg/test/
 done
+# 6.12 ships its modules xz-compressed: the guest gets them as plain .ko
+# (busybox insmod reads ELF only), at the same paths on every kernel.
 for rel in $REAL_MODULES; do
-	src=/lib/modules/$kver/$rel
-	[ -f "$src" ] || die "missing $src (linux-image-$kver's modules)"
+	src=$modroot/lib/modules/$kver/$rel
 	mkdir -p "lib/modules/$kver/$(dirname "$rel")"
-	cp "$src" "lib/modules/$kver/$rel"
+	if [ -f "$src" ]; then
+		cp "$src" "lib/modules/$kver/$rel"
+	elif [ -f "$src.xz" ]; then
+		xz -dc "$src.xz" >"lib/modules/$kver/$rel" || die "xz -d $src.xz failed"
+	elif [ -f "$src.zst" ]; then
+		zstd -qdc "$src.zst" >"lib/modules/$kver/$rel" || die "zstd -d $src.zst failed"
+	else
+		die "missing $src (linux-image-$kver's modules)"
+	fi
 done
 
 # lkrg-cli, lkrg-top, tmux and every shared library they need, at the

@@ -4,6 +4,7 @@
 # (perm_drop), lkrg-cli status/force-run on a clean system, the device
 # node's mode and clkrg's load messages.
 # plan: 165
+# kmemleak: clean
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 

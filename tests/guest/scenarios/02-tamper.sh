@@ -16,12 +16,12 @@ rebaseline_logged() {
 	_since=$(next_seq)
 	expect_exit 0 run_as_pid /tmp/rebaseline.pid lkrg-cli rebaseline
 	_pid=$(cat /tmp/rebaseline.pid)
-	_ev=$(events_since "${_since:-0}" | select_events type=admin pid="$_pid" uid=0)
+	_ev=$(events_since "$_since" | select_events type=admin pid="$_pid" uid=0)
 	if [ -n "$_ev" ]; then
 		pass "rebaseline made an admin event with uid 0, pid $_pid"
 	else
 		fail "rebaseline made an admin event with uid 0, pid $_pid" \
-			"no such event with seq >= ${_since:-?}"
+			"no such event with seq >= $_since"
 		diag_events
 	fi
 }
@@ -34,11 +34,11 @@ tamper_round() {
 	diag "patched $(cat "$TAMPER_PARAMS/patched")"
 	expect_exit 1 lkrg-cli force-run
 	expect_exit 0 lkrg-cli --json events
-	_evs=$(events_since "${_since:-0}" | select_events type=violation object="$4" name="$5")
+	_evs=$(events_since "$_since" | select_events type=violation object="$4" name="$5")
 	if [ -n "$_evs" ]; then
 		pass "violation event: object $4, name $5"
 	else
-		fail "violation event: object $4, name $5" "none with seq >= ${_since:-?}"
+		fail "violation event: object $4, name $5" "none with seq >= $_since"
 		diag_events
 	fi
 	_hit=

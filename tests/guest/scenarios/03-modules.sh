@@ -19,11 +19,11 @@ expect_exit 0 lkrg-cli block-modules on
 is "$(status_field block_modules)" on "status: block_modules on"
 expect_exit 1 insmod "$MOD_KO"
 if module_loaded $MOD; then fail "$MOD is not loaded"; else pass "$MOD is not loaded"; fi
-ev=$(events_since "${since:-0}" | select_events type=block object=module name=$MOD)
+ev=$(events_since "$since" | select_events type=block object=module name=$MOD)
 if [ -n "$ev" ]; then
 	pass "block event for module $MOD"
 else
-	fail "block event for module $MOD" "none with seq >= ${since:-?}"
+	fail "block event for module $MOD" "none with seq >= $since"
 	diag_events
 fi
 

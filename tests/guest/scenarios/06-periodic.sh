@@ -7,7 +7,7 @@
 . /lib/tests/tamper.sh
 
 timer_event() {
-	[ -n "$(events_since "${since:-0}" |
+	[ -n "$(events_since "$since" |
 		select_events type=violation object=ktext trigger=timer)" ]
 }
 

@@ -5,6 +5,7 @@
 # reserved byte, every unassigned number and other magics; after each rule
 # the module's state is unchanged. No periodic checks, so that the state stays still.
 # plan: 21
+# kmemleak: clean
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 

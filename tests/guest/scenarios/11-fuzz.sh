@@ -9,6 +9,7 @@
 # status.objects back to its start value (12-fuzz-leak shows that this
 # assertion fails when the module leaks).
 # plan: 29
+# kmemleak: clean
 # no-autoload
 # timeout: 300
 # shellcheck source=tests/guest/clkrg.sh

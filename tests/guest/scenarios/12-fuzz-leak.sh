@@ -1,10 +1,14 @@
 # shellcheck shell=sh
-# The leak detector works: with clkrg loaded with test_leak=1 every open
-# leaks one counted object, and the same fuzz program that passes in
-# 11-fuzz must fail exactly one assertion, "objects back to the start
-# value", with objects grown by exactly the number of opens.
+# The leak detectors work: with clkrg loaded with test_leak=1 every open
+# leaks one kmalloc'd object for real (counted, never freed), and the same
+# fuzz program that passes in 11-fuzz must fail exactly one assertion,
+# "objects back to the start value", with objects grown by exactly the
+# number of opens. On a kernel with kmemleak (make check-debug) its scan
+# after the scenario must report leaks, all allocated by
+# clkrg_test_on_open.
 # plan: 7
 # no-autoload
+# kmemleak: expect clkrg_test_on_open
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 

@@ -5,6 +5,7 @@
 # readers end with the shutdown record and EOF, unload works at once; two
 # more cycles with test_leak=1 must fail that objects check. No oops.
 # plan: 18
+# kmemleak: clean
 # no-autoload
 # timeout: 300
 # shellcheck source=tests/guest/clkrg.sh

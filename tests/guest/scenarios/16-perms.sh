@@ -24,7 +24,7 @@ expect_exit 0 lkrg-cli force-run
 since=$(next_seq)
 ok "patch text __x64_sys_acct+0x40" tamper_patch text __x64_sys_acct 0x40
 expect_exit 1 lkrg-cli force-run
-ev=$(events_since "${since:-0}" | select_events type=violation name=.text | head -n 1)
+ev=$(events_since "$since" | select_events type=violation name=.text | head -n 1)
 vseq=$(json_field "$ev" seq)
 like "$vseq" '^[0-9]+$' "the .text violation has sequence number $vseq"
 ok "restore the byte" tamper_restore

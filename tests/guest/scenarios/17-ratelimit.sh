@@ -42,7 +42,7 @@ while [ $n -lt 5 ]; do
 	lkrg-cli force-run >/dev/null 2>&1 || true
 	n=$((n + 1))
 done
-evs=$(text_events "${since:-0}")
+evs=$(text_events "$since")
 is "$(count_lines "$evs")" 2 "5 force-runs with burst 2: exactly 2 violation records for the block"
 is "$(($(status_field events_suppressed) - ${sup0:-0}))" 3 "events_suppressed rose by 3"
 is "$(($(alerts) - al0))" 2 "the kernel log has 2 ALERT lines for it, none for the suppressed"
@@ -54,7 +54,7 @@ expect_exit 0 lkrg-cli policy set ratelimit_interval=1
 sleep 2
 since=$(next_seq)
 expect_exit 1 lkrg-cli force-run
-evs=$(text_events "${since:-0}")
+evs=$(text_events "$since")
 is "$(count_lines "$evs")" 1 "after the window: the next check passes 1 record"
 is "$(json_field "$evs" suppressed)" 3 "it carries suppressed=3"
 like "$(kernel_log | grep 'clkrg: ALERT: .*\.text' | tail -n 1)" ' suppressed=3( |$)' \
@@ -70,7 +70,7 @@ while [ $n -lt 4 ]; do
 	lkrg-cli force-run >/dev/null 2>&1 || true
 	n=$((n + 1))
 done
-is "$(count_lines "$(text_events "${since:-0}")")" 4 "ratelimit_interval=0: 4 force-runs, 4 records"
+is "$(count_lines "$(text_events "$since")")" 4 "ratelimit_interval=0: 4 force-runs, 4 records"
 is "$(status_field events_suppressed)" "$sup1" "ratelimit_interval=0: events_suppressed unchanged"
 
 ok "restore the byte" tamper_restore

@@ -22,7 +22,7 @@ reported() {
 	expect_module_event "$1" module "$2"
 	is "$(json_field "$MOD_EV" action)" "$5" "the $2 event's action is $5"
 	expect_covers "$4"
-	expect_location "^$3\\+"
+	expect_location "^$(fn_re "$3")\\+"
 	expect_only_module "$1" "$2"
 }
 

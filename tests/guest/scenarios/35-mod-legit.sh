@@ -92,15 +92,19 @@ ok "load the real modules" load_all
 ok "insmod clkrg_modlegit.ko" ml_load
 force_run_clean "real modules and clkrg_modlegit loaded"
 
-# kprobes: entries via ftrace, inside functions via int3 then a jump
+# kprobes: entries via ftrace, inside functions via int3 then a jump (the
+# same instructions on every kernel: fn_off)
 ok "allow clkrg_modlegit to redirect" lkrg-cli hooks allow clkrg_modlegit
-for k in ksys_sync ksys_sync+0x5 arc4_crypt arc4_setkey+0x5 crc7_be crc7_be+0xa; do
+in_core=$(fn_off ksys_sync 0x5)
+in_arc4=$(fn_off arc4_setkey 0x5)
+in_crc7=$(fn_off crc7_be 0xa)
+for k in ksys_sync "$in_core" arc4_crypt "$in_arc4" crc7_be "$in_crc7"; do
 	ok "kprobe on $k" ml_set kprobe_add "$k"
 done
 force_run_clean "kprobes registered"
-ok "ksys_sync+0x5 (core) optimized" wait_for 10 kprobe_state ksys_sync+0x5 OPTIMIZED
-ok "arc4_setkey+0x5 (libarc4) optimized" wait_for 10 kprobe_state arc4_setkey+0x5 OPTIMIZED
-ok "crc7_be+0xa (crc7) optimized" wait_for 10 kprobe_state crc7_be+0xa OPTIMIZED
+ok "$in_core (core) optimized" wait_for 10 kprobe_state "$in_core" OPTIMIZED
+ok "$in_arc4 (libarc4) optimized" wait_for 10 kprobe_state "$in_arc4" OPTIMIZED
+ok "$in_crc7 (crc7) optimized" wait_for 10 kprobe_state "$in_crc7" OPTIMIZED
 diag "$(cat "$KPROBES")"
 force_run_clean "kprobes optimized"
 ok "rmmod crc7 under its kprobes" rmmod crc7

@@ -33,7 +33,7 @@ direct_attached() {
 }
 
 no_violation_since() {	# no_violation_since SEQ DESC
-	_evs=$(events_since "${1:-0}" | select_events type=violation)
+	_evs=$(events_since "$1" | select_events type=violation)
 	if [ -z "$_evs" ]; then
 		pass "$2"
 	else
@@ -76,7 +76,7 @@ since=$(next_seq)
 ok "patch text __x64_sys_acct+0x40" tamper_patch text __x64_sys_acct 0x40
 diag "patched $(cat "$TAMPER_PARAMS/patched")"
 expect_exit 1 lkrg-cli force-run
-evs=$(events_since "${since:-0}" | select_events type=violation)
+evs=$(events_since "$since" | select_events type=violation)
 n=$(printf '%s\n' "$evs" | grep -c . || true)
 is "$n" 1 "exactly one violation event"
 is "$(json_field "$evs" name)" .text "the violation names .text"
@@ -100,5 +100,5 @@ else
 fi
 since=$(next_seq)
 expect_exit 0 lkrg-cli force-run
-no_violation_since "${since:-0}" "no violation event after the detach"
+no_violation_since "$since" "no violation event after the detach"
 dmesg_clean

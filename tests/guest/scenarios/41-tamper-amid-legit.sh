@@ -47,7 +47,7 @@ walk_steps() {
 		ok "$step" legit_step "$step"
 		since=$(next_seq)
 		expect_exit "$1" lkrg-cli force-run
-		evs=$(events_since "${since:-0}" | select_events type=violation)
+		evs=$(events_since "$since" | select_events type=violation)
 		n=$(printf '%s\n' "$evs" | grep -c . || true)
 		others=$(printf '%s\n' "$evs" | grep -v '"location":"__x64_sys_acct+' | grep -c . || true)
 		if [ "$1" -eq 1 ] && [ "$n" -gt 0 ] && [ "$others" -eq 0 ]; then

@@ -7,9 +7,10 @@
 # uid, then drops for good); setresuid to 65534 from a process of 16
 # threads (glibc broadcasts it to every thread); capset (bounding set
 # drop, effective set cleared and restored, a permitted capability
-# dropped); then 20 rounds of all that. No violation event, and a clean
-# force-run afterwards.
-# plan: 11
+# dropped; the sets that result are asserted, and a check runs while a
+# task holds them); then 20 rounds of all that. No violation event, and a
+# clean force-run afterwards.
+# plan: 16
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -44,7 +45,20 @@ ok "setresuid to 65534 from 16 threads, each thread switched" \
 	"$LEGIT" setxid-threads 16 65534
 ok "capset: bounding drop, effective cleared and restored, permitted drop" \
 	"$LEGIT" capset
-diag "$(cat "$OUT_FILE")"
+like "$(cat "$OUT_FILE")" 'capset: CAP_NET_RAW dropped, CapPrm 000001ffffffdfff' \
+	"capset: CAP_NET_RAW (bit 13) left the permitted set, nothing else"
+like "$(cat "$OUT_FILE")" 'capset: CapBnd 000001fffffeffff' \
+	"capset: CAP_SYS_MODULE (bit 16) left the bounding set"
+# A check while a task holds the dropped sets: its record followed them.
+rm -f /tmp/capset.go
+"$LEGIT" capset /tmp/capset.go >/tmp/capset.out 2>&1 &
+held=$!
+ok "a task holds its permitted and bounding drops" wait_for 20 grep -q '^capset: holding' /tmp/capset.out
+force_run_clean "while a task holds its permitted drop"
+touch /tmp/capset.go
+hrc=0
+wait "$held" || hrc=$?
+is "$hrc" 0 "the holding task exits 0"
 rounds() {
 	_i=0
 	while [ "$_i" -lt 20 ]; do

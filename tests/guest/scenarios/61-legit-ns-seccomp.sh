@@ -4,11 +4,13 @@
 # violation. nobody unshares a user namespace (mapped root) with mount,
 # UTS and IPC namespaces and mounts a tmpfs in it; root unshares mount,
 # UTS, IPC, net and PID namespaces; root nsenters a process's UTS and
-# mount namespaces, and init's; a process of 16 threads (as root, then 8
-# as nobody) installs a seccomp filter with SECCOMP_FILTER_FLAG_TSYNC and
-# every thread has Seccomp 2; then 10 rounds of all that. No violation
-# event, and a clean force-run afterwards.
-# plan: 11
+# mount namespaces, and init's; root unshares a time namespace and execs
+# (6.12 moves it into the namespace there, switch_task_namespaces inlined);
+# a process of 16 threads (as root, then 8 as nobody) installs a seccomp
+# filter with SECCOMP_FILTER_FLAG_TSYNC and every thread has Seccomp 2;
+# then 10 rounds of all that. No violation event, and a clean force-run
+# afterwards.
+# plan: 12
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -46,6 +48,8 @@ enter_ns() {
 ok "nobody: unshare -r -m -u -i, hostname, mount tmpfs, uid 0 inside" user_ns
 ok "root: unshare -m -u -i -n -p -f, hostname" root_ns
 ok "root: nsenter a process's UTS and mount namespaces, then init's" enter_ns
+is "$("$LEGIT" timens-exec)" "$TIMENS_AT_EXEC" \
+	"root: unshare a time namespace, exec: $TIMENS_AT_EXEC it"
 ok "root: 16 threads, seccomp filter with TSYNC, Seccomp 2 in each" "$LEGIT" tsync 16
 ok "nobody: 8 threads, seccomp filter with TSYNC, Seccomp 2 in each" \
 	"$LEGIT" run-as 65534 65534 "$LEGIT" tsync 8
@@ -54,11 +58,12 @@ rounds() {
 	while [ "$_i" -lt 10 ]; do
 		_i=$((_i + 1))
 		{ user_ns && root_ns && enter_ns && "$LEGIT" tsync 4 >/dev/null &&
+			[ "$("$LEGIT" timens-exec)" = "$TIMENS_AT_EXEC" ] &&
 			"$LEGIT" run-as 65534 65534 "$LEGIT" tsync 4 >/dev/null; } ||
 			{ echo "round $_i failed"; return 1; }
 	done
 }
-ok "10 rounds of unshare, nsenter and TSYNC filters" rounds
+ok "10 rounds of unshare, nsenter, time namespace execs and TSYNC filters" rounds
 is "$(hostname)" "$(cat /proc/sys/kernel/hostname)" "init's hostname untouched"
 expect_no_violation "$since" "no violation event since the first change"
 force_run_clean "after the namespace and seccomp changes"

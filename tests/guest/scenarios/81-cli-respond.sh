@@ -7,8 +7,12 @@
 # document per command, JSON errors on stderr), RFC 5424 lines, events
 # --new and its cursor, a lost range reported in-band, --since past the
 # end, wait-clean's timeouts, command prefixes, and the hints for a member
-# of the reader group and for a missing module.
-# plan: 81
+# of the reader group and for a missing module. The exit codes of the
+# error classes, each made for real: 2 (usage), 3 (no module), 4 (a
+# reader refused a change), 5 (a device of another API version: the
+# test-only clkrg_abi_peer.ko, named by -d and then as /dev/lkrg itself;
+# /dev/null, no lkrg device at all), 6 (--since past the end).
+# plan: 88
 # no-autoload
 # timeout: 300
 # shellcheck source=tests/guest/clkrg.sh
@@ -89,7 +93,7 @@ if insmod "$CRC7" 2>/dev/null; then
 else
 	pass "insmod crc7.ko is refused"
 fi
-like "$(events_since "${since:-0}" | select_events type=block)" '"name":"crc7"' \
+like "$(events_since "$since" | select_events type=block)" '"name":"crc7"' \
 	"the refusal is a block event"
 expect_exit 0 "$R" check "$D"
 expect_exit 0 "$R" recover "$D"
@@ -201,4 +205,18 @@ ok "rmmod clkrg" rmmod clkrg
 expect_exit 3 lkrg-cli --json status
 like "$(cat "$OUT_FILE")" "run 'modprobe clkrg'.*\"exit_code\":3,\"errno\":\"ENOENT\"" \
 	"no module: exit 3, modprobe named, as JSON"
+
+# ---- exit 5: a device that speaks another API version ---------------------
+ok "insmod clkrg_abi_peer.ko" insmod /lib/clkrg/test/clkrg_abi_peer.ko
+expect_exit 5 lkrg-cli -d /dev/clkrg_abi_peer status
+like "$(cat "$OUT_FILE")" 'ABI mismatch: /dev/clkrg_abi_peer does not speak lkrg API version 1' \
+	"exit 5 says which device does not speak which API version"
+ok "/dev/lkrg made a node of clkrg_abi_peer" \
+	mknod /dev/lkrg c "$(cut -d: -f1 /sys/class/misc/clkrg_abi_peer/dev)" \
+	"$(cut -d: -f2 /sys/class/misc/clkrg_abi_peer/dev)"
+expect_exit 5 lkrg-cli --json status
+like "$(cat "$OUT_FILE")" '"message":"ABI mismatch: /dev/lkrg .*","exit_code":5' \
+	"/dev/lkrg of another API: exit 5, as JSON"
+expect_exit 5 lkrg-cli -d /dev/null status
+rm /dev/lkrg
 dmesg_clean
