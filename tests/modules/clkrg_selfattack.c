@@ -522,9 +522,9 @@ static int get_last(char *buf, const struct kernel_param *kp)
 }
 
 #define SA_PARAM(name, desc)						\
-	static const struct kernel_param_ops name##_ops = {		\
+	static const struct kernel_param_ops sa_##name##_ops = {	\
 		.set = set_##name };					\
-	module_param_cb(name, &name##_ops, NULL, 0200);			\
+	module_param_cb(name, &sa_##name##_ops, NULL, 0200);		\
 	MODULE_PARM_DESC(name, desc)
 
 SA_PARAM(jump_flip, "TRACEPOINT: flip its core jump label to a jump");
