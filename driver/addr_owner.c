@@ -3,33 +3,9 @@
 #include <linux/vmalloc.h>
 #include <asm/pgtable.h>
 #include "addr_owner.h"
+#include "compat/compat.h"
 #include "ksyms.h"
 #include "modules.h"
-
-/* Resolved through kallsyms (not exported): called, so kept together. */
-static struct {
-	struct module *(*module_text)(unsigned long addr);
-	struct module *(*module_any)(unsigned long addr);
-	bool (*kernel_text)(unsigned long addr);
-	bool (*ftrace_tramp)(unsigned long addr);
-	bool (*bpf_text)(unsigned long addr);
-} A __ro_after_init;
-
-#define RESOLVE(field, name)	(A.field = (void *)clkrg_ksym(name))
-
-int clkrg_addr_owner_init(void)
-{
-	RESOLVE(module_text, "__module_text_address");
-	RESOLVE(module_any, "__module_address");
-	RESOLVE(kernel_text, "kernel_text_address");
-	RESOLVE(ftrace_tramp, "is_ftrace_trampoline");
-	RESOLVE(bpf_text, "is_bpf_text_address");
-	if (!A.module_text || !A.module_any || !A.kernel_text) {
-		pr_err("clkrg: FAULT: cannot locate module address lookups\n");
-		return -ENOENT;
-	}
-	return 0;
-}
 
 static void owner_module(struct module *mod, bool text, struct clkrg_owner *o)
 {
@@ -53,22 +29,22 @@ void clkrg_owner_of(unsigned long addr, struct clkrg_owner *o)
 	}
 	/* A module is freed only after an RCU grace period. */
 	preempt_disable();
-	mod = A.module_text(addr);
+	mod = clkrg_kfn(__module_text_address)(addr);
 	if (mod) {
 		owner_module(mod, true, o);
 	} else {
-		mod = A.module_any(addr);
+		mod = clkrg_kfn(__module_address)(addr);
 		if (mod)
 			owner_module(mod, false, o);
 	}
 	preempt_enable();
 	if (mod)
 		return;
-	if (A.ftrace_tramp && A.ftrace_tramp(addr))
+	if (clkrg_kfn(is_ftrace_trampoline)(addr))
 		o->kind = OWN_FTRACE_TRAMP;
-	else if (A.bpf_text && A.bpf_text(addr))
+	else if (clkrg_kfn(is_bpf_text_address)(addr))
 		o->kind = OWN_BPF;
-	else if (A.kernel_text(addr))
+	else if (clkrg_kfn(kernel_text_address)(addr))
 		o->kind = OWN_TEXT_OTHER;
 	else if (addr >= MODULES_VADDR && addr < MODULES_END)
 		o->kind = OWN_MODULE_AREA;

@@ -30,8 +30,6 @@ struct clkrg_owner {
 	char name[MODULE_NAME_LEN];	/* the module, when there is one */
 };
 
-int clkrg_addr_owner_init(void);
-
 void clkrg_owner_of(unsigned long addr, struct clkrg_owner *o);
 
 /* Whether @o is code an ordinary callback may live in. */

@@ -17,6 +17,7 @@
 #include <linux/rtnetlink.h>
 #include <net/net_namespace.h>
 #include <asm/syscall.h>
+#include "compat/compat.h"
 #include "inventory.h"
 #include "ksyms.h"
 
@@ -30,14 +31,13 @@ struct cpuhp_step_view {
 	bool multi_instance;
 };
 
-/* Names of the LSM hooks in struct security_hook_heads' order, packed. */
+/* Names of the LSM hooks in their table's order (compat.h), packed. */
 static const char lsm_hook_names[] =
 #define LSM_HOOK(RET, DEFAULT, NAME, ...) #NAME "\0"
 #include <linux/lsm_hook_defs.h>
 #undef LSM_HOOK
 	;
-#define LSM_HOOKS	(sizeof(struct security_hook_heads) / \
-			 sizeof(struct hlist_head))
+#define LSM_HOOKS	CLKRG_LSM_HOOKS
 /* Where each name starts in lsm_hook_names. */
 static u16 lsm_name_at[LSM_HOOKS] __ro_after_init;
 
@@ -48,7 +48,7 @@ static struct {
 	struct raw_notifier_head *netdev;
 	struct cpuhp_step_view *cpuhp;
 	struct mutex *cpuhp_mutex;
-	struct hlist_head *lsm;
+	void *lsm;		/* CLKRG_LSM_TABLE */
 	struct list_head *ptype_base, *ptype_all;
 	struct mutex *nf_hook_mutex;
 	const unsigned long *x64, *ia32;
@@ -65,7 +65,7 @@ static void missing(void)
 		{ C.die, "die notifiers" }, { C.inet6addr, "inet6addr notifiers" },
 		{ C.keyboard, "keyboard notifiers" },
 		{ C.netdev, "netdevice notifiers" }, { C.cpuhp, "CPU hotplug states" },
-		{ C.lsm, "LSM hook lists (security_hook_heads)" },
+		{ C.lsm, "LSM hooks (" CLKRG_LSM_TABLE ")" },
 		{ C.ptype_base, "ptype_base" }, { C.ptype_all, "ptype_all" },
 		{ C.nf_hook_mutex, "netfilter hooks" },
 		{ C.x64, "sys_call_table" }, { C.ia32, "ia32_sys_call_table" },
@@ -106,10 +106,9 @@ int clkrg_callbacks_init(void)
 	RESOLVE(netdev, "netdev_chain");
 	RESOLVE(cpuhp, "cpuhp_hp_states");
 	RESOLVE(cpuhp_mutex, "cpuhp_state_mutex");
-	/* Hook lists until 6.1; later kernels call LSMs by static calls. */
-	RESOLVE(lsm, "security_hook_heads");
+	RESOLVE(lsm, CLKRG_LSM_TABLE);
 	RESOLVE(ptype_base, "ptype_base");
-	RESOLVE(ptype_all, "ptype_all");
+	C.ptype_all = clkrg_ptype_all(clkrg_ksym("ptype_all"));
 	RESOLVE(nf_hook_mutex, "nf_hook_mutex");
 	RESOLVE(x64, "sys_call_table");
 	RESOLVE(ia32, "ia32_sys_call_table");
@@ -213,18 +212,17 @@ static void cpuhp_items(struct clkrg_inv_walk *w)
 static void lsm_items(struct clkrg_inv_walk *w)
 {
 	struct clkrg_inv_item it = { .cls = INV_CALLBACK, .kind = "LSM hook" };
-	struct security_hook_list *p;
-	unsigned int i;
+	struct clkrg_lsm_cursor c = { .table = C.lsm };
 
 	if (!C.lsm)
 		return;
-	for (i = 0; i < LSM_HOOKS; i++) {
-		hlist_for_each_entry(p, &C.lsm[i], list) {
-			it.sub = lsm_hook_names + lsm_name_at[i];
-			it.where = p->lsm;
-			it.fn = *(unsigned long *)&p->hook;
-			it.ident = (unsigned long)p;
-			it.priority = i;
+	for (c.hook = 0; c.hook < LSM_HOOKS; c.hook++) {
+		for (c.at = NULL; clkrg_lsm_next(&c);) {
+			it.sub = lsm_hook_names + lsm_name_at[c.hook];
+			it.where = c.lsm;
+			it.fn = c.fn;
+			it.ident = (unsigned long)c.at;
+			it.priority = c.hook;
 			clkrg_inv_item(w, &it);
 		}
 	}

@@ -223,7 +223,8 @@ static enum verdict judge(const struct clkrg_inv_item *it,
 			return V_OK;
 		}
 		snprintf(sym, sizeof(sym), "%ps", (void *)it->fn);
-		snprintf(label, len, "kernel:%s", sym);
+		/* Cut in the label only: the allow-list sees the whole name. */
+		scnprintf(label, len, "kernel:%s", sym);
 		return clkrg_hook_allowed(LKRG_OWNER_KERNEL, sym) ? V_OK :
 								    V_REDIRECT;
 	case OWN_MODULE:
@@ -232,7 +233,7 @@ static enum verdict judge(const struct clkrg_inv_item *it,
 			return V_OK;
 		return V_REDIRECT;
 	case OWN_HIDDEN:
-		snprintf(label, len, "hidden module %s", o->name);
+		scnprintf(label, len, "hidden module %s", o->name);
 		return it->cls == INV_CALLBACK ? V_CALLBACK : V_HIDDEN;
 	default:
 		strscpy(label, "unknown code", len);
@@ -391,10 +392,9 @@ void clkrg_inventory_counts(u64 *redirects, u64 *callbacks)
 
 int clkrg_inventory_init(void)
 {
-	int ret = clkrg_addr_owner_init();
+	/* addr_owner.c's lookups are compat/kfn.c's, checked at load. */
+	int ret = clkrg_redirect_init();
 
-	if (!ret)
-		ret = clkrg_redirect_init();
 	if (!ret)
 		ret = clkrg_callbacks_init();
 	if (ret)

@@ -12,6 +12,7 @@
 #include <linux/ftrace.h>
 #include <linux/kprobes.h>
 #include <linux/mutex.h>
+#include "compat/compat.h"
 #include "inventory.h"
 #include "ksyms.h"
 
@@ -25,9 +26,8 @@ struct ftrace_hash_view {
 	unsigned long count;
 };
 
-/* Resolved through kallsyms; only rec_direct is ever called. */
+/* Resolved through kallsyms: data only (calls go through clkrg_kfn). */
 static struct {
-	unsigned long (*rec_direct)(unsigned long ip);
 	struct ftrace_ops __rcu **ops_list;
 	struct ftrace_ops *ops_end;
 	struct mutex *ftrace_lock, *kprobe_mutex;
@@ -52,7 +52,6 @@ int clkrg_redirect_init(void)
 	RESOLVE(kprobe_ops, "kprobe_ftrace_ops");
 	RESOLVE(kprobe_ipmodify_ops, "kprobe_ipmodify_ops");
 	RESOLVE(bpf_ops_func, "bpf_tramp_ftrace_ops_func");
-	RESOLVE(rec_direct, "ftrace_find_rec_direct");
 	R.stext = clkrg_stext;
 	R.etext = clkrg_etext;
 	if (!R.ops_list || !R.ops_end || !R.ftrace_lock || !R.kprobe_mutex ||
@@ -155,7 +154,7 @@ static void direct_items(struct clkrg_inv_walk *w, struct clkrg_inv_item *it,
 	it->via = "a direct call";
 	for_each_filter_ip(op, h, i, e) {
 		/* The single-function API keeps its targets elsewhere. */
-		it->fn = e->direct ?: (R.rec_direct ? R.rec_direct(e->ip) : 0);
+		it->fn = e->direct ?: clkrg_kfn(ftrace_find_rec_direct)(e->ip);
 		it->target = e->ip;
 		clkrg_inv_item(w, it);
 	}

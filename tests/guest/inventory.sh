@@ -17,6 +17,9 @@
 #   expect_no_inv SINCE DESC      one result: no violation event of object
 #                                 redirect or callback since SINCE
 #   stop_bg PID                   SIGTERM to a background job; its exit code
+#   site_ere SYMBOL               an ERE for where a hook on SYMBOL's entry
+#                                 is: its ftrace site, SYMBOL+0x0 (6.12:
+#                                 +0x4, after the ENDBR64; fn_off)
 
 CR_KO=/lib/clkrg/test/clkrg_redirect.ko
 CB_KO=/lib/clkrg/test/clkrg_callback.ko
@@ -87,4 +90,8 @@ expect_no_inv() {
 
 stop_bg() {
 	kill "$1" && wait "$1"
+}
+
+site_ere() {
+	fn_off "$1" 0 | sed 's/+/\\+/'
 }

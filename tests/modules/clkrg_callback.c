@@ -5,13 +5,17 @@
  *
  *   echo CHAIN > .../tramp    registers a callback on CHAIN whose code is
  *                             a trampoline copied into module memory that
- *                             belongs to no module (module_alloc, made
- *                             read-only and executable)
+ *                             belongs to no module (module_alloc or
+ *                             execmem_alloc, made read-only and executable)
  *   echo CHAIN > .../own      the same with a function of this module
- *   echo HOOK > .../lsm       appends a hook list entry (its code the
- *                             trampoline) to LSM hook HOOK's list in
- *                             security_hook_heads, through text_poke() as
- *                             a kernel write primitive would
+ *   echo HOOK > .../lsm       until 6.11: appends a hook list entry (its
+ *                             code the trampoline) to LSM hook HOOK's list
+ *                             in security_hook_heads, through text_poke()
+ *                             as a kernel write primitive would; 6.12:
+ *                             retargets HOOK's first active static call
+ *                             slot to the trampoline (static_call_update)
+ *   cat .../lsm_slot          the LSM whose entry it is (clkrg_callback
+ *                             for an appended entry)
  *   echo NR > .../syscall     points sys_call_table[NR] at the trampoline
  *                             (text_poke())
  *   echo 1 > .../unreg        undoes the active one
@@ -67,20 +71,16 @@ static const char * const chain_names[CB_NCHAINS] = {
 	"inet6addr", "keyboard", "pm", "cpuhp", "ptype", "nf",
 };
 
-typedef void *(*module_alloc_t)(unsigned long size);
-typedef void (*module_memfree_t)(void *p);
 typedef int (*set_memory_t)(unsigned long addr, int numpages);
 typedef void *(*text_poke_t)(void *addr, const void *op, size_t len);
 
 static DEFINE_MUTEX(cb_lock);
 static tm_lookup_name_t lookup_name;
 static struct {
-	module_alloc_t alloc;
-	module_memfree_t memfree;
 	set_memory_t ro, rw, x, nx;
 	text_poke_t poke;
 	struct mutex *text_mutex;
-	struct hlist_head *lsm_heads;
+	void *lsm_table;	/* security_hook_heads or static_calls_table */
 	unsigned long *sys_call_table;
 	struct list_head *modules;
 	struct mutex *module_mutex;
@@ -93,7 +93,13 @@ static struct notifier_block cb_nb;
 static int cpuhp_state;
 static struct packet_type cb_pt;
 static struct nf_hook_ops cb_nfo;
+#if TM_LSM_STATIC_CALLS
+static struct lsm_static_call *cb_slot;	/* the slot retargeted */
+static void *cb_slot_old;		/* and what it called */
+#else
 static struct security_hook_list cb_hl;
+#endif
+static char lsm_slot[64] = "none";
 static unsigned long *poked;	/* the word text_poke() wrote */
 static unsigned long poked_old;
 static struct list_head *saved_prev;
@@ -128,7 +134,7 @@ static unsigned int cb_nf_hook(void *priv, struct sk_buff *skb,
 static void *tramp_new(u32 ret)
 {
 	u8 code[sizeof(tramp_code)];
-	void *p = K.alloc(PAGE_SIZE);
+	void *p = tm_exec_alloc(lookup_name, PAGE_SIZE);
 
 	if (!p)
 		return NULL;
@@ -146,7 +152,7 @@ static void tramp_free(void *p)
 		return;
 	K.nx((unsigned long)p, 1);
 	K.rw((unsigned long)p, 1);
-	K.memfree(p);
+	tm_exec_free(lookup_name, p);
 }
 
 static void poke_word(unsigned long *where, unsigned long value)
@@ -300,22 +306,67 @@ static int plant(const char *val, bool own)
 	return 0;
 }
 
-/* Appends cb_hl to LSM hook @name's list, writing one read-only word. */
-static int plant_lsm(const char *val)
+/* Index of LSM hook @val in lsm_hook_names, or -ENOENT/-EINVAL. */
+static int lsm_hook_index(const char *val)
 {
-	struct hlist_head *head = NULL;
-	struct security_hook_list *last = NULL, *p;
 	const char *n = lsm_hook_names;
 	char name[64];
-	unsigned int i;
+	int i;
 
-	if (!K.lsm_heads || sscanf(val, "%63s", name) != 1)
+	if (!K.lsm_table || sscanf(val, "%63s", name) != 1)
 		return -EINVAL;
 	for (i = 0; *n; i++, n += strlen(n) + 1)
 		if (!strcmp(name, n))
-			head = &K.lsm_heads[i];
-	if (!head)
+			return i;
+	return -ENOENT;
+}
+
+#if TM_LSM_STATIC_CALLS
+/* Retargets hook @val's first active static call slot to a trampoline. */
+static int plant_lsm(const char *val)
+{
+	struct lsm_static_call *s;
+	int i = lsm_hook_index(val);
+
+	if (i < 0)
+		return i;
+	s = (struct lsm_static_call *)K.lsm_table + i * MAX_LSM_COUNT;
+	for (cb_slot = NULL; s < (struct lsm_static_call *)K.lsm_table +
+				 (i + 1) * MAX_LSM_COUNT; s++)
+		if (s->active && static_key_enabled(s->active)) {
+			cb_slot = s;
+			break;
+		}
+	if (!cb_slot)
 		return -ENOENT;
+	tramp = tramp_new(0);
+	if (!tramp)
+		return -ENOMEM;
+	cb_slot_old = cb_slot->key->func;
+	__static_call_update(cb_slot->key, cb_slot->trampoline, tramp);
+	strscpy(lsm_slot, cb_slot->hl && cb_slot->hl->lsmid ?
+		cb_slot->hl->lsmid->name : "?", sizeof(lsm_slot));
+	cb_addr = (unsigned long)tramp;
+	active = CB_LSM;
+	pr_info("LSM hook %s: %s's slot calls 0x%lx\n", val, lsm_slot, cb_addr);
+	return 0;
+}
+
+static void unplant_lsm(void)
+{
+	__static_call_update(cb_slot->key, cb_slot->trampoline, cb_slot_old);
+}
+#else
+/* Appends cb_hl to LSM hook @val's list, writing one read-only word. */
+static int plant_lsm(const char *val)
+{
+	struct security_hook_list *last = NULL, *p;
+	struct hlist_head *head;
+	int i = lsm_hook_index(val);
+
+	if (i < 0)
+		return i;
+	head = (struct hlist_head *)K.lsm_table + i;
 	tramp = tramp_new(0);
 	if (!tramp)
 		return -ENOMEM;
@@ -334,11 +385,18 @@ static int plant_lsm(const char *val)
 	}
 	poked_old = *poked;
 	poke_word(poked, (unsigned long)&cb_hl.list);
+	strscpy(lsm_slot, cb_hl.lsm, sizeof(lsm_slot));
 	cb_addr = (unsigned long)tramp;
 	active = CB_LSM;
-	pr_info("LSM hook %s: entry at 0x%lx\n", name, cb_addr);
+	pr_info("LSM hook %s: entry at 0x%lx\n", val, cb_addr);
 	return 0;
 }
+
+static void unplant_lsm(void)
+{
+	poke_word(poked, poked_old);
+}
+#endif
 
 static int plant_syscall(const char *val)
 {
@@ -363,7 +421,9 @@ static int unplant_locked(void)
 {
 	if (active < 0)
 		return -ENOENT;
-	if (active == CB_LSM || active == CB_SYSCALL)
+	if (active == CB_LSM)
+		unplant_lsm();
+	else if (active == CB_SYSCALL)
 		poke_word(poked, poked_old);
 	else
 		unreg_chain(active);
@@ -472,10 +532,13 @@ static int get_last(char *buf, const struct kernel_param *kp)
 
 CB_PARAM(tramp, "CHAIN: a callback in module memory of no module");
 CB_PARAM(own, "CHAIN: a callback of this module");
-CB_PARAM(lsm, "HOOK: an LSM hook list entry, by text_poke()");
+CB_PARAM(lsm, "HOOK: an LSM hook entry of no module (text_poke or static call)");
 CB_PARAM(syscall, "NR: sys_call_table[NR] repointed, by text_poke()");
 CB_PARAM(unreg, "1: undo the active one");
 CB_PARAM(hidden, "1: off the module list, 0: back on it");
+
+module_param_string(lsm_slot, lsm_slot, sizeof(lsm_slot), 0444);
+MODULE_PARM_DESC(lsm_slot, "the LSM whose hook entry lsm wrote last");
 
 static const struct kernel_param_ops last_ops = { .get = get_last };
 module_param_cb(last, &last_ops, NULL, 0444);
@@ -489,19 +552,18 @@ static int __init cb_init(void)
 
 	if (ret)
 		return ret;
-	RESOLVE(alloc, "module_alloc");
-	RESOLVE(memfree, "module_memfree");
 	RESOLVE(ro, "set_memory_ro");
 	RESOLVE(rw, "set_memory_rw");
 	RESOLVE(x, "set_memory_x");
 	RESOLVE(nx, "set_memory_nx");
 	RESOLVE(poke, "text_poke");
 	RESOLVE(text_mutex, "text_mutex");
-	RESOLVE(lsm_heads, "security_hook_heads");
+	RESOLVE(lsm_table, TM_LSM_STATIC_CALLS ? "static_calls_table" :
+							"security_hook_heads");
 	RESOLVE(sys_call_table, "sys_call_table");
 	RESOLVE(modules, "modules");
 	RESOLVE(module_mutex, "module_mutex");
-	if (!K.alloc || !K.memfree || !K.ro || !K.rw || !K.x || !K.nx ||
+	if (!K.ro || !K.rw || !K.x || !K.nx ||
 	    !K.poke || !K.text_mutex || !K.modules || !K.module_mutex)
 		return -ENOENT;
 	return 0;

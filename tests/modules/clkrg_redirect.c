@@ -54,7 +54,7 @@ static void notrace cr_ftrace_handler(unsigned long ip, unsigned long pip,
 				      struct ftrace_ops *op,
 				      struct ftrace_regs *fregs)
 {
-	ftrace_instruction_pointer_set(fregs, (unsigned long)cr_fake);
+	tm_fregs_set_ip(fregs, (unsigned long)cr_fake);
 }
 
 static struct ftrace_ops cr_ops;

@@ -56,7 +56,7 @@ hook() {
 	expect_exit 1 lkrg-cli force-run
 	_check=$(last_check)
 	expect_inv "$_since" violation redirect "clkrg_redirect: redirecting $3" \
-		"^$F\\+0x0/.* via "
+		"^$(site_ere "$F")/.* via "
 	REDIR_EV=$EVENT
 	is "$(hex_norm "$(json_field "$EVENT" address)")" \
 		"$(hex_norm "$(ksym_addr "$2" clkrg_redirect)")" \
@@ -155,7 +155,7 @@ ok "fmod_ret program attached" wait_for 20 grep -q '^attached' /tmp/fmodret.out
 ok "renice fails with EPERM" sh -c '! renice -n 1 -p $$ 2>/tmp/renice.err && grep -q "not permitted" /tmp/renice.err'
 expect_exit 1 lkrg-cli force-run
 expect_inv "$since" violation redirect "bpf:clkrg_fmodret: redirecting fmod_ret" \
-	'^security_task_setnice\+0x0/.* via a BPF trampoline'
+	"^$(site_ere security_task_setnice)/.* via a BPF trampoline"
 ok "allow bpf:clkrg_fmod*" lkrg-cli hooks allow 'bpf:clkrg_fmod*'
 force_run_clean "the fmod_ret program allowed"
 ok "deny bpf:clkrg_fmod*" lkrg-cli hooks deny 'bpf:clkrg_fmod*'

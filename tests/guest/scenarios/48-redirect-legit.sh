@@ -40,7 +40,7 @@ since=$(next_seq)
 ok "deny kernel:klp_*" lkrg-cli hooks deny 'kernel:klp_*'
 expect_exit 1 lkrg-cli force-run
 expect_inv "$since" violation redirect \
-	"kernel:klp_ftrace_handler: redirecting ftrace hook" '^cmdline_proc_show\+0x0/'
+	"kernel:klp_ftrace_handler: redirecting ftrace hook" "^$(site_ere cmdline_proc_show)/"
 ok "allow kernel:klp_* again" lkrg-cli hooks allow 'kernel:klp_*'
 start=$(next_seq)
 force_run_clean "livepatch allowed again"

@@ -9,9 +9,12 @@
 # trampoline's address and the callback's priority, and is clean once
 # removed. A netfilter hook and a panic notifier from the module while it
 # is hidden from the module list name "hidden module clkrg_callback" and
-# the function. An LSM hook list entry and a syscall table entry written
-# through text_poke (as a kernel write primitive would) are reported as
-# callbacks, besides the .rodata change. The timeline: "appeared:" and
+# the function. An LSM hook entry of no module (6.1: a hook list entry
+# written through text_poke, as a kernel write primitive would; 6.12: an
+# active static call slot retargeted) and a syscall table entry written
+# through text_poke are reported as callbacks, besides the .rodata change
+# (for 6.12's static call, the patch-site change of its callers).
+# A location ERE's @SLOT@ is the LSM whose entry it is (lsm_slot). The timeline: "appeared:" and
 # "gone:" events name the check.
 # plan: 109
 # timeout: 300
@@ -27,8 +30,9 @@ plant() {
 	_since=$(next_seq)
 	ok "$1 $2" cb_set "$1" "$2"
 	_addr=$(cb_addr)
+	_where=$(printf '%s\n' "$4" | sed "s/@SLOT@/$(cat "$CB_PARAMS/lsm_slot")/")
 	expect_exit 1 lkrg-cli force-run
-	expect_inv "$_since" violation callback "$3" "$4"
+	expect_inv "$_since" violation callback "$3" "$_where"
 	is "$(hex_norm "$(json_field "$EVENT" address)")" "$(hex_norm "$_addr")" \
 		"$3: the event's address is the callback's"
 	if [ -n "${5:-}" ]; then
@@ -67,9 +71,14 @@ force_run_clean "unhidden, nothing planted"
 
 # with a write primitive: read-only lists
 since=$(next_seq)
-plant lsm file_open "LSM hook file_open" '^module memory of no module, clkrg_callback$'
-expect_event "$since" "the LSM list's change is a .rodata change too" \
-	type=violation object=rodata
+plant lsm file_open "LSM hook file_open" '^module memory of no module, @SLOT@$'
+if [ "$LSM_STATIC_CALLS" -eq 1 ]; then
+	expect_event "$since" "the static call's retargeting is a patch-site change too" \
+		type=violation object=patch_site "name=.text: static call"
+else
+	expect_event "$since" "the LSM list's change is a .rodata change too" \
+		type=violation object=rodata
+fi
 since=$(next_seq)
 plant syscall 170 "sys_call_table[170]" "$NOONE"
 expect_event "$since" "sys_call_table's change is a .rodata change too" \
