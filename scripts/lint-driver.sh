@@ -41,8 +41,8 @@ if [ ! -x "$cp_dir/scripts/checkpatch.pl" ]; then
 		'linux-source-6.1/scripts/const_structs.checkpatch'
 fi
 : > "$out/checkpatch.log"
-for f in driver/*.c driver/*.h driver/core/*.c driver/core/*.h \
-	 driver/compat/*.c driver/compat/*.h include/uapi/linux/lkrg.h tests/modules/*.c \
+for f in driver/*/*.c driver/*/*.h driver/*/*.S \
+	 include/uapi/linux/lkrg.h tests/modules/*.c \
 	 tests/modules/*.h; do
 	case $f in *.mod.c) continue ;; esac
 	[ -e "$f" ] || continue
@@ -60,6 +60,42 @@ for f in driver/*.c driver/*.h driver/core/*.c driver/core/*.h \
 		>> "$out/checkpatch.log"
 done
 result "checkpatch --no-tree: no errors or warnings" "$out/checkpatch.log"
+
+# The layers of driver/ (driver/Kbuild): a file includes its own folder and
+# those before it in this order, never one after it.
+layers="core compat services integrity exploit hooks engine device"
+rank() {
+	i=0
+	for l in $layers; do
+		[ "$l" = "$1" ] && { echo "$i"; return; }
+		i=$((i + 1))
+	done
+	echo -1
+}
+: > "$out/layers.log"
+for f in driver/*/*.[chS]; do
+	d=${f#driver/}
+	d=${d%%/*}
+	rf=$(rank "$d")
+	[ "$rf" -ge 0 ] || { echo "$f: folder $d is not a layer" >> "$out/layers.log"; continue; }
+	# shellcheck disable=SC2013 # include names have no spaces
+	for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+		case $inc in
+		../*) continue ;;	# include/uapi
+		*/*) l=${inc%%/*} ;;
+		*) l=$d ;;
+		esac
+		ri=$(rank "$l")
+		if [ "$ri" -lt 0 ] || [ "$ri" -gt "$rf" ]; then
+			echo "$f includes $inc (layer $l after $d)" >> "$out/layers.log"
+		fi
+	done
+done
+for f in driver/*.[chS]; do
+	case $f in *.mod.c) continue ;; esac	# kbuild's, after an in-tree make
+	[ -e "$f" ] && echo "$f: outside the layer folders" >> "$out/layers.log"
+done
+result "driver/ includes point one way ($layers)" "$out/layers.log"
 
 for kver in "$@"; do
 	dir=$out/$kver

@@ -224,7 +224,7 @@ fi
 laid_out "$K" >"$OUT/got"
 same_list "install-dkms: the tools, and the module's source in /usr/src/clkrg-$VERSION" \
 	"$OUT/want" "$OUT/got"
-mod_ver=$(sed -n 's/^MODULE_VERSION("\(.*\)");/\1/p' "$top/driver/main.c")
+mod_ver=$(sed -n 's/^MODULE_VERSION("\(.*\)");/\1/p' "$top/driver/device/main.c")
 is_ver=$(sed -n 's/^#define CLKRG_VERSION[[:space:]]*"\(.*\)"/\1/p' "$top/libclkrg/clkrg.h")
 if [ "$VERSION" = "$mod_ver" ] && [ "$VERSION" = "$is_ver" ]; then
 	pass "dkms.conf's version $VERSION is the module's and the library's"

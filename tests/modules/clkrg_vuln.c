@@ -28,7 +28,7 @@
  *                  unload clkrg after it)
  *   RECORD_DROP    current's shadow record in clkrg's table
  *                  (clkrg:clkrg_shadow_table, layout from
- *                  driver/task_shadow.h) made unfindable: task := NULL
+ *                  driver/exploit/task_shadow.h) made unfindable: task := NULL
  *   CRED_WRITE_PID CRED_WRITE on the task with the given pid
  *   PCFI           security_capable(current_cred(), &init_user_ns,
  *                  CAP_SYS_ADMIN, 0) entered by a jmp with a return
@@ -64,7 +64,7 @@
 #include "clkrg_testmod.h"
 #include "clkrg_vuln.h"
 /* clkrg's record layout, from its source tree (-I driver) */
-#include "task_shadow.h"
+#include "exploit/task_shadow.h"
 
 #define VULN_MODULE_NAME	"clkrg-no-such-module"
 

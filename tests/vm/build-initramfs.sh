@@ -159,8 +159,8 @@ install -m 0644 "$module" lib/clkrg/clkrg.ko
 # where "make install" puts it, with what depmod and modprobe read
 install -D -m 0644 "$module" "lib/modules/$kver/updates/clkrg.ko"
 for f in modules.order modules.builtin modules.builtin.modinfo; do
-	[ -f "/lib/modules/$kver/$f" ] || die "missing /lib/modules/$kver/$f"
-	cp "/lib/modules/$kver/$f" "lib/modules/$kver/$f"
+	[ -f "$modroot/lib/modules/$kver/$f" ] || die "missing $modroot/lib/modules/$kver/$f"
+	cp "$modroot/lib/modules/$kver/$f" "lib/modules/$kver/$f"
 done
 install -m 0644 "$top_dir/dist/clkrg.conf" lib/tests/clkrg.conf.dist
 for ko in "$test_modules"/*.ko; do

@@ -41,14 +41,16 @@ site_attack "jump label of a disabled tracepoint made a jump" \
 ok "function tracer on ksys_sync" sh -c "echo ksys_sync >$T/set_ftrace_filter && echo function >$T/current_tracer"
 force_run_clean "ksys_sync traced"
 site_attack "ftrace call of a traced function made a NOP" \
-	".text: ftrace call" "^ksys_sync\+0x0/" ftrace_nop ksys_sync
+	".text: ftrace call" "^ksys_sync\+0x$((4 * KERNEL_IBT))/" ftrace_nop ksys_sync
 ok "function tracer off" sh -c "echo nop >$T/current_tracer && echo >$T/set_ftrace_filter"
 
 site_attack "static call site pointed elsewhere" \
 	"clkrg_selfattack: static call" "^sa_use_call\+" scall_flip 1
 
+# the same instruction on every kernel (kernel.sh: fn_off)
+kp_off=$((5 + 4 * KERNEL_IBT))
 site_attack "armed kprobe's INT3 taken out" \
-	".text: kprobe" "^ksys_sync\+0x5/" kprobe_unarm "ksys_sync 5"
+	".text: kprobe" "^ksys_sync\+0x$kp_off/" kprobe_unarm "ksys_sync $kp_off"
 
 ok "static key on" sysctl -qw kernel.sched_schedstats=1
 force_run_clean "static key on"
