@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "args.h"
+#include "../driver/core/hook_owner.h"
 #include "exit_codes.h"
 
 #define OPT_FOLLOW	(1u << 0)
@@ -221,6 +222,52 @@ static int umh_args(struct cli_args *a, int n, char **pos)
 	return n > 1 ? usage_err(a, "unexpected argument '%s'", pos[1]) : 0;
 }
 
+/* hooks allow|deny OWNER: what the module checks fully, roughly. */
+static int hook_owner(struct cli_args *a, int n, char **pos)
+{
+	if (n < 2)
+		return usage_err(a, "missing OWNER (a module, bpf:NAME or "
+				 "kernel:SYMBOL)");
+	if (n > 2)
+		return usage_err(a, "unexpected argument '%s'", pos[2]);
+	if (!pos[1][0] || strlen(pos[1]) >= LKRG_HOOK_OWNER_LEN)
+		return usage_err(a, "OWNER must have 1 to %d bytes",
+				 LKRG_HOOK_OWNER_LEN - 1);
+	if (lkrg_hook_owner_valid(pos[1], LKRG_HOOK_OWNER_LEN))
+		return usage_err(a, "'%s' is no owner: a module name, bpf:NAME "
+				 "or kernel:SYMBOL (letters, digits, '_', '.', "
+				 "'-'), optionally ending in '*'", pos[1]);
+	a->owner = pos[1];
+	return 0;
+}
+
+/* hooks: the probed functions; hooks list|allow|deny: the owner list. */
+static int hooks_args(struct cli_args *a, int n, char **pos)
+{
+	static const char *const words[] = { "list", "allow", "deny" };
+	static const struct {
+		enum cli_cmd cmd;
+		const char *name;
+	} actions[] = {
+		{ CLI_CMD_HOOK_LIST, "hooks list" },
+		{ CLI_CMD_HOOK_ALLOW, "hooks allow" },
+		{ CLI_CMD_HOOK_DENY, "hooks deny" },
+	};
+	int i;
+
+	if (!n)
+		return 0;
+	i = pick_action(a, pos[0], words, ARRAY_LEN(words),
+			"list, allow or deny");
+	if (i < 0)
+		return CLI_EXIT_USAGE;
+	a->cmd = actions[i].cmd;
+	a->name = actions[i].name;
+	if (a->cmd != CLI_CMD_HOOK_LIST)
+		return hook_owner(a, n, pos);
+	return n > 1 ? usage_err(a, "unexpected argument '%s'", pos[1]) : 0;
+}
+
 static const struct {
 	const char *name;
 	uint64_t bit;
@@ -303,8 +350,14 @@ static const struct cmd_spec cmds[] = {
 	{ "stats", CLI_CMD_STATS, 0, no_args, "stats",
 	  "Check counters per trigger: fired, started, coalesced, violations,\n"
 	  "average and longest check.\n" },
-	{ "hooks", CLI_CMD_HOOKS, 0, no_args, "hooks",
-	  "The probed kernel functions: hits, violations, denials.\n" },
+	{ "hooks", CLI_CMD_HOOKS, 0, hooks_args,
+	  "hooks | hooks list | hooks allow OWNER | hooks deny OWNER",
+	  "Alone: clkrg's probed kernel functions (hits, violations, denials).\n"
+	  "list: the owners allowed to redirect kernel functions, and what the\n"
+	  "last check found; allow and deny change it (need CAP_SYS_ADMIN;\n"
+	  "allow is refused while the policy is locked). OWNER is a module's\n"
+	  "name, bpf:NAME (a BPF program) or kernel:SYMBOL (a core handler),\n"
+	  "optionally ending in '*' (kernel:klp_* is livepatch).\n" },
 	{ "umh", CLI_CMD_UMH_LIST, 0, umh_args,
 	  "umh list | umh add PATH | umh del PATH",
 	  "The usermode helper allow-list; add and del need CAP_SYS_ADMIN.\n" },

@@ -27,6 +27,9 @@ enum cli_cmd {
 	CLI_CMD_HOOKS,
 	CLI_CMD_WAIT_CLEAN,
 	CLI_CMD_LOCK,
+	CLI_CMD_HOOK_LIST,
+	CLI_CMD_HOOK_ALLOW,
+	CLI_CMD_HOOK_DENY,
 	CLI_CMD_COUNT,
 };
 
@@ -55,6 +58,7 @@ struct cli_args {
 	const char *key;	/* policy get KEY (NULL: all) and policy set */
 	const char *value;	/* policy set: VALUE as typed */
 	const char *path;	/* umh add/del: an absolute path */
+	const char *owner;	/* hooks allow/deny: NAME, bpf:NAME, kernel:SYM */
 	char key_buf[LKRG_KNOB_NAME_LEN];
 	char err[192];		/* "<command>: <reason>" on a usage error */
 };

@@ -30,6 +30,8 @@ int cmd_lock(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_list(struct clkrg *c, const struct cli_args *a);
 int cmd_umh_edit(struct clkrg *c, const struct cli_args *a);
 int cmd_hooks(struct clkrg *c, const struct cli_args *a);
+int cmd_hook_list(struct clkrg *c, const struct cli_args *a);
+int cmd_hook_edit(struct clkrg *c, const struct cli_args *a);
 int cmd_wait_clean(struct clkrg *c, const struct cli_args *a);
 
 /* "lkrg-cli: <command>: <reason for err>"; returns its exit code. */

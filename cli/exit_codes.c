@@ -154,3 +154,24 @@ const char *cli_umh_reason(int err, bool adding, const char *path, char *buf,
 		return NULL;
 	return buf;
 }
+
+const char *cli_hook_reason(int err, bool allowing, const char *owner,
+			    char *buf, size_t len)
+{
+	if (err < 0)
+		err = -err;
+	if (err == EEXIST && allowing)
+		snprintf(buf, len, "%s is already allowed", owner);
+	else if (err == ENOSPC && allowing)
+		snprintf(buf, len, "the owner allow-list is full (%d entries): "
+			 "deny one first", LKRG_HOOK_ALLOW_MAX);
+	else if (err == ENOENT && !allowing)
+		snprintf(buf, len, "%s is not on the owner allow-list", owner);
+	else if (err == EINVAL)
+		snprintf(buf, len, "%s was refused: expected a module name, "
+			 "bpf:NAME or kernel:SYMBOL (letters, digits, '_', '.', "
+			 "'-'), optionally ending in '*'", owner);
+	else
+		return NULL;
+	return buf;
+}

@@ -44,5 +44,8 @@ const char *cli_group_reason(const struct stat *st, uid_t euid, gid_t egid,
  * @buf; NULL when cli_reason()'s text applies. */
 const char *cli_umh_reason(int err, bool adding, const char *path, char *buf,
 			   size_t len);
+/* The same for hooks allow/deny OWNER. */
+const char *cli_hook_reason(int err, bool allowing, const char *owner,
+			    char *buf, size_t len);
 
 #endif

@@ -21,6 +21,9 @@ static const cli_cmd_fn handlers[CLI_CMD_COUNT] = {
 	[CLI_CMD_UMH_ADD] = cmd_umh_edit,
 	[CLI_CMD_UMH_DEL] = cmd_umh_edit,
 	[CLI_CMD_HOOKS] = cmd_hooks,
+	[CLI_CMD_HOOK_LIST] = cmd_hook_list,
+	[CLI_CMD_HOOK_ALLOW] = cmd_hook_edit,
+	[CLI_CMD_HOOK_DENY] = cmd_hook_edit,
 	[CLI_CMD_WAIT_CLEAN] = cmd_wait_clean,
 };
 

@@ -144,6 +144,35 @@ CLKRG_API int clkrg_umh_add(struct clkrg *c, const char *path,
 CLKRG_API int clkrg_umh_del(struct clkrg *c, const char *path,
 			    uint32_t *count, uint64_t *generation);
 
+/*
+ * Owners allowed to redirect kernel functions (since CLKRG_1.5): a module
+ * name, "bpf:NAME" or "kernel:SYMBOL", optionally ending in '*' (see
+ * <clkrg/lkrg.h>). Listing allocates *entries, release it with
+ * clkrg_hook_allow_free(); @generation, @redirects (redirecting hooks the
+ * last check found) and @callbacks (callbacks it walked) may be NULL.
+ * Allowing and denying need CAP_SYS_ADMIN; a malformed @owner is -EINVAL
+ * before any ioctl; -EEXIST already listed, -ENOSPC list full
+ * (LKRG_HOOK_ALLOW_MAX), -ENOENT (deny) not listed, -EPERM (allow) once
+ * the policy is locked. @count (entries afterwards) and @generation may
+ * be NULL.
+ */
+CLKRG_API int clkrg_hook_allow_list_sized(struct clkrg *c,
+					  struct lkrg_hook_allow_entry **entries,
+					  size_t *count, size_t stride,
+					  uint64_t *generation,
+					  uint64_t *redirects,
+					  uint64_t *callbacks);
+#define clkrg_hook_allow_list(c, entries, count, generation, redirects,	\
+			      callbacks)				\
+	clkrg_hook_allow_list_sized((c), (entries), (count),		\
+				    sizeof(struct lkrg_hook_allow_entry),	\
+				    (generation), (redirects), (callbacks))
+CLKRG_API void clkrg_hook_allow_free(struct lkrg_hook_allow_entry *entries);
+CLKRG_API int clkrg_hook_allow(struct clkrg *c, const char *owner,
+			       uint32_t *count, uint64_t *generation);
+CLKRG_API int clkrg_hook_deny(struct clkrg *c, const char *owner,
+			      uint32_t *count, uint64_t *generation);
+
 /* ---- event stream ------------------------------------------------------- */
 
 /*
@@ -258,6 +287,13 @@ CLKRG_API int clkrg_umh_entry_to_json_sized(const struct lkrg_umh_entry *e,
 #define clkrg_umh_entry_to_json(e, buf, len)				\
 	clkrg_umh_entry_to_json_sized((e), sizeof(struct lkrg_umh_entry),	\
 				      (buf), (len))
+/* Since CLKRG_1.5. */
+CLKRG_API int clkrg_hook_allow_entry_to_json_sized(
+	const struct lkrg_hook_allow_entry *e, size_t size, char *buf,
+	size_t len);
+#define clkrg_hook_allow_entry_to_json(e, buf, len)			\
+	clkrg_hook_allow_entry_to_json_sized((e),				\
+		sizeof(struct lkrg_hook_allow_entry), (buf), (len))
 /* One human-readable line without newline, same return convention. */
 CLKRG_API int clkrg_event_to_text(const struct lkrg_event_hdr *ev, char *buf,
 				  size_t len);

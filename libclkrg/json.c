@@ -179,3 +179,21 @@ CLKRG_API int clkrg_umh_entry_to_json_sized(const struct lkrg_umh_entry *e,
 	jb_u64(o, "allowed", e->allowed, &ok);
 	return jb_finish(o, ok, buf, len);
 }
+
+CLKRG_API int clkrg_hook_allow_entry_to_json_sized(
+	const struct lkrg_hook_allow_entry *e, size_t size, char *buf,
+	size_t len)
+{
+	json_object *o;
+	bool ok = true;
+	struct lkrg_hook_allow_entry w;
+
+	e = CLKRG_WIDEN(e, size, lkrg_hook_allow_entry,
+			LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0, &w);
+	if (!e)
+		return -EINVAL;
+	o = json_object_new_object();
+	jb_kstr(o, "owner", e->owner, sizeof(e->owner), &ok);
+	jb_u64(o, "allowed", e->allowed, &ok);
+	return jb_finish(o, ok, buf, len);
+}

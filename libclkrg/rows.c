@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1-or-later
 /*
- * The ABI's array protocol (POLICY_GET, STATS, UMH_LIST, HOOKS): count 0
+ * The ABI's array protocol (POLICY_GET, STATS, UMH_LIST, HOOKS,
+ * HOOK_ALLOW_LIST): count 0
  * asks how many rows there are, a too-small count is -ENOSPC with ->count
  * set. A row may appear between the two calls, so the fill is retried a
  * few times. Rows are laid out at the caller's stride: the module writes
@@ -31,6 +32,7 @@
 SAME_LAYOUT(lkrg_policy_get, count, knob_size, knobs);
 SAME_LAYOUT(lkrg_stats, count, row_size, rows);
 SAME_LAYOUT(lkrg_umh_list, count, entry_size, entries);
+SAME_LAYOUT(lkrg_hook_allow_list, count, entry_size, entries);
 
 /* One call for @n rows at @arr; *count gets the module's row count, also
  * on -ENOSPC. */

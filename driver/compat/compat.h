@@ -17,12 +17,19 @@
 #include <linux/version.h>
 #include <linux/capability.h>
 #include <linux/device.h>
+#include <linux/filter.h>
 #include <linux/ftrace.h>
 #include <linux/kallsyms.h>
+#include <linux/lsm_hooks.h>
 #include <linux/module.h>
 #include <linux/static_call.h>
 #include <asm/ptrace.h>
 #include <asm/set_memory.h>
+
+/* 6.9: the hottest networking data in one exported structure. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+#include <net/hotdata.h>
+#endif
 
 /* 6.12 moved the unaligned accessors out of asm/. */
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
@@ -126,6 +133,92 @@ static inline bool *clkrg_selinux_enforcing(unsigned long state)
 	       IS_ENABLED(CONFIG_SECURITY_SELINUX_DISABLE);
 }
 
+/* ---- LSM hooks ---------------------------------------------------------- */
+
+/*
+ * Where the LSM hooks are and how they are walked. Until 6.11 each hook is
+ * a list in security_hook_heads whose entries are called through a
+ * pointer. 6.12 calls them through static calls: static_calls_table has
+ * MAX_LSM_COUNT slots per hook, in the same order; a slot whose static
+ * branch is on is called, and the code its call sites reach is its key's
+ * target (static_call_update() sets both), whatever the slot's
+ * security_hook_list says. CLKRG_LSM_TABLE names the table in kallsyms,
+ * CLKRG_LSM_HOOKS is the number of hooks in it.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+#define CLKRG_LSM_TABLE		"static_calls_table"
+#define CLKRG_LSM_HOOKS		(sizeof(struct lsm_static_calls_table) / \
+				 (MAX_LSM_COUNT * sizeof(struct lsm_static_call)))
+#else
+#define CLKRG_LSM_TABLE		"security_hook_heads"
+#define CLKRG_LSM_HOOKS		(sizeof(struct security_hook_heads) / \
+				 sizeof(struct hlist_head))
+#endif
+
+/* A walk of one hook's callbacks: set table and hook, at NULL. */
+struct clkrg_lsm_cursor {
+	void *table;		/* kallsyms' CLKRG_LSM_TABLE */
+	unsigned int hook;	/* < CLKRG_LSM_HOOKS */
+	void *at;		/* the current entry; NULL before the first */
+	unsigned long fn;	/* the code it calls */
+	const char *lsm;	/* the LSM's name, or NULL */
+};
+
+/* The next callback of @c's hook; false after the last. Stable tables. */
+static inline bool clkrg_lsm_next(struct clkrg_lsm_cursor *c)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+	struct lsm_static_call *s = c->table, *end;
+
+	s += c->hook * MAX_LSM_COUNT;
+	end = s + MAX_LSM_COUNT;
+	if (c->at)
+		s = (struct lsm_static_call *)c->at + 1;
+	for (; s < end; s++) {
+		if (!s->active || !static_key_enabled(s->active))
+			continue;
+		c->at = s;
+		c->fn = (unsigned long)READ_ONCE(s->key->func);
+		c->lsm = s->hl && s->hl->lsmid ? s->hl->lsmid->name : NULL;
+		return true;
+	}
+	c->at = end - 1;
+	return false;
+#else
+	struct hlist_head *heads = c->table;
+	struct security_hook_list *p = c->at;
+	struct hlist_node *n = p ? READ_ONCE(p->list.next) :
+				   READ_ONCE(heads[c->hook].first);
+
+	if (!n)
+		return false;
+	p = hlist_entry(n, struct security_hook_list, list);
+	c->at = p;
+	c->fn = *(unsigned long *)&p->hook;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 8, 0)
+	c->lsm = p->lsmid ? p->lsmid->name : NULL;
+#else
+	c->lsm = p->lsm;
+#endif
+	return true;
+#endif
+}
+
+/* ---- packet handlers ---------------------------------------------------- */
+
+/*
+ * The handlers of every protocol: 6.9 moved ptype_all into net_hotdata;
+ * before, it is the kallsyms symbol @ptype_all (0 when missing).
+ */
+static inline struct list_head *clkrg_ptype_all(unsigned long ptype_all)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 9, 0)
+	return &net_hotdata.ptype_all;
+#else
+	return (struct list_head *)ptype_all;
+#endif
+}
+
 /* ---- ftrace hooks ------------------------------------------------------- */
 
 /*
@@ -202,8 +295,10 @@ DECLARE_STATIC_CALL(clkrg_kfn_ftrace_location, ftrace_location);
 DECLARE_STATIC_CALL(clkrg_kfn_kernel_text_address, kernel_text_address);
 DECLARE_STATIC_CALL(clkrg_kfn___kernel_text_address, __kernel_text_address);
 DECLARE_STATIC_CALL(clkrg_kfn___module_text_address, __module_text_address);
+DECLARE_STATIC_CALL(clkrg_kfn___module_address, __module_address);
 DECLARE_STATIC_CALL(clkrg_kfn_is_ftrace_trampoline, is_ftrace_trampoline);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, ftrace_find_rec_direct);
+DECLARE_STATIC_CALL(clkrg_kfn_is_bpf_text_address, is_bpf_text_address);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, ftrace_rec_iter_start);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, ftrace_rec_iter_next);
 DECLARE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, ftrace_rec_iter_record);

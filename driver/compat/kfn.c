@@ -81,8 +81,10 @@ DEFINE_STATIC_CALL(clkrg_kfn_ftrace_location, no_ip);
 DEFINE_STATIC_CALL(clkrg_kfn_kernel_text_address, no_text_address);
 DEFINE_STATIC_CALL(clkrg_kfn___kernel_text_address, no_text_address);
 DEFINE_STATIC_CALL(clkrg_kfn___module_text_address, no_module);
+DEFINE_STATIC_CALL(clkrg_kfn___module_address, no_module);
 DEFINE_STATIC_CALL(clkrg_kfn_is_ftrace_trampoline, no_trampoline);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_find_rec_direct, no_ip);
+DEFINE_STATIC_CALL(clkrg_kfn_is_bpf_text_address, no_trampoline);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_start, no_iter_start);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_next, no_iter_next);
 DEFINE_STATIC_CALL(clkrg_kfn_ftrace_rec_iter_record, no_iter_record);
@@ -108,9 +110,12 @@ static const struct kfn core_kfns[] = {
 	KFN(kernel_text_address, true),
 	KFN(__kernel_text_address, true),
 	KFN(__module_text_address, true),
+	KFN(__module_address, true),
 	KFN(is_ftrace_trampoline, true),
 	/* only with DYNAMIC_FTRACE_WITH_DIRECT_CALLS; none: no direct calls */
 	KFN(ftrace_find_rec_direct, false),
+	/* only with BPF_JIT; none: no BPF code to find */
+	KFN(is_bpf_text_address, false),
 	KFN(ftrace_rec_iter_start, true),
 	KFN(ftrace_rec_iter_next, true),
 	KFN(ftrace_rec_iter_record, true),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0 OR LGPL-2.1-or-later
 #include "abi_check.h"
+#include "hook_owner.h"
 
 #define ZERO(field)	lkrg_all_zero(&(field), sizeof(field))
 
@@ -185,4 +186,20 @@ int lkrg_check_umh_list(const struct lkrg_umh_list *a)
 		return -EINVAL;
 	return lkrg_check_rows(a->count, a->entry_size,
 			       LKRG_UMH_ENTRY_SIZE_VER0);
+}
+
+int lkrg_check_hook_allow_edit(const struct lkrg_hook_allow_edit *a)
+{
+	if (a->flags || a->reserved0 || !ZERO(a->reserved))
+		return -EINVAL;
+	return lkrg_hook_owner_valid((const char *)a->owner,
+				     sizeof(a->owner));
+}
+
+int lkrg_check_hook_allow_list(const struct lkrg_hook_allow_list *a)
+{
+	if (a->flags || !ZERO(a->reserved))
+		return -EINVAL;
+	return lkrg_check_rows(a->count, a->entry_size,
+			       LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0);
 }

@@ -23,6 +23,8 @@ int lkrg_check_stats(const struct lkrg_stats *a);
 int lkrg_check_hooks(const struct lkrg_stats *a);
 int lkrg_check_umh_edit(const struct lkrg_umh_edit *a);
 int lkrg_check_umh_list(const struct lkrg_umh_list *a);
+int lkrg_check_hook_allow_edit(const struct lkrg_hook_allow_edit *a);
+int lkrg_check_hook_allow_list(const struct lkrg_hook_allow_list *a);
 
 /* Array outputs: @count rows of @stride bytes each, @ver0 minimum. */
 int lkrg_check_rows(__u32 count, __u32 stride, __u32 ver0);

@@ -58,6 +58,8 @@ static const char * const obj_names[] = {
 	[LKRG_OBJ_HOOK] = "hook",
 	[LKRG_OBJ_PATCH_SITE] = "patch_site",
 	[LKRG_OBJ_SELF] = "self",
+	[LKRG_OBJ_REDIRECT] = "redirect",
+	[LKRG_OBJ_CALLBACK] = "callback",
 };
 
 static const char * const act_names[] = {

@@ -16,6 +16,8 @@
 #include "hooks/hooks.h"
 #include "exploit/pint.h"
 #include "exploit/umh.h"
+#include "integrity/hook_allow.h"
+#include "integrity/inventory.h"
 #include "services/test_hooks.h"
 #include "device/dev.h"
 
@@ -36,6 +38,8 @@ union ioc_buf {
 	struct lkrg_stats stats;
 	struct lkrg_umh_edit umh_edit;
 	struct lkrg_umh_list umh_list;
+	struct lkrg_hook_allow_edit hook_edit;
+	struct lkrg_hook_allow_list hook_list;
 };
 
 /*
@@ -53,8 +57,8 @@ static long do_hello(struct file *file, void *p)
 {
 	struct lkrg_hello *a = p;
 	static const u8 nrs[] = { 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06,
-				  0x07, 0x10, 0x11, 0x12, 0x13, 0x14, 0x20,
-				  0x21 };
+				  0x07, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15,
+				  0x16, 0x17, 0x20, 0x21 };
 	long ret = lkrg_check_hello(a);
 	unsigned int i;
 
@@ -66,7 +70,8 @@ static long do_hello(struct file *file, void *p)
 		      LKRG_FEAT_KINT_RODATA | LKRG_FEAT_KINT_EXTABLE |
 		      LKRG_FEAT_BLOCK_MODULES | LKRG_FEAT_CPU_STATE |
 		      LKRG_FEAT_MODULES | LKRG_FEAT_PINT | LKRG_FEAT_PCFI |
-		      LKRG_FEAT_UMH;
+		      LKRG_FEAT_UMH | LKRG_FEAT_REDIRECTS |
+		      LKRG_FEAT_CALLBACKS;
 	/* What this open file's reads will show, not the caller's rights. */
 	if (clkrg_reader_sees_addresses(file->private_data))
 		a->features |= LKRG_FEAT_ADDRESSES;
@@ -301,6 +306,60 @@ static long do_umh_list(struct file *file, void *p)
 	return ret;
 }
 
+static long do_hook_allow(struct file *file, void *p)
+{
+	struct lkrg_hook_allow_edit *a = p;
+	long ret = lkrg_check_hook_allow_edit(a);
+
+	if (ret)
+		return ret;
+	/* A longer allow-list is a weaker one. */
+	if (clkrg_policy_locked()) {
+		clkrg_policy_refused(LKRG_OBJ_REDIRECT, "allow hook owner",
+				     (const char *)a->owner);
+		return -EPERM;
+	}
+	return clkrg_hook_allow_add((const char *)a->owner, &a->count,
+				    &a->generation);
+}
+
+static long do_hook_deny(struct file *file, void *p)
+{
+	struct lkrg_hook_allow_edit *a = p;
+	long ret = lkrg_check_hook_allow_edit(a);
+
+	if (ret)
+		return ret;
+	return clkrg_hook_allow_del((const char *)a->owner, &a->count,
+				    &a->generation);
+}
+
+static void fill_hook_allow(unsigned int i, void *buf, const void *ctx)
+{
+	memcpy(buf, (const struct lkrg_hook_allow_entry *)ctx + i,
+	       sizeof(struct lkrg_hook_allow_entry));
+}
+
+static long do_hook_allow_list(struct file *file, void *p)
+{
+	struct lkrg_hook_allow_list *a = p;
+	struct lkrg_hook_allow_entry *all, row;
+	long ret = lkrg_check_hook_allow_list(a);
+	u32 n;
+
+	if (ret)
+		return ret;
+	all = kcalloc(LKRG_HOOK_ALLOW_MAX, sizeof(*all), GFP_KERNEL);
+	if (!all)
+		return -ENOMEM;
+	n = clkrg_hook_allow_list(all, LKRG_HOOK_ALLOW_MAX, &a->generation);
+	clkrg_inventory_counts(&a->redirects, &a->callbacks);
+	ret = copy_rows(a->entries, &a->count, a->entry_size, n,
+			fill_hook_allow, all, &row, sizeof(row));
+	kfree(all);
+	return ret;
+}
+
 static long do_policy_set(struct file *file, void *p)
 {
 	struct lkrg_policy_set *a = p;
@@ -337,6 +396,12 @@ static const struct ioc_cmd cmds[] = {
 	    true),
 	CMD(0x14, do_umh_list, struct lkrg_umh_list, LKRG_UMH_LIST_SIZE_VER0,
 	    false),
+	CMD(0x15, do_hook_allow, struct lkrg_hook_allow_edit,
+	    LKRG_HOOK_ALLOW_EDIT_SIZE_VER0, true),
+	CMD(0x16, do_hook_deny, struct lkrg_hook_allow_edit,
+	    LKRG_HOOK_ALLOW_EDIT_SIZE_VER0, true),
+	CMD(0x17, do_hook_allow_list, struct lkrg_hook_allow_list,
+	    LKRG_HOOK_ALLOW_LIST_SIZE_VER0, false),
 	CMD(0x20, do_stats, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
 	CMD(0x21, do_hooks, struct lkrg_stats, LKRG_STATS_SIZE_VER0, false),
 };

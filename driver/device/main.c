@@ -23,6 +23,7 @@
 #include "hooks/hooks.h"
 #include "integrity/selinux_guard.h"
 #include "services/vault.h"
+#include "integrity/inventory.h"
 
 /*
  * Load-time only (mode 0): at run time policy changes go through the
@@ -293,9 +294,12 @@ static int __init clkrg_init(void)
 	ret = clkrg_modules_init();
 	if (ret)
 		goto out_cpu_only;
-	ret = clkrg_exploit_init();
+	ret = clkrg_inventory_init();
 	if (ret)
 		goto out_modules;
+	ret = clkrg_exploit_init();
+	if (ret)
+		goto out_inventory;
 	ret = clkrg_engine_init();
 	if (ret)
 		goto out_exploit;
@@ -311,6 +315,7 @@ static int __init clkrg_init(void)
 	ret = clkrg_modules_track_self();
 	if (ret)
 		goto out_dev;
+	clkrg_inventory_start();
 	emit_lifecycle("loaded, baseline taken");
 	return 0;
 
@@ -322,6 +327,8 @@ out_engine:
 	clkrg_engine_exit();
 out_exploit:
 	clkrg_exploit_exit();
+out_inventory:
+	clkrg_inventory_exit();
 out_modules:
 	clkrg_modules_exit();
 out_cpu_only:
@@ -345,6 +352,7 @@ static void __exit clkrg_exit(void)
 	clkrg_random_exit();
 	clkrg_engine_exit();
 	clkrg_exploit_exit();
+	clkrg_inventory_exit();
 	clkrg_modules_exit();
 	clkrg_cpu_exit();
 	clkrg_modblock_exit();

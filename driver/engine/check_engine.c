@@ -14,6 +14,7 @@
 #include "integrity/kint.h"
 #include "integrity/cpu_state.h"
 #include "integrity/modules.h"
+#include "integrity/inventory.h"
 #include "exploit/pint.h"
 #include "integrity/selinux_guard.h"
 #include "hooks/hooks.h"
@@ -113,6 +114,7 @@ static void run_check(u64 id, u16 trigger, struct lkrg_check *res)
 	cpu_policy(&pol);
 	clkrg_cpu_check(&ctx, &pol);
 	clkrg_modules_check(&ctx);
+	clkrg_inventory_check(&ctx);
 	clkrg_selinux_check(&ctx);
 	clkrg_hooks_verify(&ctx);
 	clkrg_vault_verify(&ctx);
@@ -214,8 +216,10 @@ u64 clkrg_engine_rebaseline(u64 scope)
 	clkrg_kint_rebaseline(scope);
 	if (!scope || (scope & LKRG_SCOPE_CPU))
 		clkrg_cpu_rebaseline();
-	if (!scope || (scope & LKRG_SCOPE_MODULES))
+	if (!scope || (scope & LKRG_SCOPE_MODULES)) {
 		clkrg_modules_rebaseline();
+		clkrg_inventory_rebaseline();
+	}
 	old = eng.st.generation;
 	gen = old + 1;
 	WRITE_ONCE(eng.st.generation, gen);

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <linux/ftrace.h>
 #include <linux/kobject.h>
-#include <linux/kprobes.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
@@ -15,8 +13,6 @@
 #include "integrity/modules.h"
 
 #define MOD_MAX_RUNS	4
-/* kernel/kprobes.c: 1 << KPROBE_HASH_BITS buckets in kprobe_table */
-#define KPROBE_BUCKETS	64
 
 struct mod_entry {
 	struct list_head node;
@@ -40,11 +36,6 @@ static struct {
 	struct list_head *modules;
 	struct kset **kset;
 	struct mutex *module_mutex;
-	struct ftrace_ops __rcu **ops_list;
-	struct ftrace_ops *ops_end;
-	struct mutex *ftrace_lock, *kprobe_mutex;
-	struct hlist_head *kprobe_table;
-	void *aggr_pre_handler, *kretprobe_pre_handler;
 } K __ro_after_init;
 
 static bool listed(const struct module *mod)
@@ -248,13 +239,6 @@ int clkrg_modules_init(void)
 	RESOLVE(modules, "modules");
 	RESOLVE(kset, "module_kset");
 	RESOLVE(module_mutex, "module_mutex");
-	RESOLVE(ops_list, "ftrace_ops_list");
-	RESOLVE(ops_end, "ftrace_list_end");
-	RESOLVE(ftrace_lock, "ftrace_lock");
-	RESOLVE(kprobe_mutex, "kprobe_mutex");
-	RESOLVE(kprobe_table, "kprobe_table");
-	RESOLVE(aggr_pre_handler, "aggr_pre_handler");
-	RESOLVE(kretprobe_pre_handler, "pre_handler_kretprobe");
 	if (!K.modules || !K.kset || !K.module_mutex) {
 		pr_err("clkrg: FAULT: cannot locate the module list\n");
 		return -ENOENT;
@@ -421,79 +405,6 @@ static void check_kset(struct clkrg_check_ctx *ctx)
 		       "in /sys/module but not in the module list", 0);
 }
 
-/* Where a hook's handler lives: fine in core text or a listed module. */
-static void check_owner(struct clkrg_check_ctx *ctx, const char *kind,
-			unsigned long fn)
-{
-	struct module *owner;
-	char name[MODULE_NAME_LEN];
-
-	if (!fn)
-		return;
-	preempt_disable();
-	owner = clkrg_kfn(__module_text_address)(fn);
-	if (owner)
-		strscpy(name, owner->name, sizeof(name));
-	preempt_enable();
-	if (owner && (!listed(owner) || !in_kset(owner)))
-		report(ctx, LKRG_OBJ_MODULE_LIST, name, kind, fn);
-	else if (!owner && !clkrg_kfn(kernel_text_address)(fn))
-		report(ctx, LKRG_OBJ_MODULE, "unknown code",
-		       "hook handler outside the kernel and modules", fn);
-}
-
-static void check_kprobe(struct clkrg_check_ctx *ctx, struct kprobe *p)
-{
-	struct kretprobe *rp;
-
-	if (K.kretprobe_pre_handler &&
-	    (void *)p->pre_handler == K.kretprobe_pre_handler) {
-		/* The kernel's own entry stub; the handlers are the probe's. */
-		rp = container_of(p, struct kretprobe, kp);
-		check_owner(ctx, "kretprobe handler in a hidden module",
-			    (unsigned long)rp->entry_handler);
-		check_owner(ctx, "kretprobe handler in a hidden module",
-			    (unsigned long)rp->handler);
-		return;
-	}
-	check_owner(ctx, "kprobe handler in a hidden module",
-		    (unsigned long)p->pre_handler);
-	check_owner(ctx, "kprobe handler in a hidden module",
-		    (unsigned long)p->post_handler);
-}
-
-static void check_hooks(struct clkrg_check_ctx *ctx)
-{
-	struct ftrace_ops *op;
-	struct kprobe *p, *kp;
-	unsigned int i;
-
-	if (K.ops_list && K.ops_end && K.ftrace_lock) {
-		mutex_lock(K.ftrace_lock);
-		/* ftrace_lock keeps the list as it is. */
-		for (op = rcu_dereference_protected(*K.ops_list, 1);
-		     op && op != K.ops_end;
-		     op = rcu_dereference_protected(op->next, 1))
-			check_owner(ctx, "ftrace hook in a hidden module",
-				    (unsigned long)op->func);
-		mutex_unlock(K.ftrace_lock);
-	}
-	if (!K.kprobe_table || !K.kprobe_mutex)
-		return;
-	mutex_lock(K.kprobe_mutex);
-	for (i = 0; i < KPROBE_BUCKETS; i++) {
-		hlist_for_each_entry(p, &K.kprobe_table[i], hlist) {
-			if (p->pre_handler != K.aggr_pre_handler) {
-				check_kprobe(ctx, p);
-				continue;
-			}
-			list_for_each_entry(kp, &p->list, list)
-				check_kprobe(ctx, kp);
-		}
-	}
-	mutex_unlock(K.kprobe_mutex);
-}
-
 void clkrg_modules_check(struct clkrg_check_ctx *ctx)
 {
 	struct mod_entry *e;
@@ -503,5 +414,9 @@ void clkrg_modules_check(struct clkrg_check_ctx *ctx)
 		check_entry(e, ctx);
 	check_kset(ctx);
 	mutex_unlock(&mods_lock);
-	check_hooks(ctx);
+}
+
+bool clkrg_module_visible(const struct module *mod)
+{
+	return listed(mod) && in_kset(mod);
 }

@@ -2,15 +2,16 @@
 /*
  * Module guard: every live module's text (keyed block hashes, its own
  * patch sites canonicalized), the module list against the module kset's
- * kobjects (a module missing from one view is hidden), a module that turns
- * LIVE already off the list, and the owners of ftrace and kprobe hooks
- * (handler code in a hidden module or outside the kernel and every listed
- * module is how ftrace rootkits stay invisible to hashes).
+ * kobjects (a module missing from one view is hidden) and a module that
+ * turns LIVE already off the list. Who owns hooks and callbacks is the
+ * inventory's (inventory.c).
  */
 #ifndef CLKRG_MODULES_H
 #define CLKRG_MODULES_H
 
 #include "integrity/kint.h"
+
+struct module;
 
 int clkrg_modules_init(void);
 void clkrg_modules_exit(void);
@@ -20,5 +21,8 @@ int clkrg_modules_track_self(void);
 
 void clkrg_modules_rebaseline(void);
 void clkrg_modules_check(struct clkrg_check_ctx *ctx);
+
+/* On the module list and in /sys/module: not hidden. Any context. */
+bool clkrg_module_visible(const struct module *mod);
 
 #endif

@@ -16,15 +16,15 @@ with. Exceptions carry lkrg-cli's exit code for the same failure
 
 from .errors import (AbiMismatch, ClkrgError, NotLoaded, PermissionDenied,
                      UnknownKnob, UsageError, ViolationsFound)
-from .guard import Guard, Policy, UmhAllowList
-from .records import (Check, Cursor, Event, EventValue, HookRow, Knob, Lost,
-                      StatsRow, Status, UmhEntry)
+from .guard import Guard, HookOwners, Policy, UmhAllowList
+from .records import (Check, Cursor, Event, EventValue, HookOwner, HookRow,
+                      Knob, Lost, StatsRow, Status, UmhEntry)
 
 __version__ = "0.2.0"
 
 __all__ = [
     "AbiMismatch", "Check", "ClkrgError", "Cursor", "Event", "EventValue",
-    "Guard", "HookRow", "Knob", "Lost", "NotLoaded", "PermissionDenied",
+    "Guard", "HookOwner", "HookOwners", "HookRow", "Knob", "Lost", "NotLoaded", "PermissionDenied",
     "Policy", "StatsRow", "Status", "UmhAllowList", "UmhEntry",
     "UnknownKnob", "UsageError", "ViolationsFound",
 ]

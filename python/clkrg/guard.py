@@ -16,8 +16,8 @@ from . import _abi
 from ._lib import lib
 from .errors import (ClkrgError, PermissionDenied, UnknownKnob, UsageError,
                      ViolationsFound, error_for)
-from .records import (Check, Cursor, Event, HookRow, Knob, Lost, StatsRow,
-                      Status, UmhEntry)
+from .records import (Check, Cursor, Event, HookOwner, HookRow, Knob, Lost,
+                      StatsRow, Status, UmhEntry)
 
 #: How long one wait inside events(follow=True) lasts, so that signals
 #: (Ctrl-C) are seen between two.
@@ -48,6 +48,7 @@ class Guard:
         self._finalizer = weakref.finalize(self, lib().clkrg_close, handle)
         self.policy = Policy(self)
         self.umh = UmhAllowList(self)
+        self.hook_owners = HookOwners(self)
 
     # ---- the handle -------------------------------------------------------
 
@@ -415,3 +416,67 @@ class UmhAllowList(MutableSet[str]):
     def discard(self, path: str) -> None:
         """Takes @path off the list (nothing when it is not listed)."""
         self._edit(lib().clkrg_umh_del, path, errno.ENOENT)
+
+
+class HookOwners(MutableSet[str]):
+    """The owners allowed to redirect kernel functions, as a set: add()
+    and discard() change it (CAP_SYS_ADMIN; add() is refused while the
+    policy is locked), entries() has the use counts, and redirects and
+    callbacks what the last check found."""
+
+    def __init__(self, guard: Guard) -> None:
+        self._guard = guard
+
+    def _list(self) -> tuple[list[HookOwner], int, int, int]:
+        gen, redirects, callbacks = c_uint64(), c_uint64(), c_uint64()
+        rows = self._guard._rows(lib().clkrg_hook_allow_list_sized,
+                                 lib().clkrg_hook_allow_free,
+                                 "lkrg_hook_allow_entry", "hooks",
+                                 byref(gen), byref(redirects),
+                                 byref(callbacks))
+        return ([HookOwner._from(d) for d, _ in rows], gen.value,
+                redirects.value, callbacks.value)
+
+    def entries(self) -> list[HookOwner]:
+        return self._list()[0]
+
+    @property
+    def generation(self) -> int:
+        return self._list()[1]
+
+    @property
+    def redirects(self) -> int:
+        """Redirecting hooks the last check found (allowed or not)."""
+        return self._list()[2]
+
+    @property
+    def callbacks(self) -> int:
+        """Callbacks the last check walked."""
+        return self._list()[3]
+
+    def __contains__(self, owner: object) -> bool:
+        return any(e.owner == owner for e in self.entries())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([e.owner for e in self.entries()])
+
+    def __len__(self) -> int:
+        return len(self.entries())
+
+    def _edit(self, fn: object, owner: str, quiet: int) -> None:
+        ret = fn(self._guard.handle, owner.encode(), None, None)  # type: ignore[operator]
+        if ret == -errno.EINVAL:
+            raise UsageError(f"{owner!r} is no owner: a module name, "
+                             "bpf:NAME or kernel:SYMBOL (letters, digits, "
+                             "'_', '.', '-'), optionally ending in '*'",
+                             errno.EINVAL)
+        if ret != -quiet:
+            self._guard._check(ret, "hooks")
+
+    def add(self, owner: str) -> None:
+        """Allows @owner to redirect (nothing when it is listed)."""
+        self._edit(lib().clkrg_hook_allow, owner, errno.EEXIST)
+
+    def discard(self, owner: str) -> None:
+        """Takes @owner off the list (nothing when it is not listed)."""
+        self._edit(lib().clkrg_hook_deny, owner, errno.ENOENT)

@@ -212,6 +212,19 @@ class UmhEntry:
 
 
 @dataclass(frozen=True)
+class HookOwner:
+    """An owner allowed to redirect kernel functions ("NAME", "bpf:NAME",
+    "kernel:SYMBOL", optionally ending in '*')."""
+
+    owner: str
+    allowed: int                # redirecting hooks it let pass
+
+    @classmethod
+    def _from(cls, d: dict[str, Any]) -> HookOwner:
+        return _build(cls, d, {})
+
+
+@dataclass(frozen=True)
 class EventValue:
     """What differs: a field with its expected and actual value."""
 

@@ -34,6 +34,7 @@ SHOWN = [
     (clkrg.StatsRow, ["lkrg_stats_row"], set()),
     (clkrg.HookRow, ["lkrg_hook_row"], set()),
     (clkrg.UmhEntry, ["lkrg_umh_entry"], set()),
+    (clkrg.HookOwner, ["lkrg_hook_allow_entry"], set()),
     (clkrg.EventValue, ["lkrg_event_value"], set()),
     (clkrg.Event, ["lkrg_event_hdr", "lkrg_event_detail"],
      {"len", "size", "nvalues"}),

@@ -132,6 +132,31 @@ def test_umh_set(guard: clkrg.Guard) -> None:
     assert e.value.exit_code == 2
 
 
+def test_hook_owners_set(guard: clkrg.Guard) -> None:
+    owners = guard.hook_owners
+    assert list(owners) == ["kernel:klp_*"]
+    assert owners.redirects == 3 and owners.callbacks == 1234
+    gen = owners.generation
+    owners.add("clkrg_redirect")
+    owners.add("bpf:clkrg_fmod*")
+    owners.add("clkrg_redirect")        # listed already: nothing
+    assert list(owners) == ["kernel:klp_*", "clkrg_redirect",
+                            "bpf:clkrg_fmod*"]
+    assert "clkrg_redirect" in owners and "x" not in owners
+    assert owners.generation == gen + 2
+    assert [(e.owner, e.allowed) for e in owners.entries()] == [
+        ("kernel:klp_*", 10), ("clkrg_redirect", 11),
+        ("bpf:clkrg_fmod*", 12)]
+    owners.discard("kernel:klp_*")
+    owners.discard("kernel:klp_*")      # not listed: nothing
+    with pytest.raises(KeyError):
+        owners.remove("kernel:klp_*")
+    for bad in ("*", "a b", "kernel:*"):
+        with pytest.raises(clkrg.UsageError) as e:
+            owners.add(bad)
+        assert e.value.exit_code == 2
+
+
 def test_shutdown(guard: clkrg.Guard, fake) -> None:
     fake.emit()
     guard.shutdown()

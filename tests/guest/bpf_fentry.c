@@ -13,6 +13,10 @@
  *       "attached prog_id=N btf_id=N func=FUNC". Then it holds the fds
  *       until SIGTERM, SIGINT or SECONDS (default 600) and detaches:
  *       "detached", exit 0. Any failure: a message with errno, exit 1.
+ *   bpf_fentry fmod_ret FUNC ERRNO [SECONDS]
+ *       The same with "r0 = -ERRNO; exit" as BPF_MODIFY_RETURN
+ *       (program name clkrg_fmodret): FUNC (a security_* function) then
+ *       returns -ERRNO without running. This one redirects.
  *   bpf_fentry count PROG_ID [CALLS]
  *       Calls getppid(2) CALLS times (default 0) and prints the program's
  *       run_cnt; exit 0 if it grew by at least CALLS meanwhile.
@@ -183,11 +187,13 @@ static unsigned int btf_func_id(const char *name)
 	return 0;
 }
 
-static int load_prog(unsigned int btf_id)
+/* fentry (@type BPF_TRACE_FENTRY) returns 0; fmod_ret returns @ret. */
+static int load_prog(unsigned int btf_id, unsigned int type, int ret)
 {
 	static char log[65536];
 	struct bpf_insn insns[] = {
-		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0 },
+		{ .code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = BPF_REG_0,
+		  .imm = ret },
 		{ .code = BPF_JMP | BPF_EXIT },
 	};
 	union bpf_attr a;
@@ -195,12 +201,13 @@ static int load_prog(unsigned int btf_id)
 
 	memset(&a, 0, sizeof(a));
 	a.prog_type = BPF_PROG_TYPE_TRACING;
-	a.expected_attach_type = BPF_TRACE_FENTRY;
+	a.expected_attach_type = type;
 	a.attach_btf_id = btf_id;
 	a.insns = (uintptr_t)insns;
 	a.insn_cnt = sizeof(insns) / sizeof(insns[0]);
 	a.license = (uintptr_t)"GPL";
-	strncpy(a.prog_name, "clkrg_fentry", sizeof(a.prog_name) - 1);
+	strncpy(a.prog_name, type == BPF_TRACE_FENTRY ? "clkrg_fentry" :
+		"clkrg_fmodret", sizeof(a.prog_name) - 1);
 	a.log_buf = (uintptr_t)log;
 	a.log_size = sizeof(log);
 	a.log_level = 1;
@@ -215,14 +222,14 @@ static int load_prog(unsigned int btf_id)
 	return fd;
 }
 
-static int attach(int prog_fd)
+static int attach(int prog_fd, unsigned int type)
 {
 	union bpf_attr a;
 	int fd;
 
 	memset(&a, 0, sizeof(a));
 	a.link_create.prog_fd = prog_fd;
-	a.link_create.attach_type = BPF_TRACE_FENTRY;
+	a.link_create.attach_type = type;
 	fd = (int)sys_bpf(BPF_LINK_CREATE, &a);
 	if (fd >= 0)
 		return fd;
@@ -246,7 +253,8 @@ static int prog_info(int prog_fd, struct bpf_prog_info *info)
 	return (int)sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a);
 }
 
-static int cmd_attach(const char *func, long seconds)
+static int cmd_attach(const char *func, unsigned int type, int ret,
+		      long seconds)
 {
 	struct bpf_prog_info info;
 	struct sigaction sa;
@@ -258,10 +266,10 @@ static int cmd_attach(const char *func, long seconds)
 	id = btf_func_id(func);
 	if (!id)
 		return 1;
-	prog = load_prog(id);
+	prog = load_prog(id, type, ret);
 	if (prog < 0)
-		return die("BPF_PROG_LOAD (tracing, fentry)");
-	link = attach(prog);
+		return die("BPF_PROG_LOAD (tracing)");
+	link = attach(prog, type);
 	if (link < 0)
 		return die("attach (BPF_RAW_TRACEPOINT_OPEN)");
 	memset(&a, 0, sizeof(a));
@@ -334,6 +342,7 @@ static int cmd_count(unsigned int prog_id, long calls)
 static int usage(void)
 {
 	fprintf(stderr, "usage: bpf_fentry attach FUNC [SECONDS]\n"
+			"       bpf_fentry fmod_ret FUNC ERRNO [SECONDS]\n"
 			"       bpf_fentry count PROG_ID [CALLS]\n");
 	return 2;
 }
@@ -341,7 +350,11 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	if (argc >= 3 && !strcmp(argv[1], "attach"))
-		return cmd_attach(argv[2], argc > 3 ? atol(argv[3]) : 600);
+		return cmd_attach(argv[2], BPF_TRACE_FENTRY, 0,
+				  argc > 3 ? atol(argv[3]) : 600);
+	if (argc >= 4 && !strcmp(argv[1], "fmod_ret"))
+		return cmd_attach(argv[2], BPF_MODIFY_RETURN, -atoi(argv[3]),
+				  argc > 4 ? atol(argv[4]) : 600);
 	if (argc >= 3 && !strcmp(argv[1], "count"))
 		return cmd_count((unsigned int)strtoul(argv[2], NULL, 0),
 				 argc > 3 ? atol(argv[3]) : 0);

@@ -70,6 +70,10 @@
 #define NR_UMH_DEL	NR(UMH_DEL)
 #define NR_UMH_LIST	NR(UMH_LIST)
 #define UMH_PFX		"/fz/"	/* the only allow-list paths root may change */
+#define NR_HOOK_ALLOW	NR(HOOK_ALLOW)
+#define NR_HOOK_DENY	NR(HOOK_DENY)
+#define NR_HOOK_LIST	NR(HOOK_ALLOW_LIST)
+#define HOOK_PFX	"fz_"	/* the only hook owners root may allow or deny */
 #define RO_SLOT		512	/* read-only structs, one per table row */
 #define RO_SIZE		((LKRG_IOC_TABLE_LEN * RO_SLOT + PAGE - 1) / PAGE * PAGE)
 
@@ -116,6 +120,7 @@ static struct proc_res *res;
 static struct knobinfo knobs[SX_MAX_KNOBS];
 static unsigned int nknobs, nrows;	/* POLICY_GET and STATS row counts */
 static unsigned int nhooks, numh;	/* HOOKS rows, UMH_LIST entries at start */
+static unsigned int nhowner;		/* HOOK_ALLOW_LIST entries at start */
 static int shared_fd = -1;
 
 /* Per process. */
@@ -213,6 +218,7 @@ struct built {
 	__u64 scope;
 	__u32 mode;
 	int bad_path;		/* umh add/del: a path the header refuses */
+	int bad_owner;		/* hook allow/deny: an owner it refuses */
 };
 
 /* The array commands, their row size and row count. */
@@ -225,6 +231,7 @@ static const struct array_cmd {
 	{ NR_STATS, LKRG_STATS_ROW_SIZE_VER0, &nrows },
 	{ NR_HOOKS, LKRG_HOOK_ROW_SIZE_VER0, &nhooks },
 	{ NR_UMH_LIST, LKRG_UMH_ENTRY_SIZE_VER0, &numh },
+	{ NR_HOOK_LIST, LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0, &nhowner },
 };
 
 static const struct array_cmd *array_cmd(unsigned int nr)
@@ -243,6 +250,8 @@ static unsigned int array_rows(const struct array_cmd *a, int room)
 {
 	if (room && a->nr == NR_UMH_LIST && !opt.nobody)
 		return LKRG_UMH_MAX;
+	if (room && a->nr == NR_HOOK_LIST && !opt.nobody)
+		return LKRG_HOOK_ALLOW_MAX;
 	return *a->rows;
 }
 
@@ -263,6 +272,28 @@ static void fill_umh_path(struct built *b, unsigned char *p)
 	else {
 		memset(e->path, 'z', sizeof(e->path));		/* unterminated */
 		memcpy(e->path, UMH_PFX, strlen(UMH_PFX));
+	}
+}
+
+/* HOOK_ALLOW/DENY: mostly a fz_ owner, else one the header refuses. */
+static void fill_hook_owner(struct built *b, unsigned char *p)
+{
+	struct lkrg_hook_allow_edit *e = (void *)p;
+	unsigned int r = R(10);
+
+	b->bad_owner = r >= 6;
+	if (r < 6)
+		snprintf((char *)e->owner, sizeof(e->owner), HOOK_PFX "%llu",
+			 (unsigned long long)R(16));
+	else if (r < 7)
+		strcpy((char *)e->owner, "*");
+	else if (r < 8)
+		memset(e->owner, 0, sizeof(e->owner));		/* empty */
+	else if (r < 9)
+		strcpy((char *)e->owner, HOOK_PFX "a b");
+	else {
+		memset(e->owner, 'z', sizeof(e->owner));	/* unterminated */
+		memcpy(e->owner, HOOK_PFX, strlen(HOOK_PFX));
 	}
 }
 
@@ -381,11 +412,15 @@ static void build_struct(struct built *b, const struct lkrg_ioc_def *d,
 		memcpy(p + 8, &b->mode, 4);
 		break;
 	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST:
+	case NR_HOOK_LIST:
 		fill_array(b, p, array_rows(array_cmd(d->nr), 0),
 			   array_rows(array_cmd(d->nr), 1), array_cmd(d->nr)->ver0);
 		break;
 	case NR_UMH_ADD: case NR_UMH_DEL:
 		fill_umh_path(b, p);
+		break;
+	case NR_HOOK_ALLOW: case NR_HOOK_DENY:
+		fill_hook_owner(b, p);
 		break;
 	case NR_POLICY_SET:
 		fill_policy_set(b, p);
@@ -430,7 +465,8 @@ static int expect_struct(const struct lkrg_ioc_def *d, const struct built *b)
 		return b->scope & ~0xfULL ? -EINVAL : UNKNOWN;
 	case NR_BLOCK_SET:
 		return b->mode > LKRG_BLOCK_LOCK ? -EINVAL : 0;
-	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST: {
+	case NR_POLICY_GET: case NR_STATS: case NR_HOOKS: case NR_UMH_LIST:
+	case NR_HOOK_LIST: {
 		unsigned int n = array_rows(array_cmd(d->nr), 0);
 
 		if (b->count && b->stride < array_cmd(d->nr)->ver0)
@@ -440,7 +476,8 @@ static int expect_struct(const struct lkrg_ioc_def *d, const struct built *b)
 		if (!b->count)
 			return 0;
 		/* as root the allow-list changes under the other processes */
-		if (d->nr == NR_UMH_LIST && !opt.nobody)
+		if ((d->nr == NR_UMH_LIST || d->nr == NR_HOOK_LIST) &&
+		    !opt.nobody)
 			return UNKNOWN;
 		if (b->count < n)
 			return -ENOSPC;
@@ -449,6 +486,8 @@ static int expect_struct(const struct lkrg_ioc_def *d, const struct built *b)
 	case NR_UMH_ADD: case NR_UMH_DEL:
 		/* a valid path: EEXIST, ENOENT, ENOSPC or 0, by the others */
 		return b->bad_path ? -EINVAL : UNKNOWN;
+	case NR_HOOK_ALLOW: case NR_HOOK_DENY:
+		return b->bad_owner ? -EINVAL : UNKNOWN;
 	case NR_POLICY_SET:
 		if (b->knob == -2)
 			return -EINVAL;
@@ -634,7 +673,8 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 	unsigned int nr = _IOC_NR(cmd);
 	int costly = nr == NR_FORCE_RUN || nr == NR_REBASELINE;
 	int umh = nr == NR_UMH_ADD || nr == NR_UMH_DEL;
-	int change = nr == NR_BLOCK_SET || nr == NR_POLICY_SET || umh;
+	int hook = nr == NR_HOOK_ALLOW || nr == NR_HOOK_DENY;
+	int change = nr == NR_BLOCK_SET || nr == NR_POLICY_SET || umh || hook;
 	int unknown = d && d->admin && !costly && !change && nr != NR_SHUTDOWN;
 	__u32 one = 1;
 
@@ -659,6 +699,12 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 	/* an absolute path the fuzzer did not make (a mutation) stays out */
 	if (umh && (b->k == A_BUF || b->k == A_STRADDLE) && b->avail >= 12 &&
 	    b->p[8] == '/' && strncmp((char *)b->p + 8, UMH_PFX, strlen(UMH_PFX))) {
+		memcpy(b->p + 4, &one, 4);
+		b->flags = 1;
+	}
+	/* an owner the fuzzer did not make (kernel:klp_*, a mutation) stays */
+	if (hook && (b->k == A_BUF || b->k == A_STRADDLE) && b->avail >= 12 &&
+	    b->p[8] && strncmp((char *)b->p + 8, HOOK_PFX, strlen(HOOK_PFX))) {
 		memcpy(b->p + 4, &one, 4);
 		b->flags = 1;
 	}
@@ -701,6 +747,8 @@ static void root_filter(unsigned long cmd, const struct lkrg_ioc_def *d,
 _Static_assert(offsetof(struct lkrg_policy_get, knobs) ==
 	       offsetof(struct lkrg_stats, rows) &&
 	       offsetof(struct lkrg_umh_list, entries) ==
+	       offsetof(struct lkrg_stats, rows) &&
+	       offsetof(struct lkrg_hook_allow_list, entries) ==
 	       offsetof(struct lkrg_stats, rows), "rows pointer at one offset");
 
 static void sanitize_rows_ptr(const struct lkrg_ioc_def *d, struct built *b)
@@ -1019,6 +1067,8 @@ static int setup_memory(void)
 			memcpy(p + 12, &array_cmd(d->nr)->ver0, 4);
 		if (d->nr == NR_UMH_ADD || d->nr == NR_UMH_DEL)
 			strcpy((char *)p + 8, UMH_PFX "ro");
+		if (d->nr == NR_HOOK_ALLOW || d->nr == NR_HOOK_DENY)
+			strcpy((char *)p + 8, HOOK_PFX "ro");
 	}
 	if (mprotect(ro, RO_SIZE, PROT_READ))
 		return -1;
@@ -1101,6 +1151,7 @@ static int learn(int fd)
 	nrows = st.count;
 	nhooks = hk.count;
 	numh = s.ul.count;
+	nhowner = s.hl.count;
 	nknobs = s.pg.count < SX_MAX_KNOBS ? s.pg.count : SX_MAX_KNOBS;
 	for (i = 0; i < nknobs; i++) {
 		memcpy(knobs[i].name, s.knobs[i].name, sizeof(knobs[i].name));
@@ -1133,6 +1184,33 @@ static int umh_cleanup(int fd)
 		d.size = sizeof(d);
 		memcpy(d.path, e[i].path, sizeof(d.path));
 		if (ioctl(fd, LKRG_IOC_UMH_DEL, &d))
+			return -1;
+		n++;
+	}
+	return n;
+}
+
+/* Root's run leaves no fz_ hook owner on the list; how many it removed. */
+static int hook_cleanup(int fd)
+{
+	static struct lkrg_hook_allow_entry e[LKRG_HOOK_ALLOW_MAX];
+	struct lkrg_hook_allow_list l = { .size = sizeof(l),
+					  .count = LKRG_HOOK_ALLOW_MAX,
+					  .entry_size = sizeof(e[0]),
+					  .entries = (uintptr_t)e };
+	struct lkrg_hook_allow_edit d;
+	int n = 0;
+	__u32 i;
+
+	if (ioctl(fd, LKRG_IOC_HOOK_ALLOW_LIST, &l))
+		return -1;
+	for (i = 0; i < l.count && i < LKRG_HOOK_ALLOW_MAX; i++) {
+		if (strncmp((char *)e[i].owner, HOOK_PFX, strlen(HOOK_PFX)))
+			continue;
+		memset(&d, 0, sizeof(d));
+		d.size = sizeof(d);
+		memcpy(d.owner, e[i].owner, sizeof(d.owner));
+		if (ioctl(fd, LKRG_IOC_HOOK_DENY, &d))
 			return -1;
 		n++;
 	}
@@ -1232,6 +1310,8 @@ int main(int argc, char **argv)
 	if (!opt.nobody) {
 		n = umh_cleanup(mfd);
 		tap_diag("allow-list: %d /fz/ paths removed%s", n, n < 0 ? " (failed)" : "");
+		n = hook_cleanup(mfd);
+		tap_diag("hook owners: %d fz_ owners denied%s", n, n < 0 ? " (failed)" : "");
 	}
 	if (sx_snap(mfd, &after)) {
 		printf("Bail out! GET_STATUS after the fuzz: %s\n", strerror(errno));

@@ -226,7 +226,7 @@ static void check_generic(const struct ioc *c)
 
 static void check_unknown_commands(void)
 {
-	static const unsigned int nrs[] = { 0x08, 0x0f, 0x15, 0x22, 0xff };
+	static const unsigned int nrs[] = { 0x08, 0x0f, 0x18, 0x22, 0xff };
 	struct lkrg_hello h = { .size = sizeof(h) };
 	char what[64];
 	int ret, err;

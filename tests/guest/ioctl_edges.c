@@ -26,6 +26,8 @@
  * UMH_LIST and HOOKS (count 0 asks, ENOSPC with the count, stride below
  * VER0, rows written at the caller's stride with the rest of each stride
  * zeroed, nothing past the last row); the list is left as it was found.
+ * The same for the owners allowed to redirect kernel functions
+ * (HOOK_ALLOW/DENY/ALLOW_LIST: EINVAL for a malformed owner).
  */
 #include <stddef.h>
 #include <sys/mman.h>
@@ -40,6 +42,7 @@
 #define RO_SLOT	512	/* a read-only struct per table row, this far apart */
 #define RO_SIZE	(((LKRG_IOC_TABLE_LEN * RO_SLOT) + PAGE - 1) / PAGE * PAGE)
 #define UMH_PFX	"/clkrg-edges/"	/* paths this program adds, and removes */
+#define HOOK_PFX	"clkrg_edges_"	/* hook owners likewise */
 
 static int fd = -1;
 static unsigned char *area;	/* 2 RW pages, then a PROT_NONE page */
@@ -120,6 +123,9 @@ static void *put(unsigned char *p, int i, __u32 usize, size_t clear)
 		((struct lkrg_stats *)p)->row_size = LKRG_HOOK_ROW_SIZE_VER0;
 	if (T(i)->nr == _IOC_NR(LKRG_IOC_UMH_LIST))
 		((struct lkrg_umh_list *)p)->entry_size = LKRG_UMH_ENTRY_SIZE_VER0;
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_HOOK_ALLOW_LIST))
+		((struct lkrg_hook_allow_list *)p)->entry_size =
+			LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0;
 	return p;
 }
 
@@ -380,6 +386,14 @@ static const struct {
 	  { RSV_ONE(struct lkrg_umh_edit, reserved0),
 	    RSV_END(struct lkrg_umh_edit, reserved) } },
 	{ _IOC_NR(LKRG_IOC_UMH_LIST), { RSV_END(struct lkrg_umh_list, reserved) } },
+	{ _IOC_NR(LKRG_IOC_HOOK_ALLOW),
+	  { RSV_ONE(struct lkrg_hook_allow_edit, reserved0),
+	    RSV_END(struct lkrg_hook_allow_edit, reserved) } },
+	{ _IOC_NR(LKRG_IOC_HOOK_DENY),
+	  { RSV_ONE(struct lkrg_hook_allow_edit, reserved0),
+	    RSV_END(struct lkrg_hook_allow_edit, reserved) } },
+	{ _IOC_NR(LKRG_IOC_HOOK_ALLOW_LIST),
+	  { RSV_END(struct lkrg_hook_allow_list, reserved) } },
 };
 
 /*
@@ -403,6 +417,10 @@ static void valid_for(int i, unsigned char *p)
 	}
 	if (T(i)->nr == _IOC_NR(LKRG_IOC_UMH_ADD) || T(i)->nr == _IOC_NR(LKRG_IOC_UMH_DEL))
 		strcpy((char *)((struct lkrg_umh_edit *)p)->path, UMH_PFX "reserved");
+	if (T(i)->nr == _IOC_NR(LKRG_IOC_HOOK_ALLOW) ||
+	    T(i)->nr == _IOC_NR(LKRG_IOC_HOOK_DENY))
+		strcpy((char *)((struct lkrg_hook_allow_edit *)p)->owner,
+		       HOOK_PFX "reserved");
 }
 
 static void reserved_bytes(void)
@@ -805,6 +823,181 @@ static void umh_rules(void)
 		calls, 0);
 }
 
+static int hook_edit(unsigned long cmd, const char *owner,
+		     struct lkrg_hook_allow_edit *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->size = sizeof(*e);
+	snprintf((char *)e->owner, sizeof(e->owner), "%s", owner);
+	return ioctl(fd, cmd, e);
+}
+
+static int hook_list(__u32 count, __u32 stride, void *arr,
+		     struct lkrg_hook_allow_list *out)
+{
+	memset(out, 0, sizeof(*out));
+	out->size = sizeof(*out);
+	out->count = count;
+	out->entry_size = stride;
+	out->entries = (uintptr_t)arr;
+	return ioctl(fd, LKRG_IOC_HOOK_ALLOW_LIST, out);
+}
+
+/* Allowing and denying without CAP_SYS_ADMIN: EPERM; listing works. */
+static int hook_unprivileged(void)
+{
+	struct lkrg_hook_allow_edit e;
+	struct lkrg_hook_allow_list l;
+	int st = 0, bad = 0;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (setresgid(65534, 65534, 65534) || setresuid(65534, 65534, 65534))
+			_exit(9);
+		bad |= !(hook_edit(LKRG_IOC_HOOK_ALLOW, HOOK_PFX "nobody", &e) == -1 &&
+			 errno == EPERM);
+		bad |= !(hook_edit(LKRG_IOC_HOOK_DENY, "kernel:klp_*", &e) == -1 &&
+			 errno == EPERM) << 1;
+		bad |= !!hook_list(0, 0, NULL, &l) << 2;
+		_exit(bad);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st))
+		return 16;
+	return WEXITSTATUS(st);
+}
+
+static void hook_allow_rules(void)
+{
+	const __u32 stride = LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0 + 16;
+	static const char *const bad[] = { "", "*", "kernel:*", "a b", "a*b",
+					   "x:y", "mod/x" };
+	struct lkrg_hook_allow_list l0, l;
+	struct lkrg_hook_allow_edit e;
+	struct sx_state after;
+	char owner[64];
+	__u32 n0, i, added = 0, found = 0;
+	__u64 ev0 = base.st.events_produced, edits = 0;
+	int calls = 0, ret;
+	size_t j;
+
+	/* Ours from a run stopped half-way go first. */
+	for (i = 0; i <= LKRG_HOOK_ALLOW_MAX; i++) {
+		if (i < LKRG_HOOK_ALLOW_MAX)
+			snprintf(owner, sizeof(owner), HOOK_PFX "%u", i);
+		else
+			snprintf(owner, sizeof(owner), HOOK_PFX "reserved");
+		if (!hook_edit(LKRG_IOC_HOOK_DENY, owner, &e))
+			edits++;
+	}
+	calls++;
+	expect_ok(hook_list(0, 0, NULL, &l0), "HOOK_ALLOW_LIST count 0");
+	n0 = l0.count;
+
+	for (j = 0; j < sizeof(bad) / sizeof(bad[0]); j++) {
+		calls += 2;
+		expect_err(hook_edit(LKRG_IOC_HOOK_ALLOW, bad[j], &e), EINVAL,
+			   "HOOK_ALLOW", bad[j]);
+		expect_err(hook_edit(LKRG_IOC_HOOK_DENY, bad[j], &e), EINVAL,
+			   "HOOK_DENY", bad[j]);
+	}
+	memset(&e, 0, sizeof(e));
+	e.size = sizeof(e);
+	memset(e.owner, 'u', sizeof(e.owner));
+	calls++;
+	expect_err(ioctl(fd, LKRG_IOC_HOOK_ALLOW, &e), EINVAL, "HOOK_ALLOW",
+		   "owner without NUL");
+
+	calls += 3;
+	ret = hook_edit(LKRG_IOC_HOOK_ALLOW, HOOK_PFX "0", &e);
+	expect_ok(ret, "HOOK_ALLOW " HOOK_PFX "0");
+	if (!ret) {
+		added++, edits++;
+		if (e.count != n0 + 1 || e.generation <= l0.generation)
+			failf("HOOK_ALLOW: count %u generation %llu, want %u and > %llu",
+			      e.count, (unsigned long long)e.generation, n0 + 1,
+			      (unsigned long long)l0.generation);
+	}
+	expect_err(hook_edit(LKRG_IOC_HOOK_ALLOW, HOOK_PFX "0", &e), EEXIST,
+		   "HOOK_ALLOW", "listed owner");
+	expect_err(hook_edit(LKRG_IOC_HOOK_DENY, HOOK_PFX "never", &e), ENOENT,
+		   "HOOK_DENY", "unlisted owner");
+
+	/* the array protocol */
+	calls += 4;
+	expect_ok(hook_list(0, 0, NULL, &l), "HOOK_ALLOW_LIST count 0");
+	if (l.count != n0 + added)
+		failf("HOOK_ALLOW_LIST: %u entries, want %u", l.count, n0 + added);
+	if (l.count >= 2) {
+		__u32 want = l.count;
+
+		expect_err(hook_list(want - 1, stride, rows, &l), ENOSPC,
+			   "HOOK_ALLOW_LIST", "count one too small");
+		if (l.count != want)
+			failf("HOOK_ALLOW_LIST ENOSPC: count %u, want %u", l.count, want);
+	}
+	expect_err(hook_list(n0 + added, LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0 - 1, rows, &l),
+		   EINVAL, "HOOK_ALLOW_LIST", "stride VER0-1");
+	memset(rows, 0xa5, sizeof(rows));
+	expect_ok(hook_list(n0 + added + 1, stride, rows, &l), "HOOK_ALLOW_LIST all");
+	for (i = 0; i < l.count && i <= n0 + added; i++) {
+		const struct lkrg_hook_allow_entry *en = (const void *)(rows + i * stride);
+
+		if (!en->owner[0] || !memchr(en->owner, 0, sizeof(en->owner)) ||
+		    en->reserved ||
+		    !all_zero(rows + i * stride + LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0,
+			      stride - LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0))
+			failf("HOOK_ALLOW_LIST entry %u malformed or its stride not zeroed", i);
+		found += !strcmp((const char *)en->owner, HOOK_PFX "0");
+	}
+	if (l.count != n0 + added || found != added ||
+	    rows[(n0 + added) * stride] != 0xa5)
+		failf("HOOK_ALLOW_LIST: %u entries, %u of ours, the row past them written",
+		      l.count, found);
+
+	/* fill it: ENOSPC at LKRG_HOOK_ALLOW_MAX */
+	for (i = 1; n0 + added < LKRG_HOOK_ALLOW_MAX && i < LKRG_HOOK_ALLOW_MAX; i++) {
+		snprintf(owner, sizeof(owner), HOOK_PFX "%u", i);
+		calls++;
+		ret = hook_edit(LKRG_IOC_HOOK_ALLOW, owner, &e);
+		expect_ok(ret, "HOOK_ALLOW while filling");
+		added += !ret, edits += !ret;
+		if (ret)
+			break;
+	}
+	calls++;
+	expect_err(hook_edit(LKRG_IOC_HOOK_ALLOW, HOOK_PFX "full", &e), ENOSPC,
+		   "HOOK_ALLOW", "list full");
+
+	calls++;
+	ret = hook_unprivileged();
+	if (ret)
+		failf("without CAP_SYS_ADMIN: %s%s%s", ret & 1 ? "HOOK_ALLOW not EPERM " : "",
+		      ret & 2 ? "HOOK_DENY not EPERM " : "",
+		      ret & ~3 ? "HOOK_ALLOW_LIST failed or the child died" : "");
+
+	for (i = 0; i < LKRG_HOOK_ALLOW_MAX; i++) {
+		snprintf(owner, sizeof(owner), HOOK_PFX "%u", i);
+		if (!hook_edit(LKRG_IOC_HOOK_DENY, owner, &e))
+			added--, edits++;
+		calls++;
+	}
+	if (added || hook_list(0, 0, NULL, &l) || l.count != n0)
+		failf("after denying ours: %u entries (want %u), %u not denied",
+		      l.count, n0, added);
+	if (sx_snap(fd, &after)) {
+		failf("snapshot: %s", strerrorname_np(errno));
+	} else {
+		if (after.st.events_produced - ev0 < edits)
+			failf("%llu changes made %llu events, want an admin event each",
+			      (unsigned long long)edits,
+			      (unsigned long long)(after.st.events_produced - ev0));
+		base.st = after.st;
+		base.hl = after.hl;
+	}
+	rule_ev("HOOK_ALLOW/DENY/ALLOW_LIST: EINVAL malformed or unterminated owner, EEXIST, ENOENT, ENOSPC at LKRG_HOOK_ALLOW_MAX, EPERM without CAP_SYS_ADMIN, count and generation, the array protocol; an admin event per change; the list as it was",
+		calls, 0);
+}
+
 static void hooks_rules(void)
 {
 	const __u32 stride = LKRG_HOOK_ROW_SIZE_VER0 + 8;
@@ -924,6 +1117,7 @@ int main(void)
 	other_encodings();
 	read_only_arg();
 	umh_rules();
+	hook_allow_rules();
 	hooks_rules();
 	observations();
 	close(fd);

@@ -11,10 +11,13 @@
 #   TIMENS_AT_EXEC      "entered" where exec moves a task into the time
 #                       namespace it unshared (6.2+: exec_task_namespaces),
 #                       "outside" on 6.1
+#   LSM_STATIC_CALLS    1 on 6.12: LSM hooks are static calls (slots of
+#                       static_calls_table patched into the callers), 0 on
+#                       6.1: lists in security_hook_heads (.rodata)
 # shellcheck disable=SC2034 # used by the scenarios
 case $(uname -r) in
-6.1.*) KERNEL_IBT=0 TIMENS_AT_EXEC=outside ;;
-6.12.*) KERNEL_IBT=1 TIMENS_AT_EXEC=entered ;;
+6.1.*) KERNEL_IBT=0 TIMENS_AT_EXEC=outside LSM_STATIC_CALLS=0 ;;
+6.12.*) KERNEL_IBT=1 TIMENS_AT_EXEC=entered LSM_STATIC_CALLS=1 ;;
 *)
 	echo "Bail out! tests/guest/kernel.sh does not know kernel $(uname -r)"
 	exit 2

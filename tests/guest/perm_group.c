@@ -95,6 +95,15 @@ static unsigned long arg_for(const struct lkrg_ioc_def *d, unsigned char *p)
 	case 0x14:
 		((struct lkrg_umh_list *)p)->entry_size = LKRG_UMH_ENTRY_SIZE_VER0;
 		break;
+	case 0x15:
+	case 0x16:	/* HOOK_ALLOW allows it; HOOK_DENY would fail with ENOENT */
+		strcpy((char *)((struct lkrg_hook_allow_edit *)p)->owner,
+		       "clkrg_perm_group");
+		break;
+	case 0x17:
+		((struct lkrg_hook_allow_list *)p)->entry_size =
+			LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0;
+		break;
 	case 0x20:
 		((struct lkrg_stats *)p)->row_size = LKRG_STATS_ROW_SIZE_VER0;
 		break;

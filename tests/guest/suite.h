@@ -28,6 +28,8 @@ struct sx_state {
 	struct lkrg_policy_get pg;
 	struct lkrg_knob knobs[SX_MAX_KNOBS];
 	struct lkrg_umh_list ul;	/* count and generation (0 without UMH_LIST) */
+	/* the hook owner allow-list's count and generation, likewise */
+	struct lkrg_hook_allow_list hl;
 };
 
 static inline int sx_status(int fd, struct lkrg_status *st)
@@ -54,6 +56,9 @@ static inline int sx_snap(int fd, struct sx_state *s)
 	s->ul.size = sizeof(s->ul);
 	/* a module without the allow-list: its state is all zero */
 	if (ioctl(fd, LKRG_IOC_UMH_LIST, &s->ul) && errno != ENOTTY)
+		return -1;
+	s->hl.size = sizeof(s->hl);
+	if (ioctl(fd, LKRG_IOC_HOOK_ALLOW_LIST, &s->hl) && errno != ENOTTY)
 		return -1;
 	return 0;
 }
@@ -101,6 +106,10 @@ static inline int sx_same(const struct sx_state *a, const struct sx_state *b,
 		" allow-list generation %llu->%llu count %u->%u",
 		(unsigned long long)a->ul.generation,
 		(unsigned long long)b->ul.generation, a->ul.count, b->ul.count);
+	SX_DIFF(a->hl.generation != b->hl.generation || a->hl.count != b->hl.count,
+		" hook owner list generation %llu->%llu count %u->%u",
+		(unsigned long long)a->hl.generation,
+		(unsigned long long)b->hl.generation, a->hl.count, b->hl.count);
 	SX_DIFF(memcmp(a->st.instance_uuid, b->st.instance_uuid,
 		       sizeof(a->st.instance_uuid)), " instance changed");
 	SX_DIFF(events && a->st.events_produced != b->st.events_produced,

@@ -13,13 +13,15 @@
  *    preemption off;
  *  - "write 1 to do it" parameters;
  *  - the kernel differences the test modules meet (6.1 and 6.12), here
- *    and nowhere else: a module's core text.
+ *    and nowhere else: a module's core text, an ftrace handler's change
+ *    of the IP, executable memory of no module, how LSM hooks are called.
  */
 #ifndef CLKRG_TESTMOD_H
 #define CLKRG_TESTMOD_H
 
 #include <linux/compiler.h>
 #include <linux/errno.h>
+#include <linux/ftrace.h>
 #include <linux/irqflags.h>
 #include <linux/kernel.h>
 #include <linux/kprobes.h>
@@ -29,6 +31,17 @@
 #include <linux/types.h>
 #include <linux/version.h>
 #include <asm/processor-flags.h>
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#include <linux/execmem.h>
+#endif
+
+/*
+ * 6.12 calls LSM hooks through static calls (static_calls_table,
+ * MAX_LSM_COUNT slots per hook); before, each hook is a list in
+ * security_hook_heads.
+ */
+#define TM_LSM_STATIC_CALLS \
+	(LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0))
 
 typedef unsigned long (*tm_lookup_name_t)(const char *name);
 typedef int (*tm_lookup_size_offset_t)(unsigned long addr,
@@ -94,6 +107,49 @@ static inline unsigned long tm_module_text(const struct module *mod,
 	*size = mod->core_layout.text_size;
 	return (unsigned long)mod->core_layout.base;
 #endif
+}
+
+/* Where an ftrace_ops handler sends the traced call (6.12: opaque regs). */
+static __always_inline void tm_fregs_set_ip(struct ftrace_regs *fregs,
+					    unsigned long ip)
+{
+#ifdef ftrace_regs_set_instruction_pointer
+	ftrace_regs_set_instruction_pointer(fregs, ip);
+#else
+	ftrace_instruction_pointer_set(fregs, ip);
+#endif
+}
+
+/*
+ * @size bytes of module memory that no module owns, writable, not
+ * executable (module_alloc(); 6.10: execmem_alloc()), or NULL.
+ */
+static inline void *tm_exec_alloc(tm_lookup_name_t lookup_name,
+				  unsigned long size)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+	void *(*alloc)(enum execmem_type type, size_t size) =
+		(void *)lookup_name("execmem_alloc");
+
+	return alloc ? alloc(EXECMEM_MODULE_TEXT, size) : NULL;
+#else
+	void *(*alloc)(unsigned long size) = (void *)lookup_name("module_alloc");
+
+	return alloc ? alloc(size) : NULL;
+#endif
+}
+
+/* Frees what tm_exec_alloc() gave (made writable and not executable). */
+static inline void tm_exec_free(tm_lookup_name_t lookup_name, void *p)
+{
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+	void (*memfree)(void *p) = (void *)lookup_name("execmem_free");
+#else
+	void (*memfree)(void *p) = (void *)lookup_name("module_memfree");
+#endif
+
+	if (memfree)
+		memfree(p);
 }
 
 static inline unsigned long tm_read_cr0(void)

@@ -89,6 +89,23 @@ else
 	fail "the program built today calls the sized entry points" "$new"
 fi
 
+# Each later call in the node of the release that added it, none moved.
+defined=$(objdump -T "$top/libclkrg/libclkrg.so.1" |
+	awk '$4 == ".text" && /clkrg_/ { print $(NF - 1) " " $NF }' | sort -u)
+want="CLKRG_1.4 clkrg_knob_defs_sized
+CLKRG_1.4 clkrg_umh_path_check
+CLKRG_1.5 clkrg_hook_allow
+CLKRG_1.5 clkrg_hook_allow_entry_to_json_sized
+CLKRG_1.5 clkrg_hook_allow_free
+CLKRG_1.5 clkrg_hook_allow_list_sized
+CLKRG_1.5 clkrg_hook_deny"
+got=$(echo "$defined" | grep -E '^CLKRG_1\.[45] ')
+if [ "$got" = "$want" ]; then
+	pass "the 1.4 and 1.5 calls are in their symbol versions"
+else
+	fail "the 1.4 and 1.5 calls are in their symbol versions" "$got"
+fi
+
 run "1.2-built program, this library and module" \
 	"$here/obj/preload/libfakelkrg.so" "$top/libclkrg" "$C/prog-old"
 run "1.2-built program, later library, later module" \

@@ -49,6 +49,9 @@ int fake_create(void)
 	fake.nhooks = 2;
 	fake.umh_generation = 1;
 	fake.umh_refused = 4;
+	strcpy((char *)fake.howner[0], "kernel:klp_*");
+	fake.nhowner = 1;
+	fake.howner_generation = 1;
 	fake.generation = 4;
 	fake.violations = 2;
 	for (i = 0; i < sizeof(fake.instance) - 1; i++)
@@ -450,6 +453,68 @@ static int policy_set(void *arg)
 	return -ENOENT;
 }
 
+/* LKRG_IOC_HOOK_ALLOW and _DENY with the header's errno table. */
+static int hook_edit(struct lkrg_hook_allow_edit *e, bool allow)
+{
+	int at = -1;
+	__u32 i;
+
+	if (lkrg_check_hook_allow_edit(e))
+		return -EINVAL;
+	if (allow && fake.howner_locked)
+		return -EPERM;
+	for (i = 0; i < fake.nhowner; i++)
+		if (!strcmp((const char *)fake.howner[i], (const char *)e->owner))
+			at = (int)i;
+	if (allow && at >= 0)
+		return -EEXIST;
+	if (allow && fake.nhowner == LKRG_HOOK_ALLOW_MAX)
+		return -ENOSPC;
+	if (!allow && at < 0)
+		return -ENOENT;
+	if (allow) {
+		memcpy(fake.howner[fake.nhowner++], e->owner, sizeof(e->owner));
+	} else {
+		memmove(fake.howner[at], fake.howner[at + 1],
+			(fake.nhowner - (__u32)at - 1) * sizeof(fake.howner[0]));
+		fake.nhowner--;
+	}
+	fake.howner_generation++;
+	e->count = fake.nhowner;
+	e->generation = fake.howner_generation;
+	return 0;
+}
+
+static int hook_allow(void *arg)
+{
+	return hook_edit(arg, true);
+}
+
+static int hook_deny(void *arg)
+{
+	return hook_edit(arg, false);
+}
+
+static int hook_allow_list(void *arg)
+{
+	struct lkrg_hook_allow_entry rows[LKRG_HOOK_ALLOW_MAX];
+	struct lkrg_hook_allow_list *l = arg;
+	__u32 i;
+
+	if (lkrg_check_hook_allow_list(l))
+		return -EINVAL;
+	memset(rows, 0, sizeof(rows));
+	for (i = 0; i < fake.nhowner; i++) {
+		memcpy(rows[i].owner, fake.howner[i], sizeof(rows[i].owner));
+		rows[i].allowed = 10 + i;
+	}
+	l->generation = fake.howner_generation;
+	l->redirects = 3;
+	l->callbacks = 1234;
+	return put_rows(LKRG_IOC_HOOK_ALLOW_LIST, &l->count, l->entries,
+			l->entry_size, rows, fake.nhowner, sizeof(rows[0]));
+}
+
 typedef int (*handler_fn)(void *kbuf);
 
 static const struct cmd {
@@ -480,6 +545,12 @@ static const struct cmd {
 	  LKRG_UMH_EDIT_SIZE_VER0, umh_del },
 	{ LKRG_IOC_UMH_LIST, sizeof(struct lkrg_umh_list),
 	  LKRG_UMH_LIST_SIZE_VER0, umh_list },
+	{ LKRG_IOC_HOOK_ALLOW, sizeof(struct lkrg_hook_allow_edit),
+	  LKRG_HOOK_ALLOW_EDIT_SIZE_VER0, hook_allow },
+	{ LKRG_IOC_HOOK_DENY, sizeof(struct lkrg_hook_allow_edit),
+	  LKRG_HOOK_ALLOW_EDIT_SIZE_VER0, hook_deny },
+	{ LKRG_IOC_HOOK_ALLOW_LIST, sizeof(struct lkrg_hook_allow_list),
+	  LKRG_HOOK_ALLOW_LIST_SIZE_VER0, hook_allow_list },
 	{ LKRG_IOC_STATS, sizeof(struct lkrg_stats), LKRG_STATS_SIZE_VER0,
 	  stats },
 	{ LKRG_IOC_HOOKS, sizeof(struct lkrg_stats), LKRG_STATS_SIZE_VER0,

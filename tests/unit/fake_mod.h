@@ -47,6 +47,11 @@ struct fake_dev {
 	__u64 umh_generation;
 	__u64 umh_refused;
 	bool umh_grow_once;		/* a path is added during a listing */
+	/* The hook owner allow-list, likewise. */
+	__u8 howner[LKRG_HOOK_ALLOW_MAX][LKRG_HOOK_OWNER_LEN];
+	__u32 nhowner;
+	__u64 howner_generation;
+	bool howner_locked;		/* the policy lock: allowing is EPERM */
 	__u32 block_mode;
 	__u64 last_scope;
 	__u64 generation;		/* baseline generation */

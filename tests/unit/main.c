@@ -12,8 +12,8 @@ static Suite *(*const suites[])(void) = {
 	fake_dev_suite, cli_args_suite, cli_exit_suite, pint_core_suite,
 	json_parse_suite, cli_script_suite, top_model_suite, top_fmt_suite,
 	top_frame_suite, top_ui_suite, sized_suite, stream_suite,
-	abi_table_suite, knob_defs_suite, loader_conf_suite,
-	journal_fields_suite,
+	abi_table_suite, inventory_core_suite, knob_defs_suite,
+	loader_conf_suite, journal_fields_suite,
 };
 
 int main(int argc, char **argv)

@@ -212,6 +212,49 @@ static void umh_path(struct lkrg_umh_edit *e, const char *p, size_t n)
 	memcpy(e->path, p, n);
 }
 
+START_TEST(hook_allow_list)
+{
+	struct lkrg_hook_allow_list l = { .size = sizeof(l) };
+
+	ck_assert_int_eq(lkrg_check_hook_allow_list(&l), 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, flags, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_hook_allow_list, l, reserved);
+	l.count = 1;
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, entry_size,
+		     LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0 - 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, entry_size,
+		     LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0, 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, entry_size, 4097, -E2BIG);
+	l.count = 0;
+	/* Outputs may hold anything on the way in. */
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, generation, 5, 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, redirects, 5, 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_list, l, callbacks, 5, 0);
+}
+END_TEST
+
+START_TEST(hook_allow_edit)
+{
+	struct lkrg_hook_allow_edit e = { .size = sizeof(e) };
+
+	ck_assert_int_eq(lkrg_check_hook_allow_edit(&e), -EINVAL); /* empty */
+	memcpy(e.owner, "kernel:klp_*", 12);
+	ck_assert_int_eq(lkrg_check_hook_allow_edit(&e), 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_edit, e, flags, 1, -EINVAL);
+	EXPECT_FIELD(lkrg_check_hook_allow_edit, e, reserved0, 1, -EINVAL);
+	EXPECT_RESERVED(lkrg_check_hook_allow_edit, e, reserved);
+	EXPECT_FIELD(lkrg_check_hook_allow_edit, e, count, 3, 0);
+	EXPECT_FIELD(lkrg_check_hook_allow_edit, e, generation, 3, 0);
+	memset(e.owner, 0, sizeof(e.owner));
+	e.owner[0] = '*';
+	ck_assert_int_eq(lkrg_check_hook_allow_edit(&e), -EINVAL);
+	memset(e.owner, 'x', sizeof(e.owner));
+	ck_assert_int_eq(lkrg_check_hook_allow_edit(&e), -EINVAL);
+	e.owner[sizeof(e.owner) - 1] = 0;
+	ck_assert_int_eq(lkrg_check_hook_allow_edit(&e), 0);
+}
+END_TEST
+
 START_TEST(umh_edit)
 {
 	struct lkrg_umh_edit e = { .size = sizeof(e) };
@@ -409,6 +452,8 @@ Suite *abi_check_suite(void)
 	tcase_add_test(tc, hooks);
 	tcase_add_test(tc, umh_list);
 	tcase_add_test(tc, umh_edit);
+	tcase_add_test(tc, hook_allow_list);
+	tcase_add_test(tc, hook_allow_edit);
 	tcase_add_test(tk, knob_check);
 	tcase_add_test(tk, knob_check_enum);
 	tcase_add_test(tk, block_transition);

@@ -9,7 +9,7 @@
 /* Parses a NULL-terminated list of words after "lkrg-cli". */
 static int parse(struct cli_args *a, const char *const *words)
 {
-	static char store[MAX_ARGS][64];
+	static char store[MAX_ARGS][128];
 	char *argv[MAX_ARGS + 2] = { "lkrg-cli" };
 	int argc = 1;
 
@@ -279,7 +279,8 @@ START_TEST(hooks)
 	ck_assert(a.json);
 	ck_assert_int_eq(PARSE(&a, "hooks", "-h"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
-	USAGE("hooks: unexpected argument 'all'", "hooks", "all");
+	USAGE("hooks: unknown action 'show' (expected list, allow or deny)",
+	      "hooks", "show");
 	USAGE("hooks: option '--follow' is not valid here", "hooks",
 	      "--follow");
 	USAGE("hooks: option '--scope' is not valid here", "hooks", "--scope",
@@ -316,6 +317,46 @@ START_TEST(umh)
 	ck_assert_str_eq(a.path, "/-x");
 	ck_assert_int_eq(PARSE(&a, "umh", "--help"), 0);
 	ck_assert_int_eq(a.cmd, CLI_CMD_HELP);
+}
+END_TEST
+
+START_TEST(hook_allow)
+{
+	struct cli_args a;
+
+	ck_assert_int_eq(PARSE(&a, "hooks", "list"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HOOK_LIST);
+	ck_assert_str_eq(a.name, "hooks list");
+	ck_assert_ptr_null(a.owner);
+	ck_assert_int_eq(PARSE(&a, "hooks", "l", "--json"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HOOK_LIST);
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "hooks", "allow", "clkrg_redirect"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HOOK_ALLOW);
+	ck_assert_str_eq(a.name, "hooks allow");
+	ck_assert_str_eq(a.owner, "clkrg_redirect");
+	ck_assert_int_eq(PARSE(&a, "-j", "hooks", "deny", "kernel:klp_*"), 0);
+	ck_assert_int_eq(a.cmd, CLI_CMD_HOOK_DENY);
+	ck_assert_str_eq(a.name, "hooks deny");
+	ck_assert_str_eq(a.owner, "kernel:klp_*");
+	ck_assert(a.json);
+	ck_assert_int_eq(PARSE(&a, "hooks", "allow", "bpf:clkrg_fmod*"), 0);
+	ck_assert_str_eq(a.owner, "bpf:clkrg_fmod*");
+	ck_assert_int_eq(PARSE(&a, "hooks", "allow", "--", "-mod"), 0);
+	ck_assert_str_eq(a.owner, "-mod");
+	USAGE("hooks allow: missing OWNER (a module, bpf:NAME or "
+	      "kernel:SYMBOL)", "hooks", "allow");
+	USAGE("hooks deny: unexpected argument 'b'", "hooks", "deny", "a", "b");
+	USAGE("hooks list: unexpected argument 'x'", "hooks", "list", "x");
+	USAGE("hooks allow: '*' is no owner", "hooks", "allow", "*");
+	USAGE("hooks allow: 'kernel:*' is no owner", "hooks", "allow",
+	      "kernel:*");
+	USAGE("hooks allow: 'a b' is no owner", "hooks", "allow", "a b");
+	USAGE("hooks allow: 'a*b' is no owner", "hooks", "allow", "a*b");
+	USAGE("hooks allow: OWNER must have 1 to 63 bytes", "hooks", "allow",
+	      "");
+	USAGE("hooks allow: OWNER must have 1 to 63 bytes", "hooks", "allow",
+	      "0123456789012345678901234567890123456789012345678901234567890123");
 }
 END_TEST
 
@@ -377,6 +418,7 @@ Suite *cli_args_suite(void)
 	tcase_add_test(tc, policy_set_new_names);
 	tcase_add_test(tc, hooks);
 	tcase_add_test(tc, umh);
+	tcase_add_test(tc, hook_allow);
 	tcase_add_test(tc, umh_usage_errors);
 	tcase_add_test(tc, umh_long_path);
 	suite_add_tcase(s, tc);

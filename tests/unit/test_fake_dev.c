@@ -291,6 +291,66 @@ START_TEST(umh_module_errors)
 }
 END_TEST
 
+START_TEST(hook_allow_list_allow_deny)
+{
+	struct clkrg *c = open_fake();
+	struct lkrg_hook_allow_entry *e = NULL;
+	uint64_t gen = 0, redirects = 0, callbacks = 0;
+	uint32_t count = 9;
+	size_t n = 0;
+	char buf[CLKRG_JSON_MAX];
+
+	ck_assert_int_eq(clkrg_hook_allow_list(c, &e, &n, &gen, &redirects,
+					       &callbacks), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(gen, 1);
+	ck_assert_uint_eq(redirects, 3);
+	ck_assert_uint_eq(callbacks, 1234);
+	ck_assert_str_eq((char *)e[0].owner, "kernel:klp_*");
+	ck_assert_int_gt(clkrg_hook_allow_entry_to_json(&e[0], buf,
+							sizeof(buf)), 0);
+	ck_assert_str_eq(buf, "{\"owner\":\"kernel:klp_*\",\"allowed\":10}");
+	clkrg_hook_allow_free(e);
+	ck_assert_int_eq(clkrg_hook_allow(c, "clkrg_redirect", &count, &gen), 0);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(gen, 2);
+	ck_assert_int_eq(clkrg_hook_allow(c, "bpf:clkrg_fmod*", NULL, NULL), 0);
+	ck_assert_int_eq(clkrg_hook_allow_list(c, &e, &n, NULL, NULL, NULL), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq((char *)e[2].owner, "bpf:clkrg_fmod*");
+	clkrg_hook_allow_free(e);
+	/* Errors, outputs left alone. */
+	ck_assert_int_eq(clkrg_hook_allow(c, "clkrg_redirect", &count, &gen),
+			 -EEXIST);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_int_eq(clkrg_hook_deny(c, "nope", &count, &gen), -ENOENT);
+	ck_assert_int_eq(clkrg_hook_deny(c, "kernel:klp_*", &count, &gen), 0);
+	ck_assert_uint_eq(count, 2);
+	ck_assert_uint_eq(gen, 4);
+	/* Malformed: refused before any ioctl. */
+	ck_assert_int_eq(clkrg_hook_allow(c, "*", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hook_allow(c, "a b", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hook_deny(c, "", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hook_allow(c, NULL, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hook_allow(NULL, "x", NULL, NULL), -EINVAL);
+	ck_assert_int_eq(clkrg_hook_allow(c,
+		"0123456789012345678901234567890123456789012345678901234567890123",
+		NULL, NULL), -EINVAL);
+	/* The lock refuses additions, not removals. */
+	fake.howner_locked = true;
+	ck_assert_int_eq(clkrg_hook_allow(c, "x", NULL, NULL), -EPERM);
+	ck_assert_int_eq(clkrg_hook_deny(c, "clkrg_redirect", NULL, NULL), 0);
+	fake.fail_req = LKRG_IOC_HOOK_ALLOW_LIST;
+	fake.fail_errno = ENOTTY;	/* an older module */
+	ck_assert_int_eq(clkrg_hook_allow_list(c, &e, &n, NULL, NULL, NULL),
+			 -ENOTTY);
+	ck_assert_int_eq(clkrg_hook_allow_list(c, NULL, &n, NULL, NULL, NULL),
+			 -EINVAL);
+	clkrg_hook_allow_free(NULL);
+	clkrg_close(c);
+}
+END_TEST
+
 /* The library refuses what the module would, without asking it. */
 START_TEST(umh_bad_paths)
 {
@@ -363,6 +423,7 @@ Suite *fake_dev_suite(void)
 	tcase_add_test(tc, umh_add_list_del);
 	tcase_add_test(tc, umh_module_errors);
 	tcase_add_test(tc, umh_bad_paths);
+	tcase_add_test(tc, hook_allow_list_allow_deny);
 	tcase_add_test(tc, umh_list_retry_and_terminators);
 	suite_add_tcase(s, tc);
 	return s;

@@ -317,7 +317,13 @@ START_TEST(event_exploit_detection)
 	r.d.object = LKRG_OBJ_UMH;
 	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"umh\","));
-	r.d.object = LKRG_OBJ_SELF + 1;
+	r.d.object = LKRG_OBJ_REDIRECT;
+	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"redirect\","));
+	r.d.object = LKRG_OBJ_CALLBACK;
+	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"callback\","));
+	r.d.object = LKRG_OBJ_CALLBACK + 1;
 	ck_assert_int_gt(clkrg_event_to_json(&r.hdr, buf, sizeof(buf)), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "\"object\":\"unknown\","));
 }

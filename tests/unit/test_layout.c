@@ -28,6 +28,9 @@ SIZE_IS(lkrg_hook_row, LKRG_HOOK_ROW_SIZE_VER0);
 SIZE_IS(lkrg_umh_edit, LKRG_UMH_EDIT_SIZE_VER0);
 SIZE_IS(lkrg_umh_entry, LKRG_UMH_ENTRY_SIZE_VER0);
 SIZE_IS(lkrg_umh_list, LKRG_UMH_LIST_SIZE_VER0);
+SIZE_IS(lkrg_hook_allow_edit, LKRG_HOOK_ALLOW_EDIT_SIZE_VER0);
+SIZE_IS(lkrg_hook_allow_entry, LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0);
+SIZE_IS(lkrg_hook_allow_list, LKRG_HOOK_ALLOW_LIST_SIZE_VER0);
 SIZE_IS(lkrg_event_hdr, LKRG_EVENT_HDR_SIZE);
 SIZE_IS(lkrg_event_detail, LKRG_EVENT_DETAIL_SIZE_VER0);
 SIZE_IS(lkrg_event_lost, LKRG_EVENT_LOST_SIZE_VER0);
@@ -43,6 +46,8 @@ HEAD(lkrg_policy_set);
 HEAD(lkrg_stats);
 HEAD(lkrg_umh_edit);
 HEAD(lkrg_umh_list);
+HEAD(lkrg_hook_allow_edit);
+HEAD(lkrg_hook_allow_list);
 
 AT(lkrg_hello, features, 16);
 AT(lkrg_hello, ioctls, 24);
@@ -99,6 +104,20 @@ AT(lkrg_umh_list, entries, 16);
 AT(lkrg_umh_list, generation, 24);
 AT(lkrg_umh_list, refused, 32);
 AT(lkrg_umh_list, reserved, 40);
+AT(lkrg_hook_allow_edit, owner, 8);
+AT(lkrg_hook_allow_edit, count, 72);
+AT(lkrg_hook_allow_edit, reserved0, 76);
+AT(lkrg_hook_allow_edit, generation, 80);
+AT(lkrg_hook_allow_edit, reserved, 88);
+AT(lkrg_hook_allow_entry, allowed, 64);
+AT(lkrg_hook_allow_entry, reserved, 72);
+AT(lkrg_hook_allow_list, count, 8);
+AT(lkrg_hook_allow_list, entry_size, 12);
+AT(lkrg_hook_allow_list, entries, 16);
+AT(lkrg_hook_allow_list, generation, 24);
+AT(lkrg_hook_allow_list, redirects, 32);
+AT(lkrg_hook_allow_list, callbacks, 40);
+AT(lkrg_hook_allow_list, reserved, 48);
 AT(lkrg_event_hdr, len, 0);
 AT(lkrg_event_hdr, type, 4);
 AT(lkrg_event_hdr, seq, 8);
@@ -146,6 +165,9 @@ START_TEST(sizes)
 	ck_assert_uint_eq(sizeof(struct lkrg_umh_edit), 312);
 	ck_assert_uint_eq(sizeof(struct lkrg_umh_entry), 272);
 	ck_assert_uint_eq(sizeof(struct lkrg_umh_list), 64);
+	ck_assert_uint_eq(sizeof(struct lkrg_hook_allow_edit), 120);
+	ck_assert_uint_eq(sizeof(struct lkrg_hook_allow_entry), 80);
+	ck_assert_uint_eq(sizeof(struct lkrg_hook_allow_list), 64);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_hdr), 40);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_detail), 488);
 	ck_assert_uint_eq(sizeof(struct lkrg_event_lost), 24);
@@ -177,6 +199,9 @@ START_TEST(ioctl_numbers)
 		{ LKRG_IOC_UMH_ADD, 0x12, _IOC_READ | _IOC_WRITE, 312 },
 		{ LKRG_IOC_UMH_DEL, 0x13, _IOC_READ | _IOC_WRITE, 312 },
 		{ LKRG_IOC_UMH_LIST, 0x14, _IOC_READ | _IOC_WRITE, 64 },
+		{ LKRG_IOC_HOOK_ALLOW, 0x15, _IOC_READ | _IOC_WRITE, 120 },
+		{ LKRG_IOC_HOOK_DENY, 0x16, _IOC_READ | _IOC_WRITE, 120 },
+		{ LKRG_IOC_HOOK_ALLOW_LIST, 0x17, _IOC_READ | _IOC_WRITE, 64 },
 		{ LKRG_IOC_STATS, 0x20, _IOC_READ | _IOC_WRITE, 56 },
 		{ LKRG_IOC_HOOKS, 0x21, _IOC_READ | _IOC_WRITE, 56 },
 	};

@@ -74,7 +74,9 @@ START_TEST(objects)
 		    { LKRG_OBJ_TASK_SHADOW, "task_shadow" },
 		    { LKRG_OBJ_HOOK, "hook" },
 		    { LKRG_OBJ_PATCH_SITE, "patch_site" },
-		    { LKRG_OBJ_SELF, "self" }, { 23, "unknown" });
+		    { LKRG_OBJ_SELF, "self" },
+		    { LKRG_OBJ_REDIRECT, "redirect" },
+		    { LKRG_OBJ_CALLBACK, "callback" }, { 25, "unknown" });
 }
 END_TEST
 

@@ -33,6 +33,7 @@ Suite *top_ui_suite(void);
 Suite *sized_suite(void);
 Suite *stream_suite(void);
 Suite *abi_table_suite(void);
+Suite *inventory_core_suite(void);
 Suite *knob_defs_suite(void);
 Suite *loader_conf_suite(void);
 Suite *journal_fields_suite(void);

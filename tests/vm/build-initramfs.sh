@@ -41,6 +41,12 @@ REAL_MODULES="kernel/lib/crc7.ko kernel/lib/crc-itu-t.ko"
 REAL_MODULES="$REAL_MODULES kernel/lib/crc16.ko kernel/lib/crc8.ko kernel/lib/crypto/libarc4.ko kernel/lib/math/cordic.ko kernel/crypto/md4.ko"
 # overlayfs copy-up (override_creds) for the exploit-detection twins
 REAL_MODULES="$REAL_MODULES kernel/fs/overlayfs/overlay.ko"
+# netfilter and network-device twins of the callback inventory (85)
+REAL_MODULES="$REAL_MODULES kernel/crypto/crc32c_generic.ko kernel/lib/libcrc32c.ko"
+REAL_MODULES="$REAL_MODULES kernel/net/ipv4/netfilter/nf_defrag_ipv4.ko kernel/net/ipv6/netfilter/nf_defrag_ipv6.ko"
+REAL_MODULES="$REAL_MODULES kernel/net/netfilter/nf_conntrack.ko kernel/net/netfilter/x_tables.ko"
+REAL_MODULES="$REAL_MODULES kernel/net/ipv4/netfilter/ip_tables.ko kernel/net/ipv4/netfilter/iptable_filter.ko"
+REAL_MODULES="$REAL_MODULES kernel/drivers/net/dummy.ko"
 
 die() {
 	echo "build-initramfs: $*" >&2
@@ -137,7 +143,7 @@ install -m 0755 "$guest/run-scenario.sh" lib/tests/run-scenario.sh
 install -m 0644 "$guest/lib.sh" "$guest/kernel.sh" "$guest/tamper.sh" "$guest/clkrg.sh" \
 	"$guest/cputamper.sh" lib/tests/
 install -m 0644 "$guest/modguard.sh" "$guest/pint.sh" "$guest/selfattack.sh" \
-	"$guest/journal.sh" "$guest/conf.sh" \
+	"$guest/inventory.sh" "$guest/journal.sh" "$guest/conf.sh" \
 	"$guest/tui.sh" lib/tests/
 install -m 0755 "$guest/lkrg-respond.sh" lib/tests/
 install -m 0755 "$guest"/scenarios/*.sh "$guest/demo.sh" lib/tests/scenarios/

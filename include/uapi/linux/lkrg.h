@@ -61,6 +61,10 @@
 #define LKRG_FEAT_PINT			(1ULL << 8)  /* task credentials shadowed */
 #define LKRG_FEAT_PCFI			(1ULL << 9)  /* stack and return checks */
 #define LKRG_FEAT_UMH			(1ULL << 10) /* usermode helper allow-list */
+/* who may redirect kernel functions (ftrace, kprobes, BPF), owner allow-list */
+#define LKRG_FEAT_REDIRECTS		(1ULL << 11)
+/* notifier, LSM, packet, netfilter and syscall callbacks point into known code */
+#define LKRG_FEAT_CALLBACKS		(1ULL << 12)
 
 struct lkrg_hello {
 	__u32 size;		/* in: sizeof(struct lkrg_hello) */
@@ -126,7 +130,7 @@ struct lkrg_check {
 #define LKRG_SCOPE_RODATA	(1ULL << 1)
 #define LKRG_SCOPE_EXTABLE	(1ULL << 2)
 #define LKRG_SCOPE_CPU		(1ULL << 3)	/* per-CPU state */
-#define LKRG_SCOPE_MODULES	(1ULL << 4)	/* module text and lists */
+#define LKRG_SCOPE_MODULES	(1ULL << 4)	/* module text and lists, hooks, callbacks */
 
 struct lkrg_rebaseline {
 	__u32 size;		/* in */
@@ -344,6 +348,64 @@ struct lkrg_umh_list {
 /* Same array protocol as LKRG_IOC_POLICY_GET (count 0 asks, -ENOSPC). */
 #define LKRG_IOC_UMH_LIST	_IOWR(LKRG_IOC_MAGIC, 0x14, __u8[LKRG_UMH_LIST_SIZE_VER0])
 
+/* ---- owners allowed to redirect kernel functions ------------------------ */
+
+/*
+ * A hook that can redirect a kernel function (an ftrace_ops that declares
+ * IPMODIFY or whose handler is a module's code, a direct call, a kprobe or
+ * kretprobe with a module's handler, a BPF fmod_ret program) is a
+ * violation unless its owner is allowed here. An owner is named
+ *   NAME           a module on the module list (and in /sys/module)
+ *   bpf:NAME       a BPF program (its name as bpftool shows it)
+ *   kernel:SYMBOL  a handler of the core kernel (livepatch: kernel:klp_*)
+ * and an entry may end in '*' to match a prefix ("kernel:klp_*"). NAME,
+ * SYMBOL: letters, digits, '_', '.', '-'; "*" alone is refused. Hidden
+ * modules and code of no module are reported whatever the list says.
+ */
+#define LKRG_HOOK_OWNER_LEN	64
+#define LKRG_HOOK_ALLOW_MAX	64	/* entries the list holds */
+
+struct lkrg_hook_allow_edit {
+	__u32 size;		/* in */
+	__u32 flags;		/* in: must be 0 */
+	__u8  owner[LKRG_HOOK_OWNER_LEN];	/* in: NUL-terminated */
+	__u32 count;		/* out: entries on the list afterwards */
+	__u32 reserved0;	/* must be 0 */
+	__u64 generation;	/* out: bumped by every change */
+	__u64 reserved[4];	/* must be 0 */
+};
+#define LKRG_HOOK_ALLOW_EDIT_SIZE_VER0	120
+/*
+ * Allows an owner (-EINVAL malformed, -EEXIST listed, -ENOSPC full, -EPERM
+ * once the policy is locked) or takes one off the list (DENY: -ENOENT not
+ * listed). Both need CAP_SYS_ADMIN and emit an admin event.
+ */
+#define LKRG_IOC_HOOK_ALLOW	_IOWR(LKRG_IOC_MAGIC, 0x15, __u8[LKRG_HOOK_ALLOW_EDIT_SIZE_VER0])
+#define LKRG_IOC_HOOK_DENY	_IOWR(LKRG_IOC_MAGIC, 0x16, __u8[LKRG_HOOK_ALLOW_EDIT_SIZE_VER0])
+
+struct lkrg_hook_allow_entry {
+	__u8  owner[LKRG_HOOK_OWNER_LEN];	/* NUL-terminated */
+	__u64 allowed;		/* redirecting hooks it let pass, summed over checks */
+	__u64 reserved;
+};
+#define LKRG_HOOK_ALLOW_ENTRY_SIZE_VER0	80
+
+struct lkrg_hook_allow_list {
+	__u32 size;		/* in */
+	__u32 flags;		/* in: must be 0 */
+	/* in: entries the array holds; out: entries on the list */
+	__u32 count;
+	__u32 entry_size;	/* in: stride of the array, >= VER0 */
+	__u64 entries;		/* in: user pointer, may be 0 when count is 0 */
+	__u64 generation;	/* out */
+	__u64 redirects;	/* out: redirecting hooks the last check found */
+	__u64 callbacks;	/* out: callbacks the last check walked */
+	__u64 reserved[2];	/* must be 0 */
+};
+#define LKRG_HOOK_ALLOW_LIST_SIZE_VER0	64
+/* Same array protocol as LKRG_IOC_POLICY_GET (count 0 asks, -ENOSPC). */
+#define LKRG_IOC_HOOK_ALLOW_LIST	_IOWR(LKRG_IOC_MAGIC, 0x17, __u8[LKRG_HOOK_ALLOW_LIST_SIZE_VER0])
+
 /* ---- statistics -------------------------------------------------------------- */
 
 #define LKRG_STATS_NAME_LEN	16
@@ -472,6 +534,8 @@ struct lkrg_event_hdr {
 #define LKRG_OBJ_HOOK		20	/* a hook of clkrg, or what keeps it in */
 #define LKRG_OBJ_PATCH_SITE	21	/* a text site the kernel patches */
 #define LKRG_OBJ_SELF		22	/* clkrg's own code, data or baselines */
+#define LKRG_OBJ_REDIRECT	23	/* a hook that can redirect a function */
+#define LKRG_OBJ_CALLBACK	24	/* a kernel callback (notifier, LSM...) */
 
 /* actions taken */
 #define LKRG_ACT_NONE		0	/* informational */

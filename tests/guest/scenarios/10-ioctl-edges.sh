@@ -4,7 +4,7 @@
 # every tail position, zero tails up to a page, every flag bit and
 # reserved byte, every unassigned number and other magics; after each rule
 # the module's state is unchanged. No periodic checks, so that the state stays still.
-# plan: 20
+# plan: 21
 # kmemleak: clean
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh

@@ -1,8 +1,11 @@
 # shellcheck shell=sh
 # Module guard, attack 4: hooks of a module that then hides. clkrg_modhide
 # registers an ftrace_ops filtered on ksys_sync and a kprobe (pre and post
-# handlers) on __x64_sys_sync; while the module is listed that is clean
-# (negative twin). Hidden, force-run exits 1 with "clkrg_modhide: ftrace
+# handlers) on __x64_sys_sync. Listed but not allowed, its ftrace hook is
+# a redirecting hook (a module's ftrace handler may rewrite the IP whatever
+# its flags say): object redirect, named with owner and function. Allowed
+# ("lkrg-cli hooks allow clkrg_modhide"), that is clean (negative twin).
+# Hidden, the allow-list does not count: force-run exits 1 with "clkrg_modhide: ftrace
 # hook in a hidden module" (object module_list) whose location and address
 # are the handler's (taken from /proc/kallsyms before hiding), and with
 # "kprobe handler in a hidden module" for the kprobe's pre and post
@@ -13,7 +16,7 @@
 # __init function (filtered on a function nothing calls); once init is done
 # force-run exits 1 with object module, "unknown code: hook handler ...", at
 # the handler's address. Unloaded, it is clean.
-# plan: 40
+# plan: 45
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/modguard.sh
@@ -42,6 +45,17 @@ diag "handlers: ftrace $ftrace_fn, kprobe pre $pre_fn, post $post_fn"
 
 ok "ftrace hook on ksys_sync" mh_set ftrace_hook ksys_sync
 ok "sync runs the ftrace hook" hits_grew ftrace "$(mh_hits ftrace)"
+since=$(next_seq)
+expect_exit 1 lkrg-cli force-run
+expect_event "$since" "a listed module's ftrace hook, not allowed, is reported" \
+	type=violation category=kernel object=redirect \
+	"name=$MOD: redirecting ftrace hook"
+# its ftrace site: +0x0, on 6.12 past the ENDBR64 (fn_off)
+site=$(fn_off ksys_sync 0 | sed 's/+/\\+/')
+like "$(json_field "$EVENT" location)" "^$site/" "the event names the function"
+is "$(hex_norm "$(json_field "$EVENT" address)")" "$(hex_norm "$ftrace_fn")" \
+	"the event's address is the handler's"
+ok "allow $MOD to redirect" lkrg-cli hooks allow $MOD
 force_run_clean "ftrace hook of a listed module"
 ok "kprobe hook on __x64_sys_sync" mh_set kprobe_hook __x64_sys_sync
 ok "sync runs the kprobe handlers" kprobe_ran "$(mh_hits kprobe_pre)"

@@ -5,13 +5,15 @@
 # loaded and unloaded for 20 rounds, a force-run in each; 10 more rounds
 # while force-runs run back to back; kprobes (from clkrg_modlegit.ko) on
 # core and module functions, at function entry (ftrace-based) and inside
-# (int3, then optimized into a jump), then the probed module unloaded and
+# (int3, then optimized into a jump; a module's kprobe handler may rewrite
+# the IP, so clkrg_modlegit is allowed to first), then the probed module
+# unloaded and
 # loaded again (its probes GONE), then removed; the function tracer on and
 # off with modules loaded, and modules unloaded and loaded while it traces
 # them; a static key of clkrg_modlegit's own toggled (its jump-label site
 # is in its text). Each is followed by a clean force-run, and no module
 # violation event is made meanwhile.
-# plan: 43
+# plan: 44
 # timeout: 300
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
@@ -92,6 +94,7 @@ force_run_clean "real modules and clkrg_modlegit loaded"
 
 # kprobes: entries via ftrace, inside functions via int3 then a jump (the
 # same instructions on every kernel: fn_off)
+ok "allow clkrg_modlegit to redirect" lkrg-cli hooks allow clkrg_modlegit
 in_core=$(fn_off ksys_sync 0x5)
 in_arc4=$(fn_off arc4_setkey 0x5)
 in_crc7=$(fn_off crc7_be 0xa)

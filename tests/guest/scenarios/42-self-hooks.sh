@@ -7,8 +7,9 @@
 # fork hook silenced while tasks fork, and all kprobes disarmed are each
 # reported by the next check, named; put back, the check is clean. Twins:
 # the function tracer on and off, a static key on and off, a
-# livepatch-style permanent IP-modifying ftrace user: all clean.
-# plan: 36
+# livepatch-style permanent IP-modifying ftrace user of a module allowed
+# to redirect ("lkrg-cli hooks allow clkrg_selfattack"): all clean.
+# plan: 38
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -86,8 +87,10 @@ force_run_clean "function tracer off"
 ok "static key on" sysctl -qw kernel.sched_schedstats=1
 ok "static key off" sysctl -qw kernel.sched_schedstats=0
 force_run_clean "static key on and off"
+ok "allow clkrg_selfattack to redirect" lkrg-cli hooks allow clkrg_selfattack
 ok "a livepatch-style permanent ftrace user on ksys_sync" \
 	sa_do permanent_ops ksys_sync
 force_run_clean "livepatch-style ftrace user"
 ok "livepatch-style ftrace user gone" sa_restore
+ok "clkrg_selfattack denied again" lkrg-cli hooks deny clkrg_selfattack
 dmesg_clean

@@ -9,10 +9,10 @@ GROWN     := $(C)/grown/lkrg.h
 PIC_FLAGS := -std=c11 -Wall -Wextra -Werror -fPIC -fvisibility=hidden -O1 -g \
 	     $(shell $(PKG_CONFIG) --cflags json-c uuid)
 LIB_LIBS  := $(shell $(PKG_CONFIG) --libs json-c uuid)
-LIB_CORE  := abi_check event_codec lkrg_names knob_defs
+LIB_CORE  := abi_check event_codec lkrg_names knob_defs hook_owner
 LIB_SRCS  := $(wildcard $(TOP)/libclkrg/*.c)
 FAKE_SRCS := fake_mod.c fake_preload.c samples.c
-FAKE_CORE := abi_check event_codec
+FAKE_CORE := abi_check event_codec hook_owner
 
 # The grown ABI: the "later" header (grow-abi.sh).
 $(GROWN): compat/grow-abi.sh $(UAPI)
