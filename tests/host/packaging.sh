@@ -16,6 +16,10 @@
 # Prints TAP; "packaging.sh KVER RESULT" writes "<passed> <failed>" to
 # RESULT. Needs root only for dkms (its trees are private here).
 set -u
+# Run from "make check", the top Makefile's exports (SBINDIR=/usr/local/sbin
+# of its PREFIX...) and its MAKEFLAGS would reach every make below and win
+# over the PREFIX=/usr given here: each make starts from a clean slate.
+unset PREFIX DESTDIR SBINDIR SYSCONFDIR LOCALSTATEDIR MAKEFLAGS MFLAGS MAKELEVEL
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 KVER=${1:-$("$top/scripts/pick-kver.sh")}
