@@ -19,7 +19,10 @@ SYSCONFDIR ?= /etc
 LOCALSTATEDIR ?= /var
 export PREFIX DESTDIR SBINDIR SYSCONFDIR LOCALSTATEDIR
 
-all: driver libclkrg cli tui loader journald units
+# Everything but the module; the guest's initramfs takes all of it.
+USERSPACE := libclkrg cli tui loader journald units
+
+all: driver $(USERSPACE)
 
 driver:
 	@[ -n "$(KVER)" ] || { echo "make: no kernel to build clkrg.ko for (see above)" >&2; exit 1; }
@@ -65,7 +68,7 @@ MAKEFLAGS += --no-print-directory
 # make's own recipe, so "N passed, N failed" is the last line it prints
 # (on failure GNU make adds its "*** [check] Error 1" to stderr).
 check: deps
-	$(MAKE) libclkrg cli tui loader journald units
+	$(MAKE) $(USERSPACE)
 	$(MAKE) modules
 	@scripts/run-checks.sh $(KVERS)
 
@@ -79,12 +82,12 @@ check-run:
 # build/debug-kernel/ (see README, "Tests" for the times); not part of
 # check. The last line is "N passed, N failed".
 check-debug: deps
-	$(MAKE) libclkrg cli tui loader journald units
+	$(MAKE) $(USERSPACE)
 	@scripts/run-checks.sh --debug
 
 # Boots a VM, loads the module, tampers with the kernel, shows the event.
 demo: deps
-	$(MAKE) libclkrg cli tui
+	$(MAKE) $(USERSPACE)
 	$(MAKE) demo-run
 
 demo-run:
@@ -93,14 +96,14 @@ demo-run:
 # Performance figures from QEMU (TCG) guest boots; not part of check: the
 # integrity check and event stream (run-bench.sh), then exploit detection's
 # syscall overhead and all-task verification (run-bench-pint.sh).
-bench: libclkrg cli tui
+bench: $(USERSPACE)
 	$(VM_KO) tests/bench/run-bench.sh --kver $(VM_KVER)
 	$(VM_KO) tests/bench/run-bench-pint.sh --kver $(VM_KVER)
 
 # Exploit-detection soak: the negative twins (60-65) in parallel loops for
 # 600 s in one QEMU (TCG) guest (scenario 70-soak, about 11 minutes); any
 # violation fails it. Not part of check; rewrites tests/kernel-result.txt.
-soak: libclkrg cli tui
+soak: $(USERSPACE)
 	$(VM_KO) SOAK_SECONDS=600 tests/kernel-suite.sh --kver $(VM_KVER) \
 		--only 70-soak
 
