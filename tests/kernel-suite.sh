@@ -246,15 +246,25 @@ if [ -n "$problems" ]; then
 	EOT
 fi
 suite_start=$(date +%s)
+boot_retries=0
 for n in $selected; do
 	i=$((i + 1))
 	if ! manifest_runs "$manifest" "$n" "$kver"; then
 		echo "ok $i - $n # SKIP declared in the manifest: runs on $(manifest_kver "$manifest" "$n") only"
 		continue
 	fi
+	want=$(manifest_entries "$manifest" | sed -n "s/^$n //p")
+	skips=$(manifest_skips "$manifest" "$n" "$kver")
+	rc=0
 	boot "$scenario_dir/$n.sh" "$build/out/$n" --index "$i" \
-		--results "$(manifest_entries "$manifest" | sed -n "s/^$n //p")" \
-		--skips "$(manifest_skips "$manifest" "$n" "$kver")" || true
+		--results "$want" --skips "$skips" --boot-retry 1 || rc=$?
+	# The kernel failed before /init ran (boot-scenario.sh --boot-retry):
+	# booted once more; a second such failure is a failure.
+	if [ "$rc" -eq 75 ]; then
+		boot_retries=$((boot_retries + 1))
+		boot "$scenario_dir/$n.sh" "$build/out/$n" --index "$i" \
+			--results "$want" --skips "$skips" || true
+	fi
 	if [ -r "$build/out/$n/counts" ]; then
 		read -r p fl <"$build/out/$n/counts"
 	else
@@ -264,6 +274,8 @@ for n in $selected; do
 	failed=$((failed + fl))
 done
 echo "# $((i - nproblems)) scenarios in $(($(date +%s) - suite_start))s on $kver"
+[ "$boot_retries" -eq 0 ] ||
+	echo "# booted again after the kernel failed before /init: $boot_retries scenario(s)"
 echo "$passed $failed" >"$result"
 echo "kernel: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
