@@ -7,6 +7,7 @@
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include "compat/compat.h"
+#include "core/sip13.h"
 #include "integrity/block_hash.h"
 #include "services/vault.h"
 
@@ -141,48 +142,14 @@ static u64 block_hash(const struct clkrg_blocks *b, size_t i,
 }
 
 /*
- * SipHash-1-3 (the rounds of the kernel's hsiphash on 64-bit) over a
- * stream of words, for whole pages without copies: a keyed PRF like
- * SipHash-2-4 at about half the cost, which is what keeps a full check near
- * the time of merely reading the bytes. A page that differs is then
- * located with SipHash-2-4 block hashes.
+ * Whole pages are hashed with SipHash-1-3 (core/sip13.h): a keyed PRF like
+ * SipHash-2-4 at about half the cost, which keeps a full check near the
+ * time of merely reading the bytes. A page that differs is then located
+ * with SipHash-2-4 block hashes.
  */
-struct sip {
-	u64 v0, v1, v2, v3;
-};
-
-static void sip_init(struct sip *s)
+static void sip_init(struct lkrg_sip13 *s)
 {
-	s->v0 = SIPHASH_CONST_0 ^ block_key.key[0];
-	s->v1 = SIPHASH_CONST_1 ^ block_key.key[1];
-	s->v2 = SIPHASH_CONST_2 ^ block_key.key[0];
-	s->v3 = SIPHASH_CONST_3 ^ block_key.key[1];
-}
-
-static __always_inline void sip_word(struct sip *s, u64 m)
-{
-	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3 ^ m;
-
-	SIPHASH_PERMUTATION(v0, v1, v2, v3);
-	s->v0 = v0 ^ m;
-	s->v1 = v1;
-	s->v2 = v2;
-	s->v3 = v3;
-}
-
-static u64 sip_final(struct sip *s, u64 len)
-{
-	u64 v0, v1, v2, v3, b = len << 56;
-
-	sip_word(s, b);
-	v0 = s->v0;
-	v1 = s->v1;
-	v2 = s->v2 ^ 0xff;
-	v3 = s->v3;
-	SIPHASH_PERMUTATION(v0, v1, v2, v3);
-	SIPHASH_PERMUTATION(v0, v1, v2, v3);
-	SIPHASH_PERMUTATION(v0, v1, v2, v3);
-	return v0 ^ v1 ^ v2 ^ v3;
+	lkrg_sip13_init(s, block_key.key[0], block_key.key[1]);
 }
 
 /*
@@ -221,38 +188,11 @@ static __no_sanitize_address u64 site_word(unsigned long w, size_t n,
 	return get_unaligned_le64(tmp) & keep;
 }
 
-/*
- * SipHash-1-3 compression of the @n whole words at @p, the state kept in
- * registers for the run (through struct sip it would go to the stack and
- * back for every word).
- */
-static __no_sanitize_address void sip_words(struct sip *s, const u8 *p,
-					     size_t n)
+/* Not instrumented: the guarded memory is not clkrg's (guarded_copy()). */
+static __no_sanitize_address void sip_words(struct lkrg_sip13 *s,
+					     const u8 *p, size_t n)
 {
-	u64 v0 = s->v0, v1 = s->v1, v2 = s->v2, v3 = s->v3, m, m2;
-	const u8 *end = p + n * 8;
-
-	/* Two words a round: one loop test fewer per word (TCG counts them). */
-	for (; p + 16 <= end; p += 16) {
-		m = get_unaligned((const u64 *)p);
-		m2 = get_unaligned((const u64 *)(p + 8));
-		v3 ^= m;
-		SIPHASH_PERMUTATION(v0, v1, v2, v3);
-		v0 ^= m;
-		v3 ^= m2;
-		SIPHASH_PERMUTATION(v0, v1, v2, v3);
-		v0 ^= m2;
-	}
-	if (p < end) {
-		m = get_unaligned((const u64 *)p);
-		v3 ^= m;
-		SIPHASH_PERMUTATION(v0, v1, v2, v3);
-		v0 ^= m;
-	}
-	s->v0 = v0;
-	s->v1 = v1;
-	s->v2 = v2;
-	s->v3 = v3;
+	lkrg_sip13_words(s, p, n);
 }
 
 /*
@@ -267,7 +207,7 @@ static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 	unsigned long pe = min(b->end, w + CLKRG_PAGE), next;
 	const u64 len = pe - w;
 	size_t i, n, words;
-	struct sip s;
+	struct lkrg_sip13 s;
 	u8 tmp[8];
 
 	sip_init(&s);
@@ -284,12 +224,12 @@ static u64 page_hash(const struct clkrg_blocks *b, size_t p,
 			continue;
 		}
 		n = min(8UL, pe - w);
-		sip_word(&s, site_word(w, n, c, i, tmp));
+		lkrg_sip13_word(&s, site_word(w, n, c, i, tmp));
 		w += 8;
 		while (i < c->n && c->v[i].addr + c->v[i].len <= w)
 			i++;
 	}
-	return sip_final(&s, len);
+	return lkrg_sip13_final(&s, len);
 }
 
 static u8 *scratch(void)

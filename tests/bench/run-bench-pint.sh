@@ -24,8 +24,9 @@
 # 3. One all-task verification (force-run's tasks and tasks_ns, median of
 #    5) with no extra tasks, 1,000 and 10,000 parked threads: ns per task.
 #
-# Needs the top-level "make" products (driver/clkrg.ko, cli/lkrg-cli,
-# libclkrg/libclkrg.so.1; override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
+# Needs the top-level "make" products (cli/lkrg-cli,
+# libclkrg/libclkrg.so.1) and builds clkrg.ko for KVER from the sources
+# (scripts/build-module.sh); override with CLKRG_KO, LKRG_CLI, LIBCLKRG.
 # Works in build/bench-pint/ only (guest programs, initramfs, out/), so it
 # can run beside tests/bench/run-bench.sh. The table goes to stdout and
 # build/bench-pint/results.txt. Exit 0 when every step ran (the guest's

@@ -9,8 +9,9 @@
 #   tests/bench/run-bench.sh --check-only [--report]
 #                                         # part 2 alone, in 4 rounds
 #
-# Needs the top-level "make" products (driver/clkrg.ko, cli/lkrg-cli,
-# libclkrg/libclkrg.so.1; override with CLKRG_KO, LKRG_CLI, LIBCLKRG).
+# Needs the top-level "make" products (cli/lkrg-cli,
+# libclkrg/libclkrg.so.1) and builds clkrg.ko for KVER from the sources
+# (scripts/build-module.sh); override with CLKRG_KO, LKRG_CLI, LIBCLKRG.
 # Builds tests/bench (clkrg_readfloor.ko, static bench_events and
 # bench_syscalls) and an initramfs under build/bench/, boots
 # tests/bench/bench.sh with the suite's tests/vm/boot-scenario.sh and

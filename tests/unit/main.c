@@ -13,7 +13,7 @@ static Suite *(*const suites[])(void) = {
 	json_parse_suite, cli_script_suite, top_model_suite, top_fmt_suite,
 	top_frame_suite, top_ui_suite, sized_suite, stream_suite,
 	abi_table_suite, inventory_core_suite, knob_defs_suite,
-	loader_conf_suite, journal_fields_suite,
+	loader_conf_suite, journal_fields_suite, sip13_suite,
 };
 
 int main(int argc, char **argv)

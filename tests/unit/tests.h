@@ -14,6 +14,7 @@ Suite *codec_suite(void);
 Suite *names_suite(void);
 Suite *ratelimit_suite(void);
 Suite *x86_insn_suite(void);
+Suite *sip13_suite(void);
 Suite *text_sites_suite(void);
 Suite *layout_suite(void);
 Suite *json_suite(void);

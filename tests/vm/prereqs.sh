@@ -7,7 +7,9 @@
 #
 #   vm_prereqs    dies with the apt-get line that fixes what is missing;
 #                 sets ko, cli and lib (CLKRG_KO, LKRG_CLI, LIBCLKRG
-#                 override the top-level "make" products)
+#                 override the top-level "make" products; without
+#                 CLKRG_KO, a stock kernel's module is built from the
+#                 sources into build/kmod/KVER)
 
 vm_prereqs() {
 	for tool in qemu-system-x86_64 busybox cpio gzip timeout make gcc awk stress-ng; do
@@ -21,7 +23,14 @@ vm_prereqs() {
 		[ -r "/boot/vmlinuz-$kver" ] || die "no /boot/vmlinuz-$kver (apt-get install linux-image-$kver)"
 		[ -d "/usr/src/linux-headers-$kver" ] || die "no /usr/src/linux-headers-$kver"
 	fi
-	ko=${CLKRG_KO:-$top/driver/clkrg.ko}
+	# Without CLKRG_KO the module is built from the sources as they are
+	# (an in-tree driver/clkrg.ko may be older than them).
+	if [ -z "${CLKRG_KO:-}" ] && [ -z "${kimage:-}" ]; then
+		ko=$("$top/scripts/build-module.sh" "$kver") ||
+			die "clkrg.ko did not build for $kver"
+	else
+		ko=${CLKRG_KO:-$top/driver/clkrg.ko}
+	fi
 	cli=${LKRG_CLI:-$top/cli/lkrg-cli}
 	lib=${LIBCLKRG:-$top/libclkrg/libclkrg.so.1}
 	for f in "$ko" "$cli" "$lib"; do
