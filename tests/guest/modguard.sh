@@ -89,6 +89,24 @@ ml_get() {
 	cat "$ML_PARAMS/$1"
 }
 
+# kprobe_near SYMBOL OFF: a kprobe of clkrg_modlegit's at fn_off SYMBOL OFF,
+# or, where that is not an instruction boundary of this build (the debug
+# kernel's KASAN and UBSAN code moves them; register_kprobe says EILSEQ), at
+# the next one within 16 bytes. Prints the SYMBOL+0xOFF it registered.
+kprobe_near() {
+	_kn_o=$(($(fn_off "$1" "$2" | sed 's/.*+//')))
+	_kn_end=$((_kn_o + 16))
+	while [ "$_kn_o" -lt "$_kn_end" ]; do
+		_kn_k=$(printf '%s+0x%x' "$1" "$_kn_o")
+		if ml_set kprobe_add "$_kn_k" 2>/dev/null; then
+			echo "$_kn_k"
+			return 0
+		fi
+		_kn_o=$((_kn_o + 1))
+	done
+	return 1
+}
+
 module_events() {
 	_me_since=$1
 	_me_obj=$2

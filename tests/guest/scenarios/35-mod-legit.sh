@@ -93,14 +93,18 @@ ok "insmod clkrg_modlegit.ko" ml_load
 force_run_clean "real modules and clkrg_modlegit loaded"
 
 # kprobes: entries via ftrace, inside functions via int3 then a jump (the
-# same instructions on every kernel: fn_off)
+# same instructions on every stock kernel: fn_off; kprobe_near for the
+# debug kernel's)
 ok "allow clkrg_modlegit to redirect" lkrg-cli hooks allow clkrg_modlegit
-in_core=$(fn_off ksys_sync 0x5)
-in_arc4=$(fn_off arc4_setkey 0x5)
-in_crc7=$(fn_off crc7_be 0xa)
-for k in ksys_sync "$in_core" arc4_crypt "$in_arc4" crc7_be "$in_crc7"; do
+for k in ksys_sync arc4_crypt crc7_be; do
 	ok "kprobe on $k" ml_set kprobe_add "$k"
 done
+in_core=$(kprobe_near ksys_sync 0x5)
+ok "kprobe inside ksys_sync (${in_core:-none})" test -n "$in_core"
+in_arc4=$(kprobe_near arc4_setkey 0x5)
+ok "kprobe inside arc4_setkey (${in_arc4:-none})" test -n "$in_arc4"
+in_crc7=$(kprobe_near crc7_be 0xa)
+ok "kprobe inside crc7_be (${in_crc7:-none})" test -n "$in_crc7"
 force_run_clean "kprobes registered"
 ok "$in_core (core) optimized" wait_for 10 kprobe_state "$in_core" OPTIMIZED
 ok "$in_arc4 (libarc4) optimized" wait_for 10 kprobe_state "$in_arc4" OPTIMIZED
