@@ -150,6 +150,13 @@ bool lkrg_seccomp_consistent(const struct lkrg_seccomp_snap *s)
 	return s->mode == LKRG_SECCOMP_DEAD;
 }
 
+bool lkrg_seccomp_unarmed(const struct lkrg_seccomp_snap *e,
+			  const struct lkrg_seccomp_snap *a)
+{
+	return e->mode == LKRG_SECCOMP_DISABLED && !e->work && !a->work &&
+	       a->mode != LKRG_SECCOMP_DEAD;
+}
+
 bool lkrg_seccomp_tightened(const struct lkrg_seccomp_snap *e,
 			    const struct lkrg_seccomp_snap *a)
 {

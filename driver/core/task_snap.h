@@ -77,6 +77,17 @@ bool lkrg_seccomp_tightened(const struct lkrg_seccomp_snap *expected,
 bool lkrg_seccomp_consistent(const struct lkrg_seccomp_snap *s);
 
 /*
+ * Seccomp being switched on, not armed yet: a task with none (@expected)
+ * seen between the kernel's stores of the filter, the mode and the
+ * syscall-work flag (seccomp_assign_mode(), a TSYNC from a sibling
+ * thread). Without the flag no system call is filtered, so the state is
+ * the harmless one the record holds: neither followed nor a violation,
+ * until the flag is set and it is a tightening.
+ */
+bool lkrg_seccomp_unarmed(const struct lkrg_seccomp_snap *expected,
+			  const struct lkrg_seccomp_snap *actual);
+
+/*
  * A change is hooked before the kernel stores it (commit_creds,
  * switch_task_namespaces), so another CPU may see the old pointer for a
  * while. How long is measured in the task's own CPU time: while it waits

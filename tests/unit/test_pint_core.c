@@ -264,6 +264,32 @@ START_TEST(seccomp_rules)
 }
 END_TEST
 
+/* Being switched on, the flag not set yet: neither followed nor flagged. */
+START_TEST(seccomp_unarmed_window)
+{
+	struct lkrg_seccomp_snap off = sec(0, 0, 0), f1 = sec(2, 0x1000, 1);
+	struct lkrg_seccomp_snap f1_unset = sec(2, 0x1000, 0);
+	struct lkrg_seccomp_snap strict = sec(1, 0, 1), strict_unset = sec(1, 0, 0);
+	struct lkrg_seccomp_snap filter_only = sec(0, 0x1000, 0);
+	struct lkrg_seccomp_snap off_flag = sec(0, 0, 1), dead = sec(3, 0x1000, 0);
+
+	/* seccomp_assign_mode(): filter and mode stored, then the flag */
+	ck_assert(lkrg_seccomp_unarmed(&off, &f1_unset));
+	ck_assert(!lkrg_seccomp_tightened(&off, &f1_unset));
+	ck_assert(lkrg_seccomp_unarmed(&off, &strict_unset));
+	/* a TSYNC from a sibling: the filter published before the mode */
+	ck_assert(lkrg_seccomp_unarmed(&off, &filter_only));
+	/* armed: a tightening, followed; not this rule's */
+	ck_assert(!lkrg_seccomp_unarmed(&off, &f1));
+	/* an armed task whose flag is cleared escapes its filter */
+	ck_assert(!lkrg_seccomp_unarmed(&f1, &f1_unset));
+	ck_assert(!lkrg_seccomp_unarmed(&strict, &strict_unset));
+	/* a record that says armed is never "being switched on" */
+	ck_assert(!lkrg_seccomp_unarmed(&off_flag, &f1_unset));
+	ck_assert(!lkrg_seccomp_unarmed(&off, &dead));
+}
+END_TEST
+
 START_TEST(seccomp_diff_fields)
 {
 	struct lkrg_seccomp_snap e = sec(2, 0x1000, 1), a = sec(0, 0, 0);
@@ -437,6 +463,7 @@ Suite *pint_core_suite(void)
 	tcase_add_test(tc, child_creds_expected);
 	tcase_add_test(tc, child_ns_inherited);
 	tcase_add_test(tc, seccomp_rules);
+	tcase_add_test(tc, seccomp_unarmed_window);
 	tcase_add_test(tc, seccomp_diff_fields);
 	tcase_add_test(tc, call_forms);
 	tcase_add_test(tc, not_after_call);

@@ -12,7 +12,7 @@
 # plan: 16
 # no-autoload
 # qemu-mem: 1G
-# timeout: 400
+# timeout: 480
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
 # shellcheck source=tests/guest/pint.sh
@@ -30,14 +30,40 @@ SNG="--timeout 20s --unshare 2 --clone 1 --clone-max 16 --fork 1 --vfork 1
 --exec 1 --exec-max 8 --set 1 --cap 1 --seccomp 1 --ptrace 1 --personality 1
 --prctl 1 --procfs 1 --rlimit 1 --metrics-brief"
 
-# sng DIR LOG [run-as prefix...]: stress-ng from DIR, log in LOG
+# The stress-ng tasks still there: state, wait channel, kernel stack.
+hang_report() {
+	for _p in /proc/[0-9]*; do
+		_c=$(cat "$_p/comm" 2>/dev/null) || continue
+		case $_c in stress-ng*) ;; *) continue ;; esac
+		echo "${_p#/proc/} $_c state $(cut -d' ' -f3 "$_p/stat" 2>/dev/null)" \
+			"wchan $(cat "$_p/wchan" 2>/dev/null)"
+		sed 's/^/    /' "$_p/stack" 2>/dev/null | head -n 12
+	done
+}
+
+# sng DIR LOG [run-as prefix...]: stress-ng from DIR, log in LOG. It stops
+# itself after 20 s; one still running after SNG_LIMIT s has hung: what its
+# tasks wait on is printed (in the log and here), then it is killed.
+SNG_LIMIT=150
 sng() {
 	_dir=$1
 	_log=$2
 	shift 2
 	# shellcheck disable=SC2086 # the options are words
-	(cd "$_dir" && "$@" stress-ng --temp-path "$_dir" $SNG) >"$_log" 2>&1
-	_rc=$?
+	(cd "$_dir" && exec "$@" stress-ng --temp-path "$_dir" $SNG) >"$_log" 2>&1 &
+	_pid=$!
+	_t=0
+	while kill -0 "$_pid" 2>/dev/null && [ "$_t" -lt "$SNG_LIMIT" ]; do
+		sleep 1
+		_t=$((_t + 1))
+	done
+	if kill -0 "$_pid" 2>/dev/null; then
+		{ echo "stress-ng ($*) still running after $SNG_LIMIT s:"
+		  hang_report; } | tee -a "$_log" | sed 's/^/# /'
+		kill -9 "$_pid"
+	fi
+	_rc=0
+	wait "$_pid" || _rc=$?
 	grep -E 'successful run|skipped|failed|killed|signal' "$_log" | head -n 20
 	return "$_rc"
 }
