@@ -67,7 +67,9 @@ static void missing(void)
 		{ C.netdev, "netdevice notifiers" }, { C.cpuhp, "CPU hotplug states" },
 		{ C.lsm, "LSM hooks (" CLKRG_LSM_TABLE ")" },
 		{ C.ptype_base, "ptype_base" }, { C.ptype_all, "ptype_all" },
+#ifdef CONFIG_NETFILTER
 		{ C.nf_hook_mutex, "netfilter hooks" },
+#endif
 		{ C.x64, "sys_call_table" }, { C.ia32, "ia32_sys_call_table" },
 	};
 	unsigned int i;
@@ -109,7 +111,9 @@ int clkrg_callbacks_init(void)
 	RESOLVE(lsm, CLKRG_LSM_TABLE);
 	RESOLVE(ptype_base, "ptype_base");
 	C.ptype_all = clkrg_ptype_all(clkrg_ksym("ptype_all"));
+#ifdef CONFIG_NETFILTER
 	RESOLVE(nf_hook_mutex, "nf_hook_mutex");
+#endif
 	RESOLVE(x64, "sys_call_table");
 	RESOLVE(ia32, "ia32_sys_call_table");
 	missing();
@@ -273,6 +277,8 @@ static void ptype_items(struct clkrg_inv_walk *w)
 	rcu_read_unlock();
 }
 
+/* A kernel without netfilter has no netfilter hooks to list. */
+#ifdef CONFIG_NETFILTER
 static void nf_entries(struct clkrg_inv_walk *w, const char *name,
 		       const char *sub, const char *where,
 		       struct nf_hook_entries __rcu **pp)
@@ -356,6 +362,11 @@ static void nf_items(struct clkrg_inv_walk *w)
 	mutex_unlock(C.nf_hook_mutex);
 	up_read(&net_rwsem);
 }
+#else
+static void nf_items(struct clkrg_inv_walk *w)
+{
+}
+#endif
 
 /* Read-only data, hashed with .rodata too; here each entry's owner. */
 static void syscall_table(struct clkrg_inv_walk *w, const char *table,
