@@ -204,7 +204,11 @@ static int reg_chain(enum cb_chain c, unsigned long fn)
 		cb_nfo.pf = NFPROTO_IPV4;
 		cb_nfo.hooknum = NF_INET_LOCAL_IN;
 		cb_nfo.priority = NF_IP_PRI_FILTER + 7;
+#ifdef CONFIG_NETFILTER
 		return nf_register_net_hook(&init_net, &cb_nfo);
+#else
+		return -EOPNOTSUPP;	/* the debug kernel has no netfilter */
+#endif
 	default:
 		return -EINVAL;
 	}
@@ -247,7 +251,9 @@ static void unreg_chain(enum cb_chain c)
 		dev_remove_pack(&cb_pt);
 		break;
 	case CB_NF:
+#ifdef CONFIG_NETFILTER
 		nf_unregister_net_hook(&init_net, &cb_nfo);
+#endif
 		break;
 	default:
 		break;
