@@ -5,6 +5,7 @@
 #   tamper_restore                    put it back; 0 on success
 #   tamper_info KEY                   field of the active patch: region,
 #                                     symbol, offset, size, address, old, new
+#   tamper_peek REGION SYMBOL OFFSET  print that byte (0x..), changing nothing
 # Sourced after lib.sh.
 
 TAMPER_KO=/lib/clkrg/test/clkrg_tamper.ko
@@ -24,4 +25,8 @@ tamper_restore() {
 
 tamper_info() {
 	tr ' ' '\n' <"$TAMPER_PARAMS/patched" | sed -n "s/^$1=//p"
+}
+
+tamper_peek() {
+	echo "$1 $2 ${3-}" >"$TAMPER_PARAMS/peek" && cat "$TAMPER_PARAMS/peek"
 }

@@ -10,6 +10,9 @@
  *
  *   echo "data selinux_state 0" > .../patch   (a flag in .data/.bss: bit 0
  *                                           flipped with a plain store)
+ *   echo "data selinux_state 1" > .../peek; cat .../peek   (that byte, read
+ *                                           only: where a flag lives is found
+ *                                           by watching it change)
  *
  * A text or rodata byte is inverted (old ^ 0xff). The write clears CR0.WP with a raw
  * "mov to cr0" (native_write_cr0() pins WP and WARNs) with preemption and
@@ -41,6 +44,7 @@ struct tamper_state {
 
 static DEFINE_MUTEX(tamper_lock);
 static struct tamper_state tamper;
+static struct tamper_state peek;	/* only its address is used */
 static tm_lookup_name_t lookup_name;
 static tm_lookup_size_offset_t lookup_size_offset;
 
@@ -175,9 +179,39 @@ static int patched_get(char *buf, const struct kernel_param *kp)
 	return n;
 }
 
+static int peek_set(const char *val, const struct kernel_param *kp)
+{
+	struct tamper_state t = { };
+	int ret;
+
+	mutex_lock(&tamper_lock);
+	ret = parse_target(val, &t);
+	if (!ret)
+		peek = t;
+	mutex_unlock(&tamper_lock);
+	return ret;
+}
+
+static int peek_get(char *buf, const struct kernel_param *kp)
+{
+	int n;
+
+	mutex_lock(&tamper_lock);
+	if (!peek.address)
+		n = -ENOENT;
+	else
+		n = sysfs_emit(buf, "0x%02x\n", READ_ONCE(*(u8 *)peek.address));
+	mutex_unlock(&tamper_lock);
+	return n;
+}
+
 static const struct kernel_param_ops patch_ops = { .set = patch_set };
 static const struct kernel_param_ops restore_ops = { .set = restore_set };
 static const struct kernel_param_ops patched_ops = { .get = patched_get };
+static const struct kernel_param_ops peek_ops = {
+	.set = peek_set,
+	.get = peek_get,
+};
 
 module_param_cb(patch, &patch_ops, NULL, 0200);
 MODULE_PARM_DESC(patch, "\"text|rodata|data SYMBOL OFFSET\": change that byte");
@@ -185,6 +219,8 @@ module_param_cb(restore, &restore_ops, NULL, 0200);
 MODULE_PARM_DESC(restore, "write 1 to put the patched byte back");
 module_param_cb(patched, &patched_ops, NULL, 0444);
 MODULE_PARM_DESC(patched, "the current patch, or \"none\"");
+module_param_cb(peek, &peek_ops, NULL, 0600);
+MODULE_PARM_DESC(peek, "\"REGION SYMBOL OFFSET\" to pick a byte, read to see it");
 
 static int __init tamper_init(void)
 {

@@ -5,7 +5,10 @@
 # exploit does) is found by the next check, at each kint_enforce level:
 # log_only keeps reporting it, restore writes the old value back (the
 # kernel's own view returns to it), log_accept takes the new value once.
-# plan: 30
+# Where the flag sits in selinux_state depends on the kernel's config (after
+# a "disabled" bool with SECURITY_SELINUX_DISABLE), so the test finds it by
+# watching which byte follows the legitimate writer, not from the config.
+# plan: 32
 # append: security=selinux
 # shellcheck source=tests/guest/clkrg.sh
 . /lib/tests/clkrg.sh
@@ -38,10 +41,32 @@ ok "echo 0 > enforce" sh -c "echo 0 > $ENFORCE"
 expect_exit 0 lkrg-cli force-run
 is "$(events_since "$since" | select_events type=violation)" "" "no violation for setenforce"
 
-# ---- the attack: a plain store into selinux_state, kint_enforce log_only
+# ---- where the flag is: the byte that reads 1 while enforcing, 0 after
 tamper_load
+flag=
+echo 1 > "$ENFORCE"
+for o in 0 1 2 3; do
+	if [ "$(tamper_peek data selinux_state $o)" = 0x01 ]; then
+		flag="$flag $o"
+	fi
+done
+echo 0 > "$ENFORCE"
+for o in $flag; do
+	if [ "$(tamper_peek data selinux_state "$o")" = 0x00 ]; then
+		flag=$o
+		break
+	fi
+done
+diag "enforcing flag at selinux_state+${flag:-?}"
+case $flag in
+[0-3]) pass "the enforcing flag is one byte of selinux_state" ;;
+*) fail "the enforcing flag is one byte of selinux_state" "candidates: '$flag'"; flag=0 ;;
+esac
+is "$(cat "$ENFORCE")" 0 "permissive again"
+
+# ---- the attack: a plain store into selinux_state, kint_enforce log_only
 since=$(next_seq)
-ok "store enforcing=1 into selinux_state" tamper_patch data selinux_state 0
+ok "store enforcing=1 into selinux_state" tamper_patch data selinux_state "$flag"
 expect_exit 1 lkrg-cli force-run
 selinux_event "$since" logged 0 1
 expect_exit 1 lkrg-cli force-run
@@ -51,7 +76,7 @@ expect_exit 0 lkrg-cli force-run
 # ---- restore: clkrg puts the old value back
 ok "kint_enforce restore" lkrg-cli policy set kint_enforce=restore
 since=$(next_seq)
-ok "store enforcing=1 again" tamper_patch data selinux_state 0
+ok "store enforcing=1 again" tamper_patch data selinux_state "$flag"
 expect_exit 1 lkrg-cli force-run
 selinux_event "$since" restored 0 1
 is "$(cat "$ENFORCE")" 0 "the kernel reads enforcing 0 again"
@@ -61,7 +86,7 @@ ok "tamper forgets its patch (clkrg put the byte back)" tamper_restore
 # ---- log_accept: reported once, then the new value is the baseline
 ok "kint_enforce log_accept" lkrg-cli policy set kint_enforce=log_accept
 since=$(next_seq)
-ok "store enforcing=1 a third time" tamper_patch data selinux_state 0
+ok "store enforcing=1 a third time" tamper_patch data selinux_state "$flag"
 expect_exit 1 lkrg-cli force-run
 selinux_event "$since" accepted 0 1
 expect_exit 0 lkrg-cli force-run
