@@ -46,6 +46,23 @@ fail() {
 	[ $# -eq 0 ] || diag "$@"
 }
 
+# skip N REASON: N results that cannot run on this kernel. The manifest
+# declares how many a kernel may skip (skip@GLOB=N); more or fewer fail.
+skip() {
+	_sk=0
+	while [ "$_sk" -lt "$1" ]; do
+		_sk=$((_sk + 1))
+		TAP_N=$((TAP_N + 1))
+		printf 'ok %d - skipped # SKIP %s\n' "$TAP_N" "$2"
+	done
+}
+
+# have_netfilter: 0 when the kernel was built with netfilter (it makes
+# /proc/net/netfilter at boot).
+have_netfilter() {
+	[ -d /proc/net/netfilter ]
+}
+
 # Bails out on the TAP stream (fd 9, opened by run-scenario.sh), so a
 # helper that cannot do its job inside $(...) or a pipeline still fails the
 # scenario; the harness counts every "Bail out!" as a failure.

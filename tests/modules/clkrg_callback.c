@@ -16,6 +16,10 @@
  *                             slot to the trampoline (static_call_update)
  *   cat .../lsm_slot          the LSM whose entry it is (clkrg_callback
  *                             for an appended entry)
+ *   cat .../poked_in          where the word the last lsm or syscall
+ *                             plant wrote lies: rodata (read-only after
+ *                             init), data (SECURITY_WRITABLE_HOOKS makes
+ *                             the LSM lists plain data) or none
  *   echo NR > .../syscall     points sys_call_table[NR] at the trampoline
  *                             (text_poke())
  *   echo 1 > .../unreg        undoes the active one
@@ -530,6 +534,21 @@ static int get_last(char *buf, const struct kernel_param *kp)
 	return n;
 }
 
+static int get_poked_in(char *buf, const struct kernel_param *kp)
+{
+	unsigned long start = lookup_name("__start_rodata");
+	unsigned long end = lookup_name("__end_rodata");
+	unsigned long at;
+	int n;
+
+	mutex_lock(&cb_lock);
+	at = (unsigned long)poked;
+	n = sysfs_emit(buf, "%s\n", !at ? "none" :
+		       at >= start && at < end ? "rodata" : "data");
+	mutex_unlock(&cb_lock);
+	return n;
+}
+
 #define CB_PARAM(name, desc)						\
 	static const struct kernel_param_ops name##_ops = {		\
 		.set = set_##name };					\
@@ -549,6 +568,10 @@ MODULE_PARM_DESC(lsm_slot, "the LSM whose hook entry lsm wrote last");
 static const struct kernel_param_ops last_ops = { .get = get_last };
 module_param_cb(last, &last_ops, NULL, 0444);
 MODULE_PARM_DESC(last, "the active callback: CHAIN ADDRESS, or none");
+
+static const struct kernel_param_ops poked_in_ops = { .get = get_poked_in };
+module_param_cb(poked_in, &poked_in_ops, NULL, 0444);
+MODULE_PARM_DESC(poked_in, "rodata, data or none: where the last poked word is");
 
 #define RESOLVE(f, name)	(K.f = (void *)lookup_name(name))
 
