@@ -63,6 +63,11 @@ have_netfilter() {
 	[ -d /proc/net/netfilter ]
 }
 
+# have_userfaultfd: 0 when the kernel has userfaultfd (its sysctl).
+have_userfaultfd() {
+	[ -e /proc/sys/vm/unprivileged_userfaultfd ]
+}
+
 # Bails out on the TAP stream (fd 9, opened by run-scenario.sh), so a
 # helper that cannot do its job inside $(...) or a pipeline still fails the
 # scenario; the harness counts every "Bail out!" as a failure.

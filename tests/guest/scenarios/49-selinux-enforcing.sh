@@ -43,25 +43,8 @@ is "$(events_since "$since" | select_events type=violation)" "" "no violation fo
 
 # ---- where the flag is: the byte that reads 1 while enforcing, 0 after
 tamper_load
-flag=
-echo 1 > "$ENFORCE"
-for o in 0 1 2 3; do
-	if [ "$(tamper_peek data selinux_state $o)" = 0x01 ]; then
-		flag="$flag $o"
-	fi
-done
-echo 0 > "$ENFORCE"
-for o in $flag; do
-	if [ "$(tamper_peek data selinux_state "$o")" = 0x00 ]; then
-		flag=$o
-		break
-	fi
-done
-diag "enforcing flag at selinux_state+${flag:-?}"
-case $flag in
-[0-3]) pass "the enforcing flag is one byte of selinux_state" ;;
-*) fail "the enforcing flag is one byte of selinux_state" "candidates: '$flag'"; flag=0 ;;
-esac
+tamper_find_flag "$ENFORCE" selinux_state
+flag=$FLAG
 is "$(cat "$ENFORCE")" 0 "permissive again"
 
 # ---- the attack: a plain store into selinux_state, kint_enforce log_only
