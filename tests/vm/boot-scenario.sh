@@ -176,7 +176,7 @@ done <"$out/expect-console"
 # The kernel's debuggers (and BUG()/WARN()) report in the console log; an
 # expected panic does not excuse one. (kmemleak is judged below: the
 # suspects of boot are not the scenario's.)
-# die()'s header is "Oops: int3: 0000 [#1]" from 6.9 on but "int3: 0000
+# die()'s header is "Oops: int3: 0000 [#1]" on 6.12 but "int3: 0000
 # [#1]" on 6.1 (likewise invalid opcode, divide error): the last form.
 SPLAT_ERE='(^|\] )(BUG[: ]|WARNING: |UBSAN: |ODEBUG: |INFO: (task .* blocked|rcu_[a-z]+ (self-)?detected|possible|trying to register)|general protection fault|list_(add|del) corruption|Oops|[a-z][a-z0-9 ]*: [0-9a-f]{4} \[#[0-9]+\])'
 splat_line=$(grep -nE "$SPLAT_ERE" "$out/console.clean" | head -n 1 | cut -d: -f1)
