@@ -258,9 +258,9 @@ for n in $selected; do
 	rc=0
 	boot "$scenario_dir/$n.sh" "$build/out/$n" --index "$i" \
 		--results "$want" --skips "$skips" --boot-retry 1 || rc=$?
-	# The kernel failed before /init ran, or trapped on an int3 no longer
-	# in memory (boot-scenario.sh --boot-retry: TCG faults): booted once
-	# more; a second such failure is a failure.
+	# The kernel failed before /init ran, trapped on an int3 no longer in
+	# memory, or froze without a report (boot-scenario.sh --boot-retry:
+	# TCG faults): booted once more; a second such failure is a failure.
 	if [ "$rc" -eq 75 ]; then
 		boot_retries=$((boot_retries + 1))
 		boot "$scenario_dir/$n.sh" "$build/out/$n" --index "$i" \
@@ -276,7 +276,7 @@ for n in $selected; do
 done
 echo "# $((i - nproblems)) scenarios in $(($(date +%s) - suite_start))s on $kver"
 [ "$boot_retries" -eq 0 ] ||
-	echo "# booted again after a TCG fault (the kernel failed before /init, or a stale int3): $boot_retries scenario(s)"
+	echo "# booted again after a TCG fault (the kernel failed before /init, a stale int3, or a silent freeze): $boot_retries scenario(s)"
 echo "$passed $failed" >"$result"
 echo "kernel: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
