@@ -241,8 +241,10 @@ fi
 # ---- a guest that froze without a word: once more ---------------------------
 # The whole guest stopped (no console line, no soft-lockup or RCU-stall
 # report, though softlockup_panic=1) right after a static-key or ftrace
-# change under TCG: in 41 on 6.1, twice in four clean-clone CI runs, and
-# before that with and without clkrg loaded. Not explained; the freeze is
+# change under TCG: in 41 on 6.1, in one of four clean-clone CI runs (and
+# the CI run before them lost 18 results with 2 failures, as such a freeze
+# of 41 would), and before that with and without clkrg loaded (41's header).
+# Not explained; the freeze is
 # printed and counted, its console kept as DIR.hang.log, and a second one
 # of the same scenario is a failure.
 if [ "$boot_retry" = 1 ] && [ "$expect" != panic ] && [ -n "$got_kver" ] &&
