@@ -269,6 +269,8 @@ for n in $selected; do
 	if [ -r "$build/out/$n/counts" ]; then
 		read -r p fl <"$build/out/$n/counts"
 	else
+		# boot-scenario.sh itself died (killed, say): still one line.
+		echo "not ok $i - $n # the harness stopped before its verdict (no $build/out/$n/counts)"
 		p=0 fl=1
 	fi
 	passed=$((passed + p))
